@@ -1,0 +1,36 @@
+"""lexcase: the facts of a case in; the legal system's predicted moves out, with their reasons.
+
+lexcase models the law and reported practice it cites; it is not legal advice.
+"""
+
+from __future__ import annotations
+
+import sys
+
+if not (
+    (3, 11) <= sys.version_info[:2] <= (3, 12)
+):  # pragma: no cover - depends on the interpreter
+    raise ImportError(
+        f"lexcase needs Python 3.11 or 3.12; this is {sys.version.split()[0]}. "
+        "Its inference engine, durable_rules 2.0.28, does not import on Python 3.13 or later."
+    )
+
+from lexcase.case import Case, case_schema, load_case
+from lexcase.errors import LexcaseError
+from lexcase.evaluation import Evaluator, evaluate
+from lexcase.result import Result
+from lexcase.rulebook import Rulebook, load_rulebook
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "Case",
+    "Evaluator",
+    "LexcaseError",
+    "Result",
+    "Rulebook",
+    "case_schema",
+    "evaluate",
+    "load_case",
+    "load_rulebook",
+]

@@ -1,0 +1,3 @@
+from lexcase.cli import main
+
+main()

@@ -1,0 +1,323 @@
+"""The case model: the facts of one person's case, as of a date.
+
+Every field is optional unless the case cannot be read without it: a field that is absent is
+*unknown*, never false. A rule that needs an unknown fact neither fires nor fails; the result lists
+it as undecided with the facts it needs.
+
+Records that happen on a date (a crossing, a decision, a detention...) say which of their fields
+dates them (`dated_by`); evaluating a case as of an earlier date leaves out every record dated
+after it, so the engine has to predict what those records later show.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated, Any, ClassVar
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+
+from lexcase.errors import CaseError
+from lexcase.source import COUNTRY_PATTERN, IDENTIFIER_PATTERN, Document, load_document, validate
+
+Country = Annotated[
+    str,
+    StringConstraints(pattern=COUNTRY_PATTERN),
+    Field(description="ISO 3166-1 alpha-2 country code in capitals, e.g. RU, KZ, AM."),
+]
+Slug = Annotated[str, StringConstraints(pattern=IDENTIFIER_PATTERN, max_length=200)]
+Text = Annotated[str, StringConstraints(max_length=10_000)]
+
+
+class Facts(BaseModel):
+    """Base of every part of a case: strict, immutable, and no field outside the model."""
+
+    model_config = ConfigDict(strict=True, frozen=True, extra="forbid", populate_by_name=True)
+
+
+class Record(Facts):
+    """A part of the case that happens on a date. `dated_by` lists the fields that date it, first
+    known wins; a record with none of them known is taken as known at every as-of date."""
+
+    dated_by: ClassVar[tuple[str, ...]] = ()
+
+    def event_date(self) -> dt.date | None:
+        for name in self.dated_by:
+            value = getattr(self, name)
+            if value is not None:
+                assert isinstance(value, dt.date)
+                return value
+        return None
+
+
+# --- closed vocabularies ---------------------------------------------------------------------
+
+
+class MilitaryStatus(StrEnum):
+    CIVILIAN = "civilian"
+    RESERVIST = "reservist"
+    CONSCRIPT = "conscript"
+    CONTRACT = "contract"
+    OFFICER = "officer"
+    MOBILISED = "mobilised"
+
+
+class ServiceExit(StrEnum):
+    """How the person left military service."""
+
+    DISCHARGED = "discharged"
+    DESERTED = "deserted"  # left without discharge, not meaning to return
+    ABSENT_WITHOUT_LEAVE = "absent_without_leave"  # left without discharge for a time
+
+
+class CallUpKind(StrEnum):
+    CONSCRIPTION = "conscription"
+    MOBILISATION = "mobilisation"
+
+
+class TravelDocument(StrEnum):
+    NONE = "none"
+    INTERNAL_PASSPORT = "internal_passport"
+    FOREIGN_PASSPORT = "foreign_passport"
+    FALSE_OR_OTHERS = "false_or_others"  # forged, or another person's
+
+
+class StayBasis(StrEnum):
+    VISA_FREE = "visa_free"
+    ASYLUM_SEEKER_CERTIFICATE = "asylum_seeker_certificate"
+    REFUGEE_STATUS = "refugee_status"
+    RESIDENCE_PERMIT = "residence_permit"
+    NONE = "none"
+
+
+class AsylumOutcome(StrEnum):
+    GRANTED = "granted"
+    REFUSED = "refused"
+
+
+class AppealOutcome(StrEnum):
+    ALLOWED = "allowed"  # the appeal succeeds
+    DISMISSED = "dismissed"  # the refusal is upheld
+
+
+class Disposition(StrEnum):
+    CONDITIONAL = "conditional"
+    IMPRISONMENT = "imprisonment"
+    FINE = "fine"
+
+
+class DetentionBasis(StrEnum):
+    EXTRADITION_CHECK = "extradition_check"  # held on a foreign wanted notice, before any order
+    EXTRADITION_CUSTODY = "extradition_custody"  # court-ordered custody pending the request
+    EXTRADITION_ARREST = "extradition_arrest"  # arrest once the request has arrived
+    CRIMINAL = "criminal"
+    IMMIGRATION = "immigration"
+
+
+# --- the parts of a case ---------------------------------------------------------------------
+
+
+class Source(Facts):
+    """Where facts of the case come from."""
+
+    title: Text
+    url: Text | None = None
+    date: dt.date | None = None
+    supports: Text | None = Field(None, description="Which facts this source supports.")
+
+
+class Person(Facts):
+    name: Text | None = None
+    born_on: dt.date | None = None
+    nationalities: list[Country] | None = Field(
+        None, description="Every citizenship the person holds; absent means unknown."
+    )
+    prior_convictions: int | None = Field(
+        None, ge=0, description="Earlier criminal convictions in the host state."
+    )
+
+
+class LeftService(Record):
+    dated_by: ClassVar[tuple[str, ...]] = ("on",)
+    how: ServiceExit | None = None
+    on: dt.date | None = None
+    absence_days: int | None = Field(
+        None, ge=0, description="Days away, for an absence without leave."
+    )
+
+
+class CallUp(Record):
+    dated_by: ClassVar[tuple[str, ...]] = ("received_on",)
+    kind: CallUpKind | None = None
+    received_on: dt.date | None = None
+    reported: bool | None = Field(None, description="Whether the person reported as called.")
+
+
+class Military(Facts):
+    state: Country | None = Field(None, description="The state whose forces the status concerns.")
+    status: MilitaryStatus | None = None
+    unit: Text | None = None
+    state_secrets_access: bool | None = None
+    left_service: LeftService | None = None
+    call_up: CallUp | None = None
+
+
+class Crossing(Record):
+    """The crossing of a border that brought the person to the host state."""
+
+    dated_by: ClassVar[tuple[str, ...]] = ("date",)
+    from_: Country | None = Field(None, alias="from")
+    into: Country | None = None
+    date: dt.date | None = None
+    at_checkpoint: bool | None = None
+    documents: TravelDocument | None = None
+    place: Text | None = None
+
+
+class Stay(Record):
+    dated_by: ClassVar[tuple[str, ...]] = ("counted_on",)
+    basis: StayBasis | None = None
+    days_in_last_180: int | None = Field(None, ge=0, le=180)
+    counted_on: dt.date | None = Field(None, description="The date the day count refers to.")
+
+
+class Decision(Record):
+    dated_by: ClassVar[tuple[str, ...]] = ("on",)
+    outcome: AsylumOutcome | None = None
+    on: dt.date | None = None
+    by: Text | None = None
+
+
+class AppealDecision(Record):
+    dated_by: ClassVar[tuple[str, ...]] = ("on",)
+    outcome: AppealOutcome | None = None
+    on: dt.date | None = None
+    final: bool | None = Field(None, description="No further appeal lies.")
+
+
+class Appeal(Record):
+    dated_by: ClassVar[tuple[str, ...]] = ("filed_on",)
+    filed_on: dt.date | None = None
+    decision: AppealDecision | None = None
+
+
+class Asylum(Record):
+    dated_by: ClassVar[tuple[str, ...]] = ("applied_on",)
+    applied_on: dt.date | None = None
+    registered_on: dt.date | None = None
+    decision: Decision | None = None
+    appeal: Appeal | None = None
+
+
+class Charge(Record):
+    dated_by: ClassVar[tuple[str, ...]] = ("opened_on",)
+    article: Text
+    part: Text | None = None
+    opened_on: dt.date | None = None
+
+
+class WantedNotice(Record):
+    dated_by: ClassVar[tuple[str, ...]] = ("issued_on", "known_by")
+    international: bool | None = None
+    issued_on: dt.date | None = None
+    known_by: dt.date | None = Field(
+        None,
+        description="A date by which the notice is known to exist, when its issue date is not.",
+    )
+
+
+class HomeProceedings(Facts):
+    charges: list[Charge] | None = None
+    wanted_notice: WantedNotice | None = None
+
+
+class Conviction(Record):
+    dated_by: ClassVar[tuple[str, ...]] = ("on",)
+    article: Text | None = None
+    part: Text | None = None
+    court: Text | None = None
+    on: dt.date | None = None
+
+
+class Sentence(Record):
+    dated_by: ClassVar[tuple[str, ...]] = ("on",)
+    months: int | None = Field(None, ge=0)
+    disposition: Disposition | None = None
+    fine_mrp: int | None = Field(None, ge=0)
+    expulsion: bool | None = None
+    expulsion_years: int | None = Field(None, ge=0)
+    on: dt.date | None = None
+
+
+class Detention(Record):
+    dated_by: ClassVar[tuple[str, ...]] = ("ordered_on", "from_on")
+    basis: DetentionBasis
+    from_on: dt.date | None = None
+    ordered_on: dt.date | None = None
+    days_ordered: int | None = Field(None, ge=0)
+    place: Text | None = None
+
+
+class HostProceedings(Facts):
+    charges: list[Charge] | None = None
+    conviction: Conviction | None = None
+    sentence: Sentence | None = None
+    detentions: list[Detention] | None = None
+
+
+class RiskOnReturn(Record):
+    dated_by: ClassVar[tuple[str, ...]] = ("assessed_on",)
+    torture: bool | None = Field(None, description="A substantial risk of torture on return.")
+    assessed_on: dt.date | None = None
+    evidence: Text | None = None
+
+
+class Event(Record):
+    dated_by: ClassVar[tuple[str, ...]] = ("on",)
+    on: dt.date
+    what: Text
+
+
+class Case(Facts):
+    """One person's case as of a date."""
+
+    case_id: Slug
+    as_of: dt.date = Field(description="The date the facts are known as of.")
+    title: Text | None = None
+    home_state: Country | None = Field(None, description="The state the person fled.")
+    host_state: Country | None = Field(None, description="The state where the person now is.")
+    person: Person = Field(default_factory=Person)
+    military: Military = Field(default_factory=Military)
+    crossing: Crossing | None = None
+    stay: Stay | None = None
+    asylum: Asylum | None = None
+    home_proceedings: HomeProceedings = Field(default_factory=HomeProceedings)
+    host_proceedings: HostProceedings = Field(default_factory=HostProceedings)
+    risk_on_return: RiskOnReturn | None = None
+    events: list[Event] = Field(default_factory=list)
+    sources: list[Source] = Field(default_factory=list)
+    notes: Text | None = None
+
+
+# Parts of a case that describe it rather than state facts the rules can use.
+DESCRIPTIVE_FIELDS: frozenset[str] = frozenset({"case_id", "title", "events", "sources", "notes"})
+
+
+def load_case(path: Path | str) -> Case:
+    """Read and validate a case file (YAML or JSON)."""
+    document = load_document(Path(path), CaseError)
+    return validate(Case, document, CaseError, "case")
+
+
+def parse_case(data: dict[str, Any], label: str | None = None) -> Case:
+    """Validate case data already in memory (JSON-compatible: dates as ISO strings)."""
+    return validate(Case, Document(label, data, {}), CaseError, "case")
+
+
+def case_schema() -> dict[str, Any]:
+    """The JSON Schema of case files."""
+    schema = Case.model_json_schema(by_alias=True, mode="validation")
+    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    schema["title"] = "lexcase case file"
+    return schema

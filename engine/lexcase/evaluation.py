@@ -1,0 +1,72 @@
+"""Evaluating cases: the Python API that the CLI, the scenarios and the tests all go through.
+
+An `Evaluator` holds one rulebook compiled into durable_rules; it evaluates any number of cases,
+one at a time, with nothing carried over from one case to the next.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from lexcase.case import Case, load_case, parse_case
+from lexcase.compiler import CompiledRulebook, compile_rulebook
+from lexcase.facts import as_of as case_as_of
+from lexcase.facts import case_data
+from lexcase.inference import Inference, Trace
+from lexcase.result import Result, build_result
+from lexcase.rulebook import Rulebook, load_rulebook
+
+CaseInput = Case | Path | str | dict[str, Any]
+
+
+class Evaluator:
+    """A rulebook ready to evaluate cases."""
+
+    def __init__(self, rulebook: Rulebook | None = None, *, shuffle: int | None = None) -> None:
+        self.rulebook = rulebook if rulebook is not None else load_rulebook()
+        self.compiled: CompiledRulebook = compile_rulebook(self.rulebook, shuffle=shuffle)
+        self._inference = Inference(self.compiled)
+
+    def trace(self, case: Case) -> Trace:
+        """What fired for `case` (already as of its date)."""
+        return self._inference.run(case_data(case))
+
+    def evaluate(self, case: CaseInput, as_of: dt.date | None = None) -> Result:
+        """The result for `case`, seen as of `as_of` (the case's own date by default)."""
+        seen = case_as_of(to_case(case), as_of)
+        data = case_data(seen)
+        trace = self._inference.run(data)
+        return build_result(trace, self.rulebook, seen.case_id, seen.as_of, data)
+
+    def close(self) -> None:
+        self._inference.close()
+
+
+def to_case(case: CaseInput) -> Case:
+    if isinstance(case, Case):
+        return case
+    if isinstance(case, dict):
+        return parse_case(case)
+    return load_case(case)
+
+
+@cache
+def default_evaluator() -> Evaluator:
+    """The evaluator for the shipped rule packs, built once per process."""
+    return Evaluator()
+
+
+def evaluate(
+    case: CaseInput, as_of: dt.date | None = None, rules: Path | str | None = None
+) -> Result:
+    """Evaluate one case with the shipped rules, or with the rule folder `rules`."""
+    if rules is None:
+        return default_evaluator().evaluate(case, as_of)
+    evaluator = Evaluator(load_rulebook(rules))
+    try:
+        return evaluator.evaluate(case, as_of)
+    finally:
+        evaluator.close()

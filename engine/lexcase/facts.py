@@ -1,0 +1,321 @@
+"""The case as facts: the paths rules may test, the case as known on a date, and the section facts
+handed to the inference engine.
+
+A fact path names a field of the case model by its aliases: `crossing.at_checkpoint`,
+`asylum.decision.outcome`, `home_proceedings.charges`. Top-level values (`as_of`, `home_state`,
+`host_state`) form the section `case`; every other top-level part is a section of its own. The
+engine receives one fact per section, which keeps each fact's matching work small.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import json
+import types
+import typing
+from dataclasses import dataclass, field
+from enum import StrEnum
+from functools import cache
+from typing import Any, Union, get_args, get_origin
+
+from pydantic import BaseModel, TypeAdapter, ValidationError
+
+from lexcase.case import DESCRIPTIVE_FIELDS, Case, Record
+from lexcase.errors import FactPathError, Place
+
+CASE_SECTION = "case"
+DAY_SUFFIX = "__day"  # integer day number beside every date, for date arithmetic in the engine
+COUNT_SUFFIX = "__n"  # length beside every list, since durable's $iall is false on an empty list
+PRESENT_KEY = "__present"  # set in a section's fact when the case records that section at all
+
+
+class ValueKind(StrEnum):
+    TEXT = "text"
+    BOOL = "bool"
+    INT = "int"
+    DATE = "date"
+    ENUM = "enum"
+    LIST = "list"  # a list of plain values (codes, text)
+    RECORDS = "records"  # a list of records
+    RECORD = "record"  # a nested part with fields of its own
+
+
+@dataclass(frozen=True)
+class FactPath:
+    """One testable field of the case model."""
+
+    path: str
+    section: str
+    key: str  # the path inside its section fact
+    kind: ValueKind
+    annotation: Any = field(repr=False, compare=False)
+    enum_values: tuple[str, ...] = ()
+    item: FactPath | None = None  # for LIST: the item type
+    item_fields: dict[str, FactPath] = field(default_factory=dict, compare=False)  # for RECORDS
+    description: str | None = None
+
+    @property
+    def ordered(self) -> bool:
+        return self.kind in (ValueKind.INT, ValueKind.DATE)
+
+    def expected(self) -> str:
+        """What a value for this path looks like, in words."""
+        if self.kind is ValueKind.ENUM:
+            return "one of " + ", ".join(self.enum_values)
+        if self.kind is ValueKind.LIST and self.item is not None:
+            return f"a list of {self.item.expected()}"
+        return {
+            ValueKind.TEXT: "text",
+            ValueKind.BOOL: "true or false",
+            ValueKind.INT: "a whole number",
+            ValueKind.DATE: "a date written YYYY-MM-DD",
+            ValueKind.RECORDS: "a list of records",
+            ValueKind.RECORD: "a mapping of fields",
+        }.get(self.kind, str(self.kind))
+
+    def parse(self, value: Any) -> Any:
+        """Validate a value for this path and return it as JSON data (dates as ISO strings)."""
+        adapter = _adapter(self.annotation)
+        try:
+            parsed = adapter.validate_json(json.dumps(value), strict=True)
+        except (ValidationError, TypeError, ValueError):
+            raise ValueError(self.expected()) from None
+        return adapter.dump_python(parsed, mode="json", by_alias=True, exclude_none=True)
+
+    def parse_text(self, text: str) -> Any:
+        """Parse a value typed on a command line or in a scenario step."""
+        if self.kind in (
+            ValueKind.BOOL,
+            ValueKind.INT,
+            ValueKind.LIST,
+            ValueKind.RECORDS,
+            ValueKind.RECORD,
+        ):
+            try:
+                return self.parse(json.loads(text))
+            except json.JSONDecodeError:
+                if self.kind is ValueKind.LIST:  # RU,KZ
+                    return self.parse([t.strip() for t in text.split(",") if t.strip()])
+                raise ValueError(self.expected()) from None
+        if text in ("null", "unknown"):
+            return None
+        return self.parse(text)
+
+
+@cache
+def _adapter(annotation: Any) -> TypeAdapter[Any]:
+    return TypeAdapter(annotation)
+
+
+def _strip_optional(annotation: Any) -> Any:
+    origin = get_origin(annotation)
+    if origin in (Union, types.UnionType):
+        members = [a for a in get_args(annotation) if a is not type(None)]
+        if len(members) == 1:
+            return members[0]
+    return annotation
+
+
+def _base_type(annotation: Any) -> Any:
+    annotation = _strip_optional(annotation)
+    while get_origin(annotation) is typing.Annotated:
+        annotation = get_args(annotation)[0]
+    return annotation
+
+
+def _describe(
+    model: type[BaseModel], prefix: str, section: str, key_prefix: str, out: dict[str, FactPath]
+) -> None:
+    for name, info in model.model_fields.items():
+        alias = info.alias or name
+        path = f"{prefix}{alias}"
+        key = f"{key_prefix}{alias}"
+        annotation = _strip_optional(info.annotation)
+        base = _base_type(annotation)
+        fp = _fact_path(path, section, key, annotation, base, info.description)
+        out[path] = fp
+        if fp.kind is ValueKind.RECORD:
+            _describe(base, f"{path}.", section, f"{key}.", out)
+
+
+def _fact_path(
+    path: str, section: str, key: str, annotation: Any, base: Any, description: str | None
+) -> FactPath:
+    if get_origin(base) is list:
+        item = _base_type(get_args(base)[0])
+        if isinstance(item, type) and issubclass(item, BaseModel):
+            fields: dict[str, FactPath] = {}
+            _describe(item, "", section, "", fields)
+            return FactPath(
+                path,
+                section,
+                key,
+                ValueKind.RECORDS,
+                annotation,
+                item_fields=fields,
+                description=description,
+            )
+        item_fp = _fact_path(path, section, key, get_args(base)[0], item, None)
+        return FactPath(
+            path, section, key, ValueKind.LIST, annotation, item=item_fp, description=description
+        )
+    if isinstance(base, type) and issubclass(base, BaseModel):
+        return FactPath(path, section, key, ValueKind.RECORD, annotation, description=description)
+    if isinstance(base, type) and issubclass(base, StrEnum):
+        return FactPath(
+            path,
+            section,
+            key,
+            ValueKind.ENUM,
+            annotation,
+            enum_values=tuple(m.value for m in base),
+            description=description,
+        )
+    kind = {bool: ValueKind.BOOL, int: ValueKind.INT, dt.date: ValueKind.DATE, str: ValueKind.TEXT}
+    if base not in kind:
+        raise TypeError(f"no fact kind for {path}: {base!r}")
+    return FactPath(path, section, key, kind[base], annotation, description=description)
+
+
+@cache
+def fact_paths() -> dict[str, FactPath]:
+    """Every path a rule may test, by name."""
+    out: dict[str, FactPath] = {}
+    for name, info in Case.model_fields.items():
+        alias = info.alias or name
+        if alias in DESCRIPTIVE_FIELDS:
+            continue
+        annotation = _strip_optional(info.annotation)
+        base = _base_type(annotation)
+        if isinstance(base, type) and issubclass(base, BaseModel):
+            out[alias] = FactPath(
+                alias,
+                alias,
+                PRESENT_KEY,
+                ValueKind.RECORD,
+                annotation,
+                description=info.description,
+            )
+            _describe(base, f"{alias}.", alias, "", out)
+        else:
+            out[alias] = _fact_path(alias, CASE_SECTION, alias, annotation, base, info.description)
+    return out
+
+
+def sections() -> list[str]:
+    return sorted({fp.section for fp in fact_paths().values()})
+
+
+def fact_path(path: str, place: Place | None = None) -> FactPath:
+    """The fact path called `path`, or an error that suggests the closest ones."""
+    known = fact_paths()
+    if path in known:
+        return known[path]
+    close = difflib.get_close_matches(path, list(known), n=3, cutoff=0.5)
+    raise FactPathError(
+        f"'{path}' is not a fact of the case model",
+        place or Place(),
+        expected="a dotted path such as crossing.at_checkpoint (see `lexcase schema`)",
+        suggestion=f"did you mean {' or '.join(close)}?" if close else None,
+    )
+
+
+# --- the case as known on a date ------------------------------------------------------------
+
+
+def as_of(case: Case, date: dt.date | None) -> Case:
+    """The case as known on `date`: every record dated after it is left out."""
+    if date is None or date == case.as_of:
+        return case
+    pruned = _prune(case, date)
+    assert isinstance(pruned, Case)
+    return pruned.model_copy(update={"as_of": date})
+
+
+def _prune(value: Any, date: dt.date) -> Any:
+    if isinstance(value, Record):
+        when = value.event_date()
+        if when is not None and when > date:
+            return None
+    if isinstance(value, BaseModel):
+        updates = {}
+        for name in type(value).model_fields:
+            current = getattr(value, name)
+            pruned = _prune(current, date)
+            if pruned is not current:
+                updates[name] = pruned
+        return value.model_copy(update=updates) if updates else value
+    if isinstance(value, list):
+        kept = [p for p in (_prune(v, date) for v in value) if p is not None]
+        return (
+            kept
+            if len(kept) != len(value) or any(a is not b for a, b in zip(kept, value, strict=True))
+            else value
+        )
+    return value
+
+
+# --- the case as data -----------------------------------------------------------------------
+
+
+def case_data(case: Case) -> dict[str, Any]:
+    """The case as JSON data, unknown fields left out."""
+    data: dict[str, Any] = case.model_dump(mode="json", by_alias=True, exclude_none=True)
+    return data
+
+
+def value_at(data: dict[str, Any], path: str) -> Any:
+    """The value at a dotted path of case data, or None when unknown."""
+    current: Any = data
+    for part in path.split("."):
+        if not isinstance(current, dict) or part not in current:
+            return None
+        current = current[part]
+    return current
+
+
+def known_paths(data: dict[str, Any]) -> frozenset[str]:
+    """The fact paths whose value the case records."""
+    return frozenset(p for p in fact_paths() if value_at(data, p) is not None)
+
+
+def section_facts(data: dict[str, Any], wanted: frozenset[str]) -> list[dict[str, Any]]:
+    """One engine fact per wanted section, with day numbers beside dates and counts beside lists."""
+    facts = []
+    for section in sorted(wanted):
+        body: dict[str, Any] | None
+        if section == CASE_SECTION:
+            body = {
+                k: v
+                for k, v in data.items()
+                if k in fact_paths() and fact_paths()[k].section == CASE_SECTION
+            }
+            prefix = ""
+        else:
+            body = data.get(section)
+            prefix = f"{section}."
+        fact = _annotate(body or {}, prefix)
+        if body is not None and section != CASE_SECTION:
+            fact[PRESENT_KEY] = True
+        fact["t"] = section
+        facts.append(fact)
+    return facts
+
+
+def _annotate(body: dict[str, Any], prefix: str) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    paths = fact_paths()
+    for key, value in body.items():
+        fp = paths.get(prefix + key)
+        if fp is None:
+            continue
+        if fp.kind is ValueKind.RECORD and isinstance(value, dict):
+            out[key] = _annotate(value, f"{fp.path}.")
+            continue
+        out[key] = value
+        if fp.kind is ValueKind.DATE:
+            out[key + DAY_SUFFIX] = dt.date.fromisoformat(value).toordinal()
+        elif fp.kind in (ValueKind.LIST, ValueKind.RECORDS):
+            out[key + COUNT_SUFFIX] = len(value)
+    return out

@@ -1,0 +1,297 @@
+"""The rule model: the law as data.
+
+A rule file holds the rules drawn from one instrument (a code, a law, a treaty, a body of reported
+practice about it). The *file format* models (`RuleFileSpec`, `RuleSpec`) mirror the YAML a lawyer
+reads and writes; the loader turns them into resolved `Rule`s, whose conditions are typed against
+the case model.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from enum import StrEnum
+from typing import Annotated, Any
+
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints
+
+from lexcase.source import IDENTIFIER_PATTERN, JURISDICTION_PATTERN
+
+
+def _number_as_text(value: Any) -> Any:
+    # Lawyers write `article: 392`; an article is a label, not a number.
+    return str(value) if isinstance(value, int) and not isinstance(value, bool) else value
+
+
+Label = Annotated[
+    str, BeforeValidator(_number_as_text), StringConstraints(min_length=1, max_length=40)
+]
+Identifier = Annotated[str, StringConstraints(pattern=IDENTIFIER_PATTERN, max_length=120)]
+Jurisdiction = Annotated[str, StringConstraints(pattern=JURISDICTION_PATTERN)]
+Prose = Annotated[str, StringConstraints(min_length=1, max_length=4_000)]
+
+
+class Basis(StrEnum):
+    LAW = "law"  # a statute, code or treaty says so
+    PRACTICE = "practice"  # what authorities actually did in reported cases
+
+
+class Confidence(StrEnum):
+    HIGH = "high"
+    MEDIUM = "medium"
+    LOW = "low"  # rests on something legal-notes marks unverified
+
+
+class OutcomeKind(StrEnum):
+    EXIT_BAN = "exit_ban"
+    HOME_CHARGE = "home_charge"
+    PROSECUTION = "prosecution"
+    SENTENCE = "sentence"
+    ADMINISTRATIVE_PENALTY = "administrative_penalty"
+    ASYLUM = "asylum"
+    DETENTION = "detention"
+    REMOVAL = "removal"
+    PROTECTION = "protection"
+    REMEDY = "remedy"
+
+
+# What `detail` must carry for each kind of outcome: every key of the first set, and at least one
+# key of the second when it is not empty.
+REQUIRED_DETAIL: dict[OutcomeKind, tuple[frozenset[str], frozenset[str]]] = {
+    OutcomeKind.EXIT_BAN: (frozenset({"ground"}), frozenset()),
+    OutcomeKind.HOME_CHARGE: (
+        frozenset({"article"}),
+        frozenset({"max_years", "max_months", "min_years", "max_fine_rub"}),
+    ),
+    OutcomeKind.PROSECUTION: (
+        frozenset({"article"}),
+        frozenset({"max_years", "max_months", "max_fine_mrp"}),
+    ),
+    OutcomeKind.SENTENCE: (
+        frozenset({"disposition"}),
+        frozenset({"months", "max_months", "max_years", "fine_mrp", "max_fine_mrp"}),
+    ),
+    OutcomeKind.ADMINISTRATIVE_PENALTY: (frozenset({"article", "penalty"}), frozenset()),
+    OutcomeKind.ASYLUM: (frozenset({"decision"}), frozenset()),
+    OutcomeKind.DETENTION: (frozenset({"basis", "limit_days"}), frozenset()),
+    OutcomeKind.REMOVAL: (frozenset({"type", "destination"}), frozenset()),
+    OutcomeKind.PROTECTION: (frozenset({"against"}), frozenset()),
+    OutcomeKind.REMEDY: (frozenset({"action"}), frozenset()),
+}
+
+
+class Spec(BaseModel):
+    model_config = ConfigDict(strict=True, frozen=True, extra="forbid", populate_by_name=True)
+
+
+# --- the file format --------------------------------------------------------------------------
+
+
+class Instrument(Spec):
+    title: Prose
+    short: Prose | None = Field(None, description="A short name for tables, e.g. KZ Criminal Code.")
+    number: Prose | None = None
+    url: Prose | None = None
+    note: Prose | None = None
+
+
+class CitationSpec(Spec):
+    instrument: Prose | None = Field(None, description="Defaults to the file's instrument.")
+    short: Prose | None = Field(None, description="A short name of that instrument.")
+    article: Label | None = None
+    part: Label | None = None
+    paragraph: Label | None = None
+    url: Prose | None = None
+    text: Prose | None = Field(None, description="The words of the provision, where quoted.")
+    whole: bool = Field(False, description="The instrument as a whole is the source (a decree).")
+
+
+class InForce(Spec):
+    from_: dt.date | None = Field(None, alias="from")
+    until: dt.date | None = None
+
+
+class FactRef(Spec):
+    """A detail value read from the case: `{fact: home_state}`."""
+
+    fact: Prose
+
+
+DetailValue = FactRef | str | int | float | bool | list[str] | list[int] | None
+
+
+class OutcomeSpec(Spec):
+    kind: OutcomeKind
+    summary: Prose = Field(description="One plain sentence; {key} inserts a detail value.")
+    detail: dict[str, DetailValue] = Field(default_factory=dict)
+
+
+class Then(Spec):
+    conclude: Identifier | list[Identifier] = Field(
+        default_factory=list,
+        description="Named conclusions other rules can require with `given`.",
+    )
+    outcome: OutcomeSpec | None = None
+
+
+class RuleSpec(Spec):
+    id: Identifier
+    title: Prose
+    cite: CitationSpec | list[CitationSpec] = Field(default_factory=list)
+    basis: Basis
+    confidence: Confidence = Confidence.HIGH
+    uncertain: Prose | None = Field(None, description="What is unverified, in words.")
+    reported_in: list[Prose] = Field(default_factory=list)
+    note: Prose | None = None
+    in_force: InForce | None = None
+    judged_at: Prose | None = Field(
+        None, description="The fact whose date selects the law in force."
+    )
+    when: dict[str, Any] = Field(default_factory=dict)
+    given: list[Identifier] = Field(default_factory=list)
+    defeats: list[Identifier] = Field(default_factory=list)
+    then: Then
+
+
+class RuleFileSpec(Spec):
+    instrument: Instrument
+    jurisdiction: Jurisdiction
+    rules: list[RuleSpec] = Field(default_factory=list)
+
+
+# --- resolved rules -------------------------------------------------------------------------
+
+
+class Op(StrEnum):
+    IS = "is"
+    IS_NOT = "is_not"
+    IN = "in"
+    NOT_IN = "not_in"
+    AT_LEAST = "at_least"
+    AT_MOST = "at_most"
+    MORE_THAN = "more_than"
+    LESS_THAN = "less_than"
+    ON_OR_AFTER = "on_or_after"
+    ON_OR_BEFORE = "on_or_before"
+    AFTER = "after"
+    BEFORE = "before"
+    CONTAINS = "contains"
+    CONTAINS_ANY = "contains_any"
+    NOT_CONTAINS = "not_contains"
+    PRESENT = "present"
+    WITHIN_DAYS_AFTER = "within_days_after"
+    MORE_THAN_DAYS_AFTER = "more_than_days_after"
+
+
+NUMBER_OPS = frozenset({Op.AT_LEAST, Op.AT_MOST, Op.MORE_THAN, Op.LESS_THAN})
+DATE_OPS = frozenset({Op.ON_OR_AFTER, Op.ON_OR_BEFORE, Op.AFTER, Op.BEFORE})
+LIST_OPS = frozenset({Op.CONTAINS, Op.CONTAINS_ANY, Op.NOT_CONTAINS})
+RELATIONAL_OPS = frozenset({Op.WITHIN_DAYS_AFTER, Op.MORE_THAN_DAYS_AFTER})
+
+
+class Model(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+class Test(Model):
+    """One test on a fact: `op` applied to `value` (JSON data, typed by the fact's path)."""
+
+    op: Op
+    value: Any = None
+    other: str | None = None  # the second fact of a relational test
+    days: int | None = None
+
+    def describe(self, path: str) -> str:
+        if self.op in RELATIONAL_OPS:
+            words = "within" if self.op is Op.WITHIN_DAYS_AFTER else "more than"
+            return f"{path} {words} {self.days} day(s) after {self.other}"
+        if self.op is Op.PRESENT:
+            return f"{path} is {'recorded' if self.value else 'not recorded'}"
+        return f"{path} {self.op.value.replace('_', ' ')} {_show(self.value)}"
+
+
+class Condition(Model):
+    path: str
+    tests: tuple[Test, ...]
+    in_force: bool = False  # the test of the date that selects the law in force
+    line: int | None = None
+
+    @property
+    def relational(self) -> tuple[Test, ...]:
+        return tuple(t for t in self.tests if t.op in RELATIONAL_OPS)
+
+    def describe(self) -> str:
+        return " and ".join(t.describe(self.path) for t in self.tests)
+
+
+class Citation(Model):
+    instrument: str
+    short_name: str | None = None
+    article: str | None = None
+    part: str | None = None
+    paragraph: str | None = None
+    url: str | None = None
+    text: str | None = None
+    whole: bool = False
+
+    def short(self) -> str:
+        text = self.short_name or self.instrument
+        if self.article:
+            text += f", art. {self.article}"
+            if self.part:
+                text += f"({self.part})"
+        if self.paragraph:
+            text += f" ¶{self.paragraph}"
+        return text
+
+
+class Rule(Model):
+    id: str
+    title: str
+    jurisdiction: str
+    instrument: str
+    file: str
+    line: int | None
+    citations: tuple[Citation, ...]
+    basis: Basis
+    confidence: Confidence
+    uncertain: str | None = None
+    reported_in: tuple[str, ...] = ()
+    note: str | None = None
+    in_force_from: dt.date | None = None
+    in_force_until: dt.date | None = None
+    judged_at: str
+    conditions: tuple[Condition, ...]
+    given: tuple[str, ...]
+    defeats: tuple[str, ...]
+    concludes: tuple[str, ...]
+    outcome: OutcomeSpec | None
+
+    @property
+    def fact_paths(self) -> tuple[str, ...]:
+        """Every fact the rule reads, the relational second facts included, in order."""
+        seen: dict[str, None] = {}
+        for condition in self.conditions:
+            seen.setdefault(condition.path, None)
+            for test in condition.relational:
+                assert test.other is not None
+                seen.setdefault(test.other, None)
+        return tuple(seen)
+
+    def in_force_on(self, day: dt.date) -> bool:
+        return (self.in_force_from is None or self.in_force_from <= day) and (
+            self.in_force_until is None or day <= self.in_force_until
+        )
+
+
+PLACEHOLDER = re.compile(r"\{([a-z_][a-z0-9_]*)\}")
+
+
+def _show(value: Any) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, list):
+        return "[" + ", ".join(_show(v) for v in value) + "]"
+    if isinstance(value, dict):
+        return "{" + ", ".join(f"{k}: {_show(v)}" for k, v in value.items()) + "}"
+    return str(value)

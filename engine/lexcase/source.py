@@ -1,0 +1,315 @@
+"""YAML and JSON documents with the line of every value, and readable validation messages.
+
+Case files and rule files both come through here, so that any message about them can point at the
+file, the line and the field path. Dates are turned into ISO strings, so the pydantic models can
+validate the data as JSON in strict mode (strict mode rejects ISO strings only outside JSON).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import difflib
+import json
+import types
+import typing
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, TypeVar, Union, get_args, get_origin
+
+from pydantic import BaseModel, ValidationError
+from ruamel.yaml import YAML
+from ruamel.yaml.comments import CommentedMap, CommentedSeq
+from ruamel.yaml.error import MarkedYAMLError, YAMLError
+
+from lexcase.errors import InputError, Place, file_label
+
+Loc = tuple[str | int, ...]
+ModelT = TypeVar("ModelT", bound=BaseModel)
+
+
+@dataclass(frozen=True)
+class Document:
+    """Plain data read from a file, with the line on which each key or list item stands."""
+
+    file: str | None
+    data: Any
+    lines: dict[Loc, int]
+
+    def line_of(self, loc: Loc) -> int | None:
+        """The line of `loc`, or of its nearest ancestor that has one."""
+        for end in range(len(loc), 0, -1):
+            line = self.lines.get(loc[:end])
+            if line is not None:
+                return line
+        return None
+
+    def place(self, loc: Loc) -> Place:
+        return Place(self.file, self.line_of(loc), dotted(loc) or None)
+
+
+def dotted(loc: Iterable[str | int]) -> str:
+    """`("crossings", 0, "date")` as `crossings[0].date`."""
+    text = ""
+    for part in loc:
+        if isinstance(part, int):
+            text += f"[{part}]"
+        else:
+            text += ("." if text else "") + str(part)
+    return text
+
+
+def load_document(path: Path, error: type[InputError] = InputError) -> Document:
+    """Read a YAML or JSON file; any problem is raised as `error` naming the file and line."""
+    label = file_label(path)
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        raise error("no such file", Place(label), expected="a path to an existing file") from None
+    except IsADirectoryError:
+        raise error("this is a folder, not a file", Place(label)) from None
+    except OSError as exc:
+        raise error(f"cannot read the file ({exc.strerror})", Place(label)) from None
+    return parse_document(raw, label, error)
+
+
+def parse_document(raw: bytes | str, label: str | None, error: type[InputError]) -> Document:
+    if isinstance(raw, bytes):
+        try:
+            text = raw.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            line = raw[: exc.start].count(b"\n") + 1
+            raise error(
+                f"byte 0x{raw[exc.start]:02x} is not UTF-8 text",
+                Place(label, line),
+                expected="a file saved as UTF-8",
+            ) from None
+    else:
+        text = raw
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    yaml = YAML(typ="rt")
+    yaml.allow_duplicate_keys = False
+    try:
+        tree = yaml.load(text)
+    except MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        at = mark.line + 1 if mark is not None else None
+        problem = " ".join(str(p) for p in (exc.context, exc.problem) if p)
+        raise error(f"not valid YAML or JSON: {problem}", Place(label, at)) from None
+    except YAMLError as exc:
+        raise error(f"not valid YAML or JSON: {exc}", Place(label)) from None
+    except RecursionError:
+        raise error("the document is nested too deeply to read", Place(label)) from None
+    if tree is None:
+        raise error("the file is empty", Place(label, 1), expected="a mapping of fields")
+    lines: dict[Loc, int] = {}
+    try:
+        data = _plain(tree, (), lines)
+    except RecursionError:
+        raise error("the document is nested too deeply to read", Place(label)) from None
+    return Document(label, data, lines)
+
+
+def _plain(node: Any, loc: Loc, lines: dict[Loc, int]) -> Any:
+    """ruamel's round-trip tree as JSON-compatible data, noting the line of every key and item."""
+    if isinstance(node, CommentedMap):
+        out: dict[str, Any] = {}
+        for key in node:
+            name = _key_text(key)
+            with contextlib.suppress(KeyError, TypeError):  # keys made by merges have no line
+                lines[(*loc, name)] = node.lc.key(key)[0] + 1
+            out[name] = _plain(node[key], (*loc, name), lines)
+        return out
+    if isinstance(node, CommentedSeq):
+        items = []
+        for index, item in enumerate(node):
+            with contextlib.suppress(KeyError, TypeError, IndexError):
+                lines[(*loc, index)] = node.lc.item(index)[0] + 1
+            items.append(_plain(item, (*loc, index), lines))
+        return items
+    if isinstance(node, dict):
+        return {_key_text(k): _plain(v, (*loc, _key_text(k)), lines) for k, v in node.items()}
+    if isinstance(node, list | tuple):
+        return [_plain(v, (*loc, i), lines) for i, v in enumerate(node)]
+    if isinstance(node, dt.datetime | dt.date):
+        return node.isoformat()
+    if isinstance(node, bool | int | float | str) or node is None:
+        # ruamel's scalar subclasses (ScalarFloat, ScalarBoolean...) become plain values.
+        if isinstance(node, bool):
+            return bool(node)
+        if isinstance(node, int):
+            return int(node)
+        if isinstance(node, float):
+            return float(node)
+        if isinstance(node, str):
+            return str(node)
+        return None
+    return str(node)
+
+
+def _key_text(key: Any) -> str:
+    if isinstance(key, bool):
+        return "true" if key else "false"
+    if isinstance(key, dt.date):
+        return key.isoformat()
+    return str(key)
+
+
+def validate(model: type[ModelT], document: Document, error: type[InputError], what: str) -> ModelT:
+    """Validate `document` against `model` strictly; the first problem becomes one `error`."""
+    if not isinstance(document.data, dict):
+        raise error(
+            f"the file holds a {_json_kind(document.data)}",
+            Place(document.file, 1),
+            expected=f"a mapping of {what} fields",
+        )
+    try:
+        return model.model_validate_json(json.dumps(document.data, allow_nan=False), strict=True)
+    except ValidationError as exc:
+        raise describe(exc, document, error, model) from None
+    except ValueError as exc:  # NaN or infinity, which JSON (and so the model) cannot hold
+        raise error(str(exc), Place(document.file), expected="finite numbers") from None
+
+
+def describe(
+    exc: ValidationError, document: Document, error: type[InputError], model: type[BaseModel]
+) -> InputError:
+    """The first validation problem as one readable error, with a count of the others."""
+    problems = exc.errors(include_url=False)
+    first = problems[0]
+    loc: Loc = tuple(p for p in first["loc"] if not _is_union_tag(p))
+    expected, suggestion = _expectation(first, loc, model)
+    message = _problem(first)
+    if len(problems) > 1:
+        others = len(problems) - 1
+        message += f" [and {others} more problem{'s' if others > 1 else ''} in this file]"
+    return error(message, document.place(loc), expected=expected, suggestion=suggestion)
+
+
+def _is_union_tag(part: str | int) -> bool:
+    # pydantic puts the member type of a union in the loc ("function-after[...]", "str", ...).
+    return isinstance(part, str) and ("[" in part or part in {"str", "int", "bool", "float"})
+
+
+def _problem(problem: Any) -> str:
+    kind = problem["type"]
+    given = problem.get("input")
+    if kind == "missing":
+        return "this required field is missing"
+    if kind == "extra_forbidden":
+        return "this field is not part of the format"
+    shown = json.dumps(given, ensure_ascii=False) if _is_scalar(given) else _json_kind(given)
+    if len(shown) > 60:
+        shown = shown[:57] + "..."
+    return f"{shown} is not accepted here"
+
+
+def _expectation(problem: Any, loc: Loc, model: type[BaseModel]) -> tuple[str | None, str | None]:
+    kind: str = problem["type"]
+    ctx = problem.get("ctx") or {}
+    if kind == "extra_forbidden":
+        names = field_names_at(model, loc[:-1])
+        wrong = str(loc[-1]) if loc else ""
+        close = difflib.get_close_matches(wrong, names, n=3, cutoff=0.6)
+        hint = f"did you mean {' or '.join(repr(c) for c in close)}?" if close else None
+        listed = ", ".join(sorted(names)) if names else None
+        return (f"one of: {listed}" if listed else None), hint
+    if kind == "missing":
+        return None, None
+    if kind == "enum":
+        return f"one of {ctx.get('expected')}", None
+    if kind == "literal_error":
+        return f"{ctx.get('expected')}", None
+    simple = {
+        "bool_type": "true or false",
+        "bool_parsing": "true or false",
+        "int_type": "a whole number",
+        "int_parsing": "a whole number",
+        "int_from_float": "a whole number",
+        "float_type": "a number",
+        "string_type": "text",
+        "date_type": "a date written YYYY-MM-DD",
+        "date_parsing": "a date written YYYY-MM-DD",
+        "date_from_datetime_parsing": "a date written YYYY-MM-DD",
+        "date_from_datetime_inexact": "a date written YYYY-MM-DD",
+        "list_type": "a list",
+        "dict_type": "a mapping",
+        "model_type": "a mapping",
+        "model_attributes_type": "a mapping",
+    }
+    if kind in simple:
+        return simple[kind], None
+    if kind == "string_pattern_mismatch":
+        pattern = str(ctx.get("pattern", ""))
+        if pattern == COUNTRY_PATTERN:
+            return "a two-letter ISO 3166 country code in capitals, such as RU or KZ", None
+        if pattern == JURISDICTION_PATTERN:
+            return "a two-letter ISO 3166 country code in capitals, or INTL", None
+        if pattern == IDENTIFIER_PATTERN:
+            return "lower-case letters, digits, dots, dashes or underscores", None
+        return f"text matching {pattern}", None
+    if kind == "value_error":
+        return None, None
+    msg = str(problem.get("msg", ""))
+    return (msg[0].lower() + msg[1:]) if msg else None, None
+
+
+COUNTRY_PATTERN = r"^[A-Z]{2}$"
+JURISDICTION_PATTERN = r"^(?:[A-Z]{2}|INTL)$"
+IDENTIFIER_PATTERN = r"^[a-z0-9][a-z0-9._-]*$"
+
+
+def field_names_at(model: type[BaseModel], loc: Loc) -> list[str]:
+    """The field names (aliases) a model accepts at `loc`, for "did you mean" suggestions."""
+    current: Any = model
+    for part in loc:
+        current = _unwrap(current)
+        if isinstance(part, int):
+            continue
+        if isinstance(current, type) and issubclass(current, BaseModel):
+            by_alias = {(f.alias or n): f for n, f in current.model_fields.items()}
+            info = by_alias.get(part)
+            if info is None:
+                return []
+            current = info.annotation
+        else:
+            return []
+    current = _unwrap(current)
+    if isinstance(current, type) and issubclass(current, BaseModel):
+        return [(f.alias or n) for n, f in current.model_fields.items()]
+    return []
+
+
+def _unwrap(annotation: Any) -> Any:
+    """Strip Optional, list and Annotated to reach the model inside."""
+    for _ in range(8):
+        origin = get_origin(annotation)
+        if origin is typing.Annotated:
+            annotation = get_args(annotation)[0]
+        elif origin in (Union, types.UnionType):
+            members = [a for a in get_args(annotation) if a is not type(None)]
+            models = [a for a in members if isinstance(a, type) and issubclass(a, BaseModel)]
+            annotation = models[0] if models else members[0]
+        elif origin in (list, tuple, set, frozenset):
+            annotation = get_args(annotation)[0]
+        else:
+            break
+    return annotation
+
+
+def _is_scalar(value: Any) -> bool:
+    return value is None or isinstance(value, str | int | float | bool)
+
+
+def _json_kind(value: Any) -> str:
+    if isinstance(value, dict):
+        return "mapping"
+    if isinstance(value, list):
+        return "list"
+    if isinstance(value, str):
+        return "text"
+    if value is None:
+        return "null"
+    return type(value).__name__

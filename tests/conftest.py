@@ -1,0 +1,52 @@
+"""Shared fixtures: one evaluator for the shipped rules per test session (durable_rules never frees
+a compiled ruleset, so tests do not compile the packs again and again), and small rule folders."""
+
+from __future__ import annotations
+
+import sys
+import textwrap
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+sys.path.insert(0, str(Path(__file__).parent))
+
+from lexcase.evaluation import Evaluator, default_evaluator
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = ROOT / "seeds"
+
+
+@pytest.fixture(scope="session")
+def evaluator() -> Evaluator:
+    return default_evaluator()
+
+
+RuleFolder = Callable[..., Path]
+
+
+@pytest.fixture
+def rule_folder(tmp_path: Path) -> RuleFolder:
+    """Write rule files into a fresh folder: rule_folder(kz={"code.yaml": "..."})."""
+
+    def make(version: str = "test", **packs: dict[str, str]) -> Path:
+        root = tmp_path / "rules"
+        root.mkdir(exist_ok=True)
+        (root / "rulebook.yaml").write_text(f"version: {version}\n")
+        for jurisdiction, files in packs.items():
+            folder = root / jurisdiction
+            folder.mkdir(exist_ok=True)
+            for name, text in files.items():
+                (folder / name).write_text(textwrap.dedent(text))
+        return root
+
+    return make
+
+
+def kz_rules(body: str, title: str = "Test Code") -> dict[str, str]:
+    """One KZ rule file whose `rules:` list is `body` (indented YAML items)."""
+    return {
+        "code.yaml": f"instrument: {{title: {title}}}\njurisdiction: KZ\nrules:\n"
+        + textwrap.indent(textwrap.dedent(body), "  ")
+    }

@@ -1,0 +1,139 @@
+"""Case files: what a user sees when one is wrong, and what the case model publishes."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+
+import pytest
+
+from lexcase import load_case
+from lexcase.case import case_schema
+from lexcase.errors import CaseError
+from lexcase.facts import as_of, case_data
+
+GOOD = """\
+case_id: sample
+as_of: 2022-12-12
+home_state: RU
+crossing:
+  from: RU
+  into: KZ
+  date: 2022-09-26
+  at_checkpoint: false
+"""
+
+
+def write(tmp_path: Path, text: str | bytes, name: str = "case.yaml") -> Path:
+    path = tmp_path / name
+    if isinstance(text, bytes):
+        path.write_bytes(text)
+    else:
+        path.write_text(text)
+    return path
+
+
+def error_for(tmp_path: Path, text: str | bytes, name: str = "case.yaml") -> CaseError:
+    with pytest.raises(CaseError) as caught:
+        load_case(write(tmp_path, text, name))
+    return caught.value
+
+
+def test_a_good_case_loads_with_unknown_fields_left_unknown(tmp_path: Path) -> None:
+    case = load_case(write(tmp_path, GOOD))
+    assert case.crossing is not None and case.crossing.at_checkpoint is False
+    assert case.asylum is None  # not stated: unknown, not "no asylum claim"
+    assert case.person.nationalities is None
+
+
+def test_a_wrong_boolean_names_the_file_line_path_and_what_was_expected(tmp_path: Path) -> None:
+    error = error_for(tmp_path, GOOD.replace("at_checkpoint: false", "at_checkpoint: maybe"))
+    assert error.place.line == 8
+    assert error.place.path == "crossing.at_checkpoint"
+    assert error.place.file is not None and error.place.file.endswith("case.yaml")
+    assert error.expected == "true or false"
+    assert '"maybe"' in str(error)
+
+
+def test_a_misspelt_field_is_rejected_with_a_suggestion(tmp_path: Path) -> None:
+    error = error_for(tmp_path, GOOD.replace("at_checkpoint", "at_chekpoint"))
+    assert error.place.path == "crossing.at_chekpoint"
+    assert error.suggestion == "did you mean 'at_checkpoint'?"
+    assert "not part of the format" in error.message
+
+
+def test_a_bad_date_and_a_bad_enum_value_say_what_is_allowed(tmp_path: Path) -> None:
+    bad_date = error_for(tmp_path, GOOD.replace("date: 2022-09-26", "date: 26/09/2022"))
+    assert bad_date.place.path == "crossing.date"
+    assert bad_date.expected == "a date written YYYY-MM-DD"
+    bad_status = error_for(tmp_path, GOOD + "military: {status: general}\n")
+    assert bad_status.place.path == "military.status"
+    assert "'civilian'" in (bad_status.expected or "") and "'mobilised'" in (
+        bad_status.expected or ""
+    )
+
+
+def test_a_country_code_must_be_two_capital_letters(tmp_path: Path) -> None:
+    error = error_for(tmp_path, GOOD.replace("home_state: RU", "home_state: Russia"))
+    assert error.place.path == "home_state"
+    assert "two-letter" in (error.expected or "")
+
+
+def test_yaml_syntax_errors_and_duplicate_keys_point_at_the_line(tmp_path: Path) -> None:
+    syntax = error_for(tmp_path, GOOD + "person: {name: [unclosed\n")
+    assert "not valid YAML or JSON" in syntax.message and syntax.place.line is not None
+    duplicate = error_for(tmp_path, GOOD + "home_state: KZ\n")
+    assert "home_state" in duplicate.message and duplicate.place.line == 9
+
+
+def test_other_unreadable_files(tmp_path: Path) -> None:
+    assert "not UTF-8" in error_for(tmp_path, b"case_id: x\nas_of: \xff\n").message
+    assert error_for(tmp_path, b"case_id: x\nas_of: \xff\n").place.line == 2
+    assert "empty" in error_for(tmp_path, "").message
+    assert "list" in error_for(tmp_path, "- a\n- b\n").message
+    missing = error_for(tmp_path, "case_id: x\n")
+    assert missing.place.path == "as_of" and "missing" in missing.message
+    with pytest.raises(CaseError, match="no such file"):
+        load_case(tmp_path / "absent.yaml")
+
+
+def test_several_problems_are_reported_as_one_message_with_a_count(tmp_path: Path) -> None:
+    error = error_for(tmp_path, GOOD.replace("from: RU", "from: 1").replace("into: KZ", "into: 2"))
+    assert "and 1 more problem" in str(error)
+    assert str(error).count("\n") == 0
+
+
+def test_json_case_files_load_with_line_numbers(tmp_path: Path) -> None:
+    data = {"case_id": "j", "as_of": "2022-12-12", "crossing": {"at_checkpoint": "no"}}
+    error = error_for(tmp_path, json.dumps(data, indent=2), name="case.json")
+    assert error.place.path == "crossing.at_checkpoint" and error.place.line == 5
+    good = load_case(
+        write(tmp_path, json.dumps({"case_id": "j", "as_of": "2022-12-12"}), "ok.json")
+    )
+    assert good.as_of == dt.date(2022, 12, 12)
+
+
+def test_as_of_leaves_out_every_record_dated_later() -> None:
+    case = load_case(Path(__file__).parent.parent / "seeds" / "zhilin.yaml")
+    early = as_of(case, dt.date(2022, 9, 27))
+    assert early.as_of == dt.date(2022, 9, 27)
+    assert early.asylum is not None and early.asylum.applied_on == dt.date(2022, 9, 26)
+    assert early.asylum.decision is None  # refused on 30 November
+    assert early.host_proceedings.sentence is None and early.host_proceedings.detentions == []
+    assert early.home_proceedings.wanted_notice is None  # known by 6 December
+    assert [c.article for c in early.home_proceedings.charges or []] == ["338", "322"]  # 27 Sep
+    before_custody = as_of(case, dt.date(2022, 12, 8))
+    assert [d.basis.value for d in before_custody.host_proceedings.detentions or []] == [
+        "extradition_check"
+    ]  # the custody order came on 12 December
+    assert case_data(as_of(case, None)) == case_data(case)
+
+
+def test_the_schema_describes_case_files() -> None:
+    schema = case_schema()
+    assert schema["title"] == "lexcase case file"
+    assert set(schema["required"]) == {"case_id", "as_of"}
+    crossing = schema["$defs"]["Crossing"]["properties"]
+    assert "from" in crossing and "at_checkpoint" in crossing
+    assert schema["$defs"]["Military"]["additionalProperties"] is False

@@ -1,0 +1,71 @@
+"""A plain, non-editable install carries the rule packs and evaluates a case from any folder."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+from conftest import ROOT, SEEDS
+
+
+def test_the_wheel_ships_the_rules_and_evaluates_from_any_folder(tmp_path: Path) -> None:
+    wheels = tmp_path / "wheels"
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "wheel",
+            "--no-deps",
+            "--quiet",
+            "--disable-pip-version-check",
+            "-w",
+            str(wheels),
+            str(ROOT),
+        ],
+        check=True,
+        capture_output=True,
+    )
+    [wheel] = wheels.glob("lexcase-*.whl")
+    names = zipfile.ZipFile(wheel).namelist()
+    assert "lexcase/rules/kz/criminal-code.yaml" in names
+    assert "lexcase/rules/rulebook.yaml" in names
+    target = tmp_path / "site"
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "install",
+            "--no-deps",
+            "--quiet",
+            "--disable-pip-version-check",
+            "--target",
+            str(target),
+            str(wheel),
+        ],
+        check=True,
+        capture_output=True,
+    )
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    code = (
+        "import json, lexcase; r = lexcase.evaluate({!r}); "
+        "print(json.dumps([lexcase.load_rulebook().root, len(r.outcomes)]))"
+    ).format(str(SEEDS / "zhilin.yaml"))
+    env = {**os.environ, "PYTHONPATH": str(target)}
+    done = subprocess.run(
+        [sys.executable, "-c", code],
+        cwd=elsewhere,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    root, outcomes = json.loads(done.stdout)
+    assert str(target) in str(Path(root).resolve()) or root.startswith(str(target))
+    assert outcomes > 10
