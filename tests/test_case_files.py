@@ -137,3 +137,32 @@ def test_the_schema_describes_case_files() -> None:
     crossing = schema["$defs"]["Crossing"]["properties"]
     assert "from" in crossing and "at_checkpoint" in crossing
     assert schema["$defs"]["Military"]["additionalProperties"] is False
+
+
+def test_facts_are_set_by_path_with_the_models_own_types() -> None:
+    from lexcase.errors import FactPathError
+    from lexcase.facts import with_facts
+
+    case = load_case(Path(__file__).parent.parent / "seeds" / "zhilin.yaml")
+    changed = with_facts(
+        case,
+        {
+            "crossing.at_checkpoint": "true",
+            "person.nationalities": "RU,KZ",
+            "asylum.decision.outcome": "granted",
+            "stay.days_in_last_180": "91",
+        },
+        as_text=True,
+    )
+    assert changed.crossing is not None and changed.crossing.at_checkpoint is True
+    assert changed.person.nationalities == ["RU", "KZ"]
+    assert changed.stay is not None and changed.stay.days_in_last_180 == 91
+    unknown = with_facts(case, {"asylum.decision": "unknown"}, as_text=True)
+    assert unknown.asylum is not None and unknown.asylum.decision is None
+    with pytest.raises(FactPathError) as wrong_path:
+        with_facts(case, {"crossing.at_chekpoint": "true"}, as_text=True)
+    assert wrong_path.value.suggestion == "did you mean crossing.at_checkpoint?"
+    with pytest.raises(CaseError) as wrong_value:
+        with_facts(case, {"military.status": "general"}, as_text=True)
+    assert wrong_value.value.place.path == "military.status"
+    assert "civilian" in (wrong_value.value.expected or "")

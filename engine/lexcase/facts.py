@@ -14,6 +14,7 @@ import difflib
 import json
 import types
 import typing
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
 from functools import cache
@@ -22,7 +23,8 @@ from typing import Any, Union, get_args, get_origin
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
 from lexcase.case import DESCRIPTIVE_FIELDS, Case, Record
-from lexcase.errors import FactPathError, Place
+from lexcase.errors import CaseError, FactPathError, Place
+from lexcase.source import Document, describe
 
 CASE_SECTION = "case"
 DAY_SUFFIX = "__day"  # integer day number beside every date, for date arithmetic in the engine
@@ -85,6 +87,8 @@ class FactPath:
 
     def parse_text(self, text: str) -> Any:
         """Parse a value typed on a command line or in a scenario step."""
+        if text in ("null", "unknown"):
+            return None
         if self.kind in (
             ValueKind.BOOL,
             ValueKind.INT,
@@ -98,8 +102,6 @@ class FactPath:
                 if self.kind is ValueKind.LIST:  # RU,KZ
                     return self.parse([t.strip() for t in text.split(",") if t.strip()])
                 raise ValueError(self.expected()) from None
-        if text in ("null", "unknown"):
-            return None
         return self.parse(text)
 
 
@@ -212,7 +214,10 @@ def fact_path(path: str, place: Place | None = None) -> FactPath:
     known = fact_paths()
     if path in known:
         return known[path]
-    close = difflib.get_close_matches(path, list(known), n=3, cutoff=0.5)
+    # One near-certain match is worth more than three guesses.
+    close = difflib.get_close_matches(path, list(known), n=1, cutoff=0.85) or (
+        difflib.get_close_matches(path, list(known), n=3, cutoff=0.5)
+    )
     raise FactPathError(
         f"'{path}' is not a fact of the case model",
         place or Place(),
@@ -319,3 +324,46 @@ def _annotate(body: dict[str, Any], prefix: str) -> dict[str, Any]:
         elif fp.kind in (ValueKind.LIST, ValueKind.RECORDS):
             out[key + COUNT_SUFFIX] = len(value)
     return out
+
+
+# --- changing facts -------------------------------------------------------------------------
+
+
+def with_facts(case: Case, changes: Mapping[str, Any], *, as_text: bool = False) -> Case:
+    """The case with facts set by path, validated again as a whole. A value of None (or, as text,
+    `unknown` or `null`) makes the fact unknown. With `as_text`, values are parsed as typed on a
+    command line or in a scenario (`true`, `2022-09-26`, `RU,KZ`)."""
+    data = case.model_dump(mode="json", by_alias=True, exclude_none=True)
+    for path, raw in changes.items():
+        fp = fact_path(path)
+        try:
+            value = (
+                fp.parse_text(raw)
+                if as_text and isinstance(raw, str)
+                else (None if raw is None else fp.parse(raw))
+            )
+        except ValueError as problem:
+            shown = raw if isinstance(raw, str) else json.dumps(raw)
+            raise CaseError(
+                f"{shown!r} is not a value of {path}", Place(path=path), expected=str(problem)
+            ) from None
+        _set(data, path.split("."), value)
+    try:
+        return Case.model_validate_json(json.dumps(data), strict=True)
+    except ValidationError as exc:
+        raise describe(exc, Document(None, data, {}), CaseError, Case) from None
+
+
+def _set(data: dict[str, Any], parts: list[str], value: Any) -> None:
+    target = data
+    for part in parts[:-1]:
+        nested = target.get(part)
+        if not isinstance(nested, dict):
+            if value is None:
+                return  # already unknown
+            nested = target[part] = {}
+        target = nested
+    if value is None:
+        target.pop(parts[-1], None)
+    else:
+        target[parts[-1]] = value
