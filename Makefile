@@ -4,7 +4,7 @@
 # Needs Python 3.11 or 3.12 and a C compiler (durable_rules has no wheels and builds from source).
 
 SHELL := /bin/bash
-VENV := .venv
+VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 # The first of python3.12, python3.11, python3 that is 3.11 or 3.12; override with make PYTHON=...
@@ -14,9 +14,11 @@ PYTHON ?= $(shell for p in python3.12 python3.11 python3; do \
 
 .PHONY: demo test setup lint bench clean
 
+SUPPORTED := import sys; sys.exit(not (3, 11) <= sys.version_info[:2] <= (3, 12))
+
 $(STAMP): pyproject.toml
-	@if [ -z "$(PYTHON)" ]; then \
-	  echo "lexcase needs Python 3.11 or 3.12 (its engine, durable_rules 2.0.28, does not import on 3.13); none was found on PATH." >&2; exit 2; fi
+	@if [ -z "$(PYTHON)" ] || ! "$(PYTHON)" -c '$(SUPPORTED)' 2>/dev/null; then \
+	  echo "lexcase needs Python 3.11 or 3.12 (its engine, durable_rules 2.0.28, does not import on 3.13)$(if $(PYTHON),; $(PYTHON) is not one of them,; none was found on PATH)." >&2; exit 2; fi
 	@if ! command -v cc >/dev/null 2>&1 && ! command -v gcc >/dev/null 2>&1; then \
 	  echo "durable_rules builds from source: install a C compiler and the Python headers (e.g. apt install build-essential python3-dev)." >&2; exit 2; fi
 	@echo "setting up $(VENV) with $(PYTHON)"
