@@ -171,6 +171,23 @@ BAD_RULES = """\
   when: {host_state: KZ}
   then:
     conclude: [kz.unused]
+- id: kz.new_text
+  title: the new text of an offence
+  cite: {article: 4}
+  basis: law
+  in_force: {from: 2025-09-17}
+  judged_at: crossing.date
+  when: {crossing.at_checkpoint: false}
+  then: {conclude: [kz.new_charge]}
+- id: kz.old_window
+  title: given the new text, in force only under the old one
+  cite: {article: 4}
+  basis: law
+  in_force: {until: 2025-09-16}
+  judged_at: crossing.date
+  given: [kz.new_charge]
+  then:
+    outcome: {kind: remedy, summary: s, detail: {action: d}}
 - id: kz.fine
   title: tests that can hold together
   cite: {article: 3}
@@ -196,6 +213,7 @@ def test_lint_finds_every_kind_of_problem(rule_folder: RuleFolder) -> None:
         ("kz.enum", Check.NEVER_HOLDS),
         ("kz.list", Check.NEVER_HOLDS),
         ("kz.target", Check.NEVER_HOLDS),
+        ("kz.old_window", Check.NEVER_HOLDS),
         ("kz.nocite", Check.CITATION),
         ("kz.nocite", Check.OUTCOME),
         ("kz.sure", Check.CITATION),
@@ -206,6 +224,7 @@ def test_lint_finds_every_kind_of_problem(rule_folder: RuleFolder) -> None:
     assert "the law in force on crossing.date" in messages["kz.window"]
     assert "kz.contradiction" in messages["kz.chain"]
     assert "kz.winner" in messages["kz.target"]
+    assert "kz.new_text tests the law in force on crossing.date" in messages["kz.old_window"]
     window = next(p for p in report.problems if p.rule == "kz.window")
     assert window.file is not None and window.file.endswith("kz/code.yaml")
     assert window.line == 19  # the `when` entry of the date test
@@ -267,7 +286,7 @@ def test_the_new_commands_run_as_a_subprocess(tmp_path: Path, rule_folder: RuleF
     lint_bad = run("rules", "lint", "--rules", str(rule_folder(kz=kz_rules(BAD_RULES))))
     assert lint_bad.returncode == 1
     assert "rule kz.window: it can never hold" in lint_bad.stdout
-    assert len(lint_bad.stdout.splitlines()) == 13  # one line a problem, then the count
+    assert len(lint_bad.stdout.splitlines()) == 14  # one line a problem, then the count
     bad = run("explain", str(ROOT / "README.md"))
     assert (
         bad.returncode == 2 and bad.stderr.startswith("error: ") and "Traceback" not in bad.stderr

@@ -230,10 +230,10 @@ def what_if(
     Changes apply to the case as known on --as-of. In a sweep, --set changes every row, and a
     cell lists the rules whose outcomes of that kind hold (at most 64 combinations).
 
+    
     Example: lexcase what-if seeds/zhilin.yaml --as-of 2022-09-27 --set crossing.at_checkpoint=true
-
-    Example: lexcase what-if seeds/zhilin.yaml --sweep crossing.at_checkpoint=true,false
-    --sweep person.nationalities=[RU],[RU,KZ]
+    Example: lexcase what-if seeds/zhilin.yaml --sweep crossing.at_checkpoint=true,false \\
+               --sweep 'person.nationalities=[RU],[RU,KZ]'
     """
     from lexcase import views, whatif
 
@@ -276,8 +276,8 @@ def explain(
     """Show why each outcome is predicted: its derivation, with the facts at the leaves, the
     conclusions it rests on, the rule and citation at each step, and the rules it defeated.
 
+    
     Example: lexcase explain seeds/zhilin.yaml --kind removal
-
     Example: lexcase explain seeds/zhilin.yaml --why-not protection
     """
     from lexcase import views

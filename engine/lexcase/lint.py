@@ -11,7 +11,9 @@ paths, dangling references, duplicate ids, dependency circles...). On a rulebook
 * rules that can never hold: tests on one fact that no value passes together (the law in force
   included, so an `in_force` window that misses the rule's own date tests shows here); a test
   that needs a fact inside a part the rule requires to be unrecorded; a defeater that holds
-  whenever the rule would; a `given` that only rules which can never hold conclude;
+  whenever the rule would; a `given` whose every concluder tests a fact the rule tests too in a
+  way no value passes together (in force windows that do not meet); a `given` that only rules
+  which can never hold conclude;
 * rules with no effect: no outcome, no conclusion any rule uses, nothing defeated.
 
 Whether tests on a fact can hold together is asked of durable_rules: each test is compiled alone
@@ -181,13 +183,15 @@ def _prose_references(rulebook: Rulebook) -> Iterator[Problem]:
 
 
 def _never_holds(rulebook: Rulebook) -> list[Problem]:
+    table = _PassTable(rulebook)
     reasons: dict[str, tuple[str, int | None]] = {}
-    for rule_id, reason in _contradictions(rulebook):
-        reasons.setdefault(rule_id, reason)
     for rule in rulebook.rules:
-        if rule.id in reasons:
-            continue
-        found = _unrecorded_parent(rule) or _always_defeated(rule, rulebook)
+        found = (
+            table.contradiction(rule)
+            or _unrecorded_parent(rule)
+            or _always_defeated(rule, rulebook)
+            or _apart_from_its_givens(rule, rulebook, table)
+        )
         if found:
             reasons[rule.id] = found
     # A given that only rules which can never hold conclude can never hold either.
@@ -223,34 +227,75 @@ def _tests_by_path(rule: Rule) -> dict[str, list[Placed]]:
     return out
 
 
-def _contradictions(rulebook: Rulebook) -> Iterator[tuple[str, tuple[str, int | None]]]:
-    """Rules whose tests on one fact no value passes together, as durable_rules runs them."""
-    groups = {rule.id: _tests_by_path(rule) for rule in rulebook.rules}
-    tested: dict[str, list[Test]] = {}
-    for by_path in groups.values():
-        for path, placed in by_path.items():
-            tested.setdefault(path, []).extend(t for _, _, t in placed)
-    satisfied: set[tuple[str, str]] = set()  # (rule, path): some value passes all its tests
-    with Prober(rulebook.rules) as prober:
-        for path, tests in sorted(tested.items()):
-            candidates = _candidates(fact_path(path), tests)
-            if candidates is None:
-                satisfied.update((rule_id, path) for rule_id in groups)
-                continue
-            for value in candidates:
-                truths = prober.truths(_data_with(path, value))
-                for rule_id, by_path in groups.items():
-                    if path in by_path and all(
-                        truths[rule_id, i] is Truth.TRUE for i, _, _ in by_path[path]
-                    ):
-                        satisfied.add((rule_id, path))
-    for rule in rulebook.rules:
-        for path, placed in groups[rule.id].items():
-            if (rule.id, path) not in satisfied:
-                described = "; ".join(c.in_words(t) for _, c, t in placed)
+class _PassTable:
+    """For each fact the rules test, the values where a verdict can change, and at each value
+    the rules whose tests on that fact all pass, as durable_rules runs them."""
+
+    def __init__(self, rulebook: Rulebook) -> None:
+        self.groups = {rule.id: _tests_by_path(rule) for rule in rulebook.rules}
+        tested: dict[str, list[Test]] = {}
+        for by_path in self.groups.values():
+            for path, placed in by_path.items():
+                tested.setdefault(path, []).extend(t for _, _, t in placed)
+        self.passing: dict[str, list[frozenset[str]]] = {}
+        with Prober(rulebook.rules) as prober:
+            for path, tests in sorted(tested.items()):
+                candidates = _candidates(fact_path(path), tests)
+                if candidates is None:
+                    continue  # no finite set of values to try: taken as passable
+                rows = []
+                for value in candidates:
+                    truths = prober.truths(_data_with(path, value))
+                    rows.append(
+                        frozenset(
+                            rule_id
+                            for rule_id, by_path in self.groups.items()
+                            if path in by_path
+                            and all(truths[rule_id, i] is Truth.TRUE for i, _, _ in by_path[path])
+                        )
+                    )
+                self.passing[path] = rows
+
+    def together(self, rule_ids: set[str], path: str) -> bool:
+        """Whether some value of `path` passes the tests of all `rule_ids` on it."""
+        rows = self.passing.get(path)
+        return rows is None or any(rule_ids <= row for row in rows)
+
+    def words(self, rule_id: str, path: str) -> str:
+        return "; ".join(c.in_words(t) for _, c, t in self.groups[rule_id][path])
+
+    def contradiction(self, rule: Rule) -> tuple[str, int | None] | None:
+        for path, placed in self.groups[rule.id].items():
+            if not self.together({rule.id}, path):
                 line = next((c.line for _, c, _ in placed if c.line and not c.in_force), None)
-                yield rule.id, (f"no value of {path} passes all its tests: {described}", line)
+                return f"no value of {path} passes all its tests: {self.words(rule.id, path)}", line
+        return None
+
+
+def _apart_from_its_givens(
+    rule: Rule, rulebook: Rulebook, table: _PassTable
+) -> tuple[str, int | None] | None:
+    """A given whose every concluder tests a fact the rule tests too, in a way no value passes
+    together with the rule's own tests (e.g. law in force in windows that do not meet)."""
+    for name in rule.given:
+        clashes = []
+        for source in rulebook.concluders.get(name, ()):
+            shared = sorted(table.groups[rule.id].keys() & table.groups[source].keys())
+            apart = [p for p in shared if not table.together({rule.id, source}, p)]
+            if not apart:
                 break
+            clashes.append(
+                f"{source} tests {table.words(source, apart[0])}, against its own "
+                f"{table.words(rule.id, apart[0])}"
+            )
+        else:
+            if clashes:
+                return (
+                    f"it is given {name}, but no rule concluding it can hold with it: "
+                    + "; ".join(clashes),
+                    None,
+                )
+    return None
 
 
 def _data_with(path: str, value: Any) -> dict[str, Any]:
