@@ -142,6 +142,11 @@ def test_why_not_names_the_failed_condition_and_the_missing_facts() -> None:
     assert granted.rule == "kz.refugees.decision.granted"
     assert granted.blocked_by is not None and granted.blocked_by.test is not None
     assert granted.blocked_by.test.value == "refused"
+    # An undecided rule waiting on an undecided conclusion says which.
+    [overstay] = why_not(ZHILIN, "administrative_penalty").candidates
+    assert overstay.state.status is RuleStatus.UNDECIDED
+    assert overstay.pending == ["kz.stay_limit_exceeded"]
+    assert overstay.state.needs == ["stay.basis", "stay.counted_on", "stay.days_in_last_180"]
 
 
 def test_why_not_reports_defeated_rules_and_those_a_holding_exception_pre_empts(
@@ -212,6 +217,10 @@ def check_candidate(
     assert [r.test for r in candidate.unknown] == [
         c.in_words(t) for (c, t), v in zip(tests, verdicts, strict=True) if v is Truth.UNKNOWN
     ]
+    if status is RuleStatus.UNDECIDED:
+        assert candidate.pending == [
+            n for n in rule.given if not any(s in reference.holds for s in rulebook.concluders[n])
+        ]
     blocker = candidate.blocked_by
     assert (blocker is not None) == (status is RuleStatus.DOES_NOT_APPLY)
     if blocker is None:

@@ -229,6 +229,10 @@ class Candidate(RuleRef):
     unknown: list[TestReading] = Field(
         default_factory=list, description="Its tests on facts the case does not record."
     )
+    pending: list[str] = Field(
+        default_factory=list,
+        description="For an undecided rule: the conclusions it is given that are undecided too.",
+    )
     blocked_by: Blocker | None = None
 
 
@@ -328,6 +332,12 @@ def why_not(
             **rule_ref(rule),
             state=state,
             unknown=[r for r in read if r.truth is Truth.UNKNOWN],
+            pending=[
+                n
+                for n in rule.given
+                if state.status is RuleStatus.UNDECIDED
+                and not any(holding(s) for s in rulebook.concluders.get(n, ()))
+            ],
             blocked_by=blocker,
         )
 

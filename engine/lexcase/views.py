@@ -216,9 +216,11 @@ def _add_candidate(tree: Tree, candidate: Candidate) -> None:
         blocked = node.add(escape(_blocker_text(candidate.blocked_by)))
         for source in candidate.blocked_by.concluders:
             _add_candidate(blocked, source)
-    if candidate.unknown and candidate.state.status is RuleStatus.UNDECIDED:
+    if candidate.state.status is RuleStatus.UNDECIDED:
         for reading in candidate.unknown:
             node.add(escape(f"unknown: {reading.test}"))
+        for name in candidate.pending:
+            node.add(escape(f"given {name}, which is undecided too"))
 
 
 def show_why_not(console: Console, answer: WhyNot) -> None:
