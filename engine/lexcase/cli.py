@@ -22,6 +22,7 @@ from rich.table import Table
 
 from lexcase.errors import InferenceError, InputError, LexcaseError, Place
 from lexcase.result import NOT_ADVICE, Result
+from lexcase.rules import OutcomeKind
 
 HELP = f"""Predict what a legal system will do in a person's case, with reasons and sources.
 
@@ -175,6 +176,213 @@ def schema() -> None:
     from lexcase.case import case_schema
 
     print_json(case_schema())
+
+
+# --- what-if, explanations, rules ------------------------------------------------------------
+
+
+def parse_kind(text: str | None, option: str) -> OutcomeKind | None:
+    if text is None:
+        return None
+    try:
+        return OutcomeKind(text)
+    except ValueError:
+        raise InputError(
+            f"{text!r} is not an outcome kind",
+            Place(path=option),
+            expected="one of " + ", ".join(k.value for k in OutcomeKind),
+        ) from None
+
+
+def model_json(model: Any) -> None:
+    print_json(model.model_dump(mode="json", exclude_none=True))
+
+
+@app.command("what-if")
+@handles_errors
+def what_if(
+    case: CaseArgument,
+    set_: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--set",
+            metavar="PATH=VALUE",
+            help="Change a fact (repeatable): true/false, a number, a date, a value of the "
+            "fact's type, RU,KZ for a list, or unknown.",
+        ),
+    ] = None,
+    sweep: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--sweep",
+            metavar="PATH=V1,V2",
+            help="Try each value of a fact (repeatable): every combination is evaluated and "
+            "shown as a grid. Write a list value in brackets: [RU,KZ].",
+        ),
+    ] = None,
+    as_of: AsOfOption = None,
+    json_: JsonOption = False,
+    rules: RulesOption = None,
+) -> None:
+    """Change facts and see which outcomes appear, vanish or change, each with the rule
+    responsible and its citation; or sweep facts over values and see the grid.
+
+    Changes apply to the case as known on --as-of. In a sweep, --set changes every row, and a
+    cell lists the rules whose outcomes of that kind hold (at most 64 combinations).
+
+    
+    Example: lexcase what-if seeds/zhilin.yaml --as-of 2022-09-27 --set crossing.at_checkpoint=true
+    Example: lexcase what-if seeds/zhilin.yaml --sweep crossing.at_checkpoint=true,false \\
+               --sweep 'person.nationalities=[RU],[RU,KZ]'
+    """
+    from lexcase import views, whatif
+
+    date = parse_date(as_of, "--as-of")
+    changes = whatif.parse_changes(set_ or [], "--set")
+    if sweep:
+        grid = whatif.sweep(case, whatif.parse_axes(sweep, "--sweep"), changes, date, rules)
+        if json_:
+            model_json(grid)
+        else:
+            views.show_sweep(out, grid)
+        return
+    diff = whatif.what_if(case, changes, date, rules)
+    if json_:
+        model_json(diff)
+    else:
+        views.show_what_if(out, diff)
+
+
+@app.command()
+@handles_errors
+def explain(
+    case: CaseArgument,
+    kind: Annotated[
+        str | None, typer.Option("--kind", help="Explain only the outcomes of this kind.")
+    ] = None,
+    why_not: Annotated[
+        str | None,
+        typer.Option(
+            "--why-not",
+            metavar="KIND",
+            help="For an outcome kind not predicted: each rule that could have concluded it, "
+            "and what stopped it.",
+        ),
+    ] = None,
+    as_of: AsOfOption = None,
+    json_: JsonOption = False,
+    rules: RulesOption = None,
+) -> None:
+    """Show why each outcome is predicted: its derivation, with the facts at the leaves, the
+    conclusions it rests on, the rule and citation at each step, and the rules it defeated.
+
+    
+    Example: lexcase explain seeds/zhilin.yaml --kind removal
+    Example: lexcase explain seeds/zhilin.yaml --why-not protection
+    """
+    from lexcase import views
+    from lexcase.explain import explain as run_explain
+    from lexcase.explain import why_not as run_why_not
+
+    date = parse_date(as_of, "--as-of")
+    wanted, missing = parse_kind(kind, "--kind"), parse_kind(why_not, "--why-not")
+    if wanted is not None and missing is not None:
+        raise InputError(
+            "--kind and --why-not ask different questions",
+            Place(path="--why-not"),
+            expected="one of them",
+        )
+    if missing is not None:
+        answer = run_why_not(case, missing, date, rules)
+        if json_:
+            model_json(answer)
+        else:
+            views.show_why_not(out, answer)
+        return
+    explanation = run_explain(case, wanted, date, rules)
+    if json_:
+        model_json(explanation)
+    else:
+        views.show_explanation(out, explanation)
+
+
+rules_app = typer.Typer(
+    help="List the rules, show one, and check rule packs.\n\nExample: lexcase rules lint",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+)
+app.add_typer(rules_app, name="rules")
+
+
+@rules_app.command("list")
+@handles_errors
+def rules_list(
+    jurisdiction: Annotated[
+        str | None, typer.Option("--jurisdiction", help="Only this jurisdiction: KZ, RU, INTL...")
+    ] = None,
+    kind: Annotated[
+        str | None, typer.Option("--kind", help="Only rules concluding this kind of outcome.")
+    ] = None,
+    json_: JsonOption = False,
+    rules: RulesOption = None,
+) -> None:
+    """List the rules: id, what each concludes, its basis, title and source.
+
+    Example: lexcase rules list --jurisdiction KZ --kind removal
+    """
+    from lexcase import views
+    from lexcase.catalogue import list_rules
+
+    listing = list_rules(jurisdiction, parse_kind(kind, "--kind"), rules)
+    if json_:
+        model_json(listing)
+    else:
+        views.show_listing(out, listing)
+
+
+@rules_app.command("show")
+@handles_errors
+def rules_show(
+    rule_id: Annotated[str, typer.Argument(help="A rule id.", show_default=False)],
+    json_: JsonOption = False,
+    rules: RulesOption = None,
+) -> None:
+    """Show one rule: its citations, basis and confidence, conditions, what it concludes, what
+    depends on it and what defeats it.
+
+    Example: lexcase rules show kz.cc.392.1
+    """
+    from lexcase import views
+    from lexcase.catalogue import show_rule
+
+    card = show_rule(rule_id, rules)
+    if json_:
+        model_json(card)
+    else:
+        views.show_card(out, card)
+
+
+@rules_app.command("lint")
+@handles_errors
+def rules_lint(json_: JsonOption = False, rules: RulesOption = None) -> None:
+    """Check rule packs: load problems (unknown fact paths, dangling references, duplicate ids,
+    circles), missing citations, rules that can never hold, rules with no effect. Exits 1 when
+    it finds any problem.
+
+    Example: lexcase rules lint --rules rules/
+    """
+    from lexcase import views
+    from lexcase.lint import lint
+
+    report = lint(rules)
+    if json_:
+        model_json(report)
+    else:
+        views.show_lint(out, report)
+    if not report.clean:
+        raise typer.Exit(EXIT_CHECK_FAILED)
 
 
 def main() -> None:

@@ -26,6 +26,7 @@ from __future__ import annotations
 import copy
 import json
 import random
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from enum import StrEnum
 from itertools import product
@@ -425,3 +426,84 @@ def _assign_facets(patterns: Any) -> dict[str, tuple[str, str]]:
 def definition_copy(compiled: CompiledRulebook) -> dict[str, Json]:
     """A deep copy of the ruleset (durable_rules mutates what it is given)."""
     return copy.deepcopy(compiled.definition)
+
+
+# --- probes: each test alone, for explanations ---------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Probe:
+    """One compiled test of a rule: it fires when the test is true, or (for `truth` False) when
+    the test is false. Neither firing means the test is unknown."""
+
+    rule: str
+    test: int  # the test's index among the rule's tests, conditions in order
+    truth: bool
+
+    @property
+    def key(self) -> str:
+        return f"{self.rule}#{self.test}:{'T' if self.truth else 'F'}"
+
+
+def compile_probes(
+    rules: Iterable[Rule], name: str = "lexcase_probes"
+) -> tuple[CompiledRulebook, dict[str, Probe]]:
+    """The tests of `rules`, each compiled alone from the same `true_atoms` and `false_atoms` as
+    the rulebook, so that durable_rules itself tells which tests are true, false or unknown for a
+    case. Each probe is a tiny rule named by its key: the run reports it among the rules that hold.
+    Only explanations use it (`lexcase explain --why-not`, `lexcase rules lint`)."""
+    entries: list[tuple[Probe, list[tuple[str, _Pattern]]]] = []
+    for rule in rules:
+        tests = [
+            (condition.path, test) for condition in rule.conditions for test in condition.tests
+        ]
+        for index, (path, test) in enumerate(tests):
+            fp = fact_path(path)
+            bound: list[tuple[str, _Pattern]] = []
+            ref = None
+            if test.other is not None:
+                # the other date's section is bound first, and only when it has that date
+                other = fact_path(test.other)
+                ref = _alias(other.section)
+                bound.append((ref, _Pattern(other.section, [{"$ex": {other.key + DAY_SUFFIX: 1}}])))
+            refs = (ref,) if ref else ()
+            entries.append(
+                (
+                    Probe(rule.id, index, True),
+                    [*bound, ("m", _Pattern(fp.section, true_atoms(fp, test, ref), refs))],
+                )
+            )
+            for atom in false_atoms(fp, test, ref):
+                entries.append(
+                    (
+                        Probe(rule.id, index, False),
+                        [*bound, ("m", _Pattern(fp.section, [atom], refs))],
+                    )
+                )
+    facets = _assign_facets(p for _, patterns in entries for _, p in patterns)
+    definition: dict[str, Json] = {}
+    actions: dict[str, Action] = {}
+    probes: dict[str, Probe] = {}
+    for number, (probe, patterns) in enumerate(entries):
+        rule_name = f"p{number}"
+        definition[rule_name] = {
+            "all": [
+                {alias: {"$and": [{"t": facets[p.canonical()][1]}, *p.atoms]}}
+                for alias, p in patterns
+            ]
+        }
+        actions[rule_name] = Action(ActionKind.HOLDS, probe.key)
+        probes[probe.key] = probe
+    definition[FLUSH] = {"all": [{"m": {"t": FLUSH}}]}
+    actions[FLUSH] = Action(ActionKind.FLUSH)
+    by_section: dict[str, set[str]] = {}
+    for section, facet in facets.values():
+        by_section.setdefault(section, set()).add(facet)
+    compiled = CompiledRulebook(
+        name=name,
+        definition=definition,
+        actions=actions,
+        stages=(),
+        facets={k: tuple(sorted(v)) for k, v in by_section.items()},
+    )
+    return compiled, probes

@@ -7,6 +7,8 @@ one at a time, with nothing carried over from one case to the next.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterator
+from contextlib import contextmanager
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -68,5 +70,18 @@ def evaluate(
     evaluator = Evaluator(load_rulebook(rules))
     try:
         return evaluator.evaluate(case, as_of)
+    finally:
+        evaluator.close()
+
+
+@contextmanager
+def evaluator_for(rules: Path | str | None = None) -> Iterator[Evaluator]:
+    """The evaluator for the shipped rules, or one for the rule folder `rules`, freed on exit."""
+    if rules is None:
+        yield default_evaluator()
+        return
+    evaluator = Evaluator(load_rulebook(rules))
+    try:
+        yield evaluator
     finally:
         evaluator.close()

@@ -223,6 +223,11 @@ class Condition(Model):
     def describe(self) -> str:
         return " and ".join(t.describe(self.path) for t in self.tests)
 
+    def in_words(self, test: Test | None = None) -> str:
+        """The condition (or one of its tests) in words, saying when it selects the law in force."""
+        text = test.describe(self.path) if test is not None else self.describe()
+        return f"the law in force on {self.path} ({text})" if self.in_force else text
+
 
 class Citation(Model):
     instrument: str

@@ -1,0 +1,355 @@
+"""Explanations: why the engine predicts an outcome, and why it does not predict another.
+
+`explain` lays out the derivation of each outcome as a tree: the rule and its citations at every
+step, the facts it tested at the leaves, the conclusions of other rules it was given (each with its
+own derivation), and the rules it defeated. Everything is read off the result of one evaluation.
+
+`why_not` takes an outcome kind and, for each rule that could conclude it but did not hold, says
+what stopped it: the rule that defeated it, the facts it still needs, or the first condition that
+failed. Which of a rule's tests failed is not decided here: durable_rules runs each test alone
+(see `probes`), compiled from the same atoms as the rulebook.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from enum import StrEnum
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from lexcase.evaluation import CaseInput, evaluator_for, to_case
+from lexcase.facts import as_of as case_as_of
+from lexcase.facts import case_data, value_at
+from lexcase.probes import Prober, Truth
+from lexcase.result import Defeat, Reason, Result, RulebookStamp
+from lexcase.rulebook import Rulebook
+from lexcase.rules import Basis, Citation, Confidence, OutcomeKind, Rule
+
+
+class Model(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+class RuleStatus(StrEnum):
+    HOLDS = "holds"
+    DEFEATED = "defeated"  # its tests and givens are true, and a rule that defeats it holds
+    UNDECIDED = "undecided"  # it may still hold or be defeated: facts it needs are unknown
+    DOES_NOT_APPLY = "does_not_apply"
+
+
+class RuleState(Model):
+    """What became of one rule in one evaluation."""
+
+    status: RuleStatus
+    defeated_by: list[str] = Field(default_factory=list)
+    needs: list[str] = Field(default_factory=list, description="Facts that would decide it.")
+
+
+def rule_states(result: Result) -> dict[str, RuleState]:
+    """Every rule the result mentions, with its state; a rule it does not mention does not apply."""
+    states: dict[str, RuleState] = {}
+    for rule_id in [o.rule for o in result.outcomes] + [c.rule for c in result.conclusions]:
+        states[rule_id] = RuleState(status=RuleStatus.HOLDS)
+    by: dict[str, list[str]] = {}
+    for defeat in result.defeated:
+        by.setdefault(defeat.rule, []).append(defeat.by)
+    for rule_id, winners in by.items():
+        states[rule_id] = RuleState(status=RuleStatus.DEFEATED, defeated_by=sorted(winners))
+    for undecided in result.undecided:
+        states[undecided.rule] = RuleState(status=RuleStatus.UNDECIDED, needs=undecided.needs)
+    return states
+
+
+def state_of(states: dict[str, RuleState], rule_id: str) -> RuleState:
+    return states.get(rule_id) or RuleState(status=RuleStatus.DOES_NOT_APPLY)
+
+
+class RuleRef(Model):
+    """A rule as explanations name it: its id, title, basis and sources."""
+
+    rule: str
+    title: str
+    basis: Basis
+    confidence: Confidence
+    uncertain: str | None = None
+    citations: list[Citation]
+
+
+def rule_ref(rule: Rule) -> dict[str, Any]:
+    """The fields of `RuleRef` for `rule`, to build any model that extends it."""
+    return {
+        "rule": rule.id,
+        "title": rule.title,
+        "basis": rule.basis,
+        "confidence": rule.confidence,
+        "uncertain": rule.uncertain,
+        "citations": list(rule.citations),
+    }
+
+
+# --- the derivation of each outcome ----------------------------------------------------------
+
+
+class FactLeaf(Model):
+    """A fact a step tested, with its value in the case."""
+
+    path: str
+    value: Any = None
+    test: str
+
+
+class Step(RuleRef):
+    """One rule in a derivation: what it rests on, and the rules it defeated on the way."""
+
+    facts: list[FactLeaf]
+    given: list[GivenStep]
+    defeated: list[Defeat] = Field(
+        default_factory=list, description="Rules this one defeated: where they lost."
+    )
+    at_risk_from: list[str] = Field(
+        default_factory=list,
+        description="Undecided rules that would defeat this one if they came to hold.",
+    )
+
+
+class GivenStep(Model):
+    """A conclusion a step was given, and the rules that concluded it."""
+
+    conclusion: str
+    by: list[Step]
+
+
+class OutcomeExplanation(Model):
+    kind: OutcomeKind
+    jurisdiction: str
+    rule: str
+    summary: str
+    step: Step
+
+
+class Explanation(Model):
+    case_id: str
+    as_of: dt.date
+    kind: OutcomeKind | None = None
+    outcomes: list[OutcomeExplanation]
+    rulebook: RulebookStamp
+
+
+def explain(
+    case: CaseInput,
+    kind: OutcomeKind | str | None = None,
+    as_of: dt.date | None = None,
+    rules: Path | str | None = None,
+) -> Explanation:
+    """The derivation tree of each outcome of `case` (of one kind, if given)."""
+    with evaluator_for(rules) as evaluator:
+        result = evaluator.evaluate(case, as_of)
+        return build_explanation(result, evaluator.rulebook, kind)
+
+
+def build_explanation(
+    result: Result, rulebook: Rulebook, kind: OutcomeKind | str | None = None
+) -> Explanation:
+    wanted = OutcomeKind(kind) if kind is not None else None
+    because: dict[str, list[Reason]] = {c.rule: c.because for c in result.conclusions}
+    because.update({o.rule: o.because for o in result.outcomes})
+    undecided = {u.rule for u in result.undecided}
+    steps: dict[str, Step] = {}
+
+    def step(rule_id: str) -> Step:
+        if rule_id not in steps:
+            rule = rulebook.by_id[rule_id]
+            reasons = because.get(rule_id, [])
+            steps[rule_id] = Step(
+                **rule_ref(rule),
+                facts=[
+                    FactLeaf(path=r.fact, value=r.value, test=r.describe())
+                    for r in reasons
+                    if r.fact is not None
+                ],
+                given=[
+                    GivenStep(conclusion=r.conclusion, by=[step(s) for s in r.rules])
+                    for r in reasons
+                    if r.conclusion is not None
+                ],
+                defeated=[d for d in result.defeated if d.by == rule_id],
+                at_risk_from=sorted(
+                    d for d in rulebook.defeaters.get(rule_id, ()) if d in undecided
+                ),
+            )
+        return steps[rule_id]
+
+    return Explanation(
+        case_id=result.case_id,
+        as_of=result.as_of,
+        kind=wanted,
+        outcomes=[
+            OutcomeExplanation(
+                kind=o.kind,
+                jurisdiction=o.jurisdiction,
+                rule=o.rule,
+                summary=o.summary,
+                step=step(o.rule),
+            )
+            for o in result.outcomes
+            if wanted is None or o.kind == wanted
+        ],
+        rulebook=result.rulebook,
+    )
+
+
+# --- why an outcome is not predicted ---------------------------------------------------------
+
+
+class TestReading(Model):
+    """One test of a rule, as durable_rules found it on the case."""
+
+    path: str
+    test: str
+    truth: Truth
+    value: Any = Field(None, description="The fact's value in the case (absent: unknown).")
+
+
+class Blocker(Model):
+    """The first thing that stops a rule that does not apply: a failed test, a conclusion no
+    rule drew (with why each rule that could draw it did not), or a rule that pre-empts it."""
+
+    test: TestReading | None = None
+    given: str | None = None
+    concluders: list[Candidate] = Field(default_factory=list)
+    pre_empted_by: list[str] = Field(default_factory=list)
+
+
+class Candidate(RuleRef):
+    """A rule that could have concluded what was asked about, and what became of it."""
+
+    state: RuleState
+    unknown: list[TestReading] = Field(
+        default_factory=list, description="Its tests on facts the case does not record."
+    )
+    pending: list[str] = Field(
+        default_factory=list,
+        description="For an undecided rule: the conclusions it is given that are undecided too.",
+    )
+    blocked_by: Blocker | None = None
+
+
+class WhyNot(Model):
+    case_id: str
+    as_of: dt.date
+    kind: OutcomeKind
+    predicted: list[str] = Field(description="Rules that did conclude an outcome of this kind.")
+    candidates: list[Candidate]
+    rulebook: RulebookStamp
+
+
+def why_not(
+    case: CaseInput,
+    kind: OutcomeKind | str,
+    as_of: dt.date | None = None,
+    rules: Path | str | None = None,
+) -> WhyNot:
+    """For each rule that could conclude an outcome of `kind` and did not: what stopped it."""
+    wanted = OutcomeKind(kind)
+    with evaluator_for(rules) as evaluator:
+        seen = case_as_of(to_case(case), as_of)
+        result = evaluator.evaluate(seen)
+        rulebook = evaluator.rulebook
+    states = rule_states(result)
+    data = case_data(seen)
+
+    def holding(rule_id: str) -> bool:
+        return state_of(states, rule_id).status is RuleStatus.HOLDS
+
+    def given_fails(name: str) -> bool:
+        return all(
+            state_of(states, s).status in (RuleStatus.DEFEATED, RuleStatus.DOES_NOT_APPLY)
+            for s in rulebook.concluders.get(name, ())
+        )
+
+    # The rules to probe: the candidates, and behind every given that failed, its concluders.
+    targets = [
+        r.id
+        for r in rulebook.rules
+        if r.outcome is not None and r.outcome.kind == wanted and not holding(r.id)
+    ]
+    involved: dict[str, Rule] = {}
+    queue = list(targets)
+    while queue:
+        rule = rulebook.by_id[queue.pop()]
+        if rule.id in involved:
+            continue
+        involved[rule.id] = rule
+        if state_of(states, rule.id).status is RuleStatus.DOES_NOT_APPLY:
+            for name in rule.given:
+                if given_fails(name):
+                    queue.extend(rulebook.concluders.get(name, ()))
+    truths: dict[tuple[str, int], Truth] = {}
+    if involved:
+        with Prober(involved.values()) as prober:
+            truths = prober.truths(data)
+
+    def readings(rule: Rule) -> list[TestReading]:
+        tests = [(c, t) for c in rule.conditions for t in c.tests]
+        out = []
+        for index, (condition, test) in enumerate(tests):
+            out.append(
+                TestReading(
+                    path=condition.path,
+                    test=condition.in_words(test),
+                    truth=truths[rule.id, index],
+                    value=value_at(data, condition.path),
+                )
+            )
+        return out
+
+    def candidate(rule_id: str, trail: tuple[str, ...]) -> Candidate:
+        rule = rulebook.by_id[rule_id]
+        state = state_of(states, rule_id)
+        read = readings(rule)
+        blocker = None
+        if state.status is RuleStatus.DOES_NOT_APPLY:
+            failed = next((r for r in read if r.truth is Truth.FALSE), None)
+            name = next((n for n in rule.given if given_fails(n)), None)
+            if failed is not None:
+                blocker = Blocker(test=failed)
+            elif name is not None:
+                blocker = Blocker(
+                    given=name,
+                    concluders=[
+                        candidate(s, (*trail, rule_id))
+                        for s in rulebook.concluders.get(name, ())
+                        if s not in trail  # the rulebook has no cycles; this is only a guard
+                    ],
+                )
+            else:
+                blocker = Blocker(
+                    pre_empted_by=[d for d in rulebook.defeaters.get(rule_id, ()) if holding(d)]
+                )
+        return Candidate(
+            **rule_ref(rule),
+            state=state,
+            unknown=[r for r in read if r.truth is Truth.UNKNOWN],
+            pending=[
+                n
+                for n in rule.given
+                if state.status is RuleStatus.UNDECIDED
+                and not any(holding(s) for s in rulebook.concluders.get(n, ()))
+            ],
+            blocked_by=blocker,
+        )
+
+    return WhyNot(
+        case_id=result.case_id,
+        as_of=result.as_of,
+        kind=wanted,
+        predicted=[o.rule for o in result.outcomes if o.kind == wanted],
+        candidates=[candidate(r, ()) for r in targets],
+        rulebook=result.rulebook,
+    )
+
+
+Step.model_rebuild()
+Blocker.model_rebuild()

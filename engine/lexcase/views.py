@@ -1,0 +1,322 @@
+"""Terminal views (rich) of what-if differences, sweeps, explanations and the rule tooling.
+
+Each view prints one model from the Python API and decides nothing: `--json` prints the same
+model as data.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from rich.console import Console
+from rich.markup import escape
+from rich.table import Table
+from rich.tree import Tree
+
+from lexcase.catalogue import RuleCard, RuleListing
+from lexcase.explain import Blocker, Candidate, Explanation, RuleState, RuleStatus, Step, WhyNot
+from lexcase.lint import LintReport
+from lexcase.rules import Citation
+from lexcase.whatif import Change, Sweep, WhatIf
+
+MARK = {Change.APPEARS: "+", Change.VANISHES: "-", Change.CHANGES: "~"}
+
+
+def value_text(value: Any) -> str:
+    """A fact's value as typed on a command line."""
+    if value is None:
+        return "unknown"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, list) and all(not isinstance(v, dict | list) for v in value):
+        return "[" + ",".join(str(v) for v in value) + "]"
+    if isinstance(value, dict | list):
+        return json.dumps(value, ensure_ascii=False)
+    return str(value)
+
+
+def sources(citations: list[Citation]) -> str:
+    return "; ".join(c.short() for c in citations)
+
+
+def state_text(state: RuleState) -> str:
+    if state.status is RuleStatus.DEFEATED:
+        return "defeated by " + ", ".join(state.defeated_by)
+    if state.status is RuleStatus.UNDECIDED:
+        return "undecided" + (f" (needs {', '.join(state.needs)})" if state.needs else "")
+    return state.status.value.replace("_", " ")
+
+
+def footer(console: Console, version: str, sha256: str) -> None:
+    console.print(f"\n[dim]rules {version} sha256:{sha256[:12]}[/dim]")
+
+
+# --- what-if --------------------------------------------------------------------------------
+
+
+def show_what_if(console: Console, diff: WhatIf) -> None:
+    console.print(f"[bold]{diff.case_id}[/bold] as of {diff.as_of}: what if")
+    for change in diff.changes:
+        console.print(
+            f"  {change.path}: {value_text(change.before)} -> {value_text(change.after)}",
+            markup=False,
+        )
+    if diff.outcomes:
+        table = Table(show_lines=True, expand=False)
+        table.add_column("", no_wrap=True)
+        table.add_column("kind", no_wrap=True)
+        table.add_column("where", no_wrap=True)
+        table.add_column("outcome, its source, and its rule on the other side", ratio=1)
+        for d in diff.outcomes:
+            lines = [escape(d.summary), f"[dim]{escape(sources(d.citations))} - {d.rule}[/dim]"]
+            if d.change is Change.APPEARS:
+                lines.append(f"was: {escape(state_text(d.before))}")
+            elif d.change is Change.VANISHES:
+                lines.append(f"now: {escape(state_text(d.after))}")
+            for detail in d.details:
+                lines.append(
+                    escape(
+                        f"{detail.key}: {value_text(detail.before)} -> {value_text(detail.after)}"
+                    )
+                )
+            table.add_row(
+                f"{MARK[d.change]} {d.change.value}", d.kind.value, d.jurisdiction, "\n".join(lines)
+            )
+        console.print(table)
+    else:
+        console.print("\nNo outcome appears, vanishes or changes.")
+    console.print(f"{diff.unchanged} outcome(s) unchanged.")
+    if diff.undecided:
+        console.print("\n[bold]Undecided[/bold] (+ now undecided, - now decided)")
+        for u in diff.undecided:
+            needs = f": needs {', '.join(u.needs)}" if u.needs else ""
+            console.print(f"  {MARK[u.change]} {u.rule}{needs}", markup=False)
+    if diff.defeats:
+        console.print("\n[bold]Defeats[/bold] (+ now defeated, - no longer)")
+        for defeat in diff.defeats:
+            console.print(f"  {MARK[defeat.change]} {defeat.rule} by {defeat.by}", markup=False)
+    footer(console, diff.rulebook.version, diff.rulebook.sha256)
+
+
+def show_sweep(console: Console, grid: Sweep) -> None:
+    paths = " x ".join(a.path for a in grid.axes)
+    console.print(
+        f"[bold]{grid.case_id}[/bold] as of {grid.as_of}: "
+        f"{escape(paths)}, {len(grid.rows)} combination(s)"
+    )
+    for change in grid.fixed:
+        console.print(f"  on every row {change.path} = {value_text(change.after)}", markup=False)
+    table = Table(show_lines=True, expand=False)
+    table.add_column("", no_wrap=True)
+    for axis in grid.axes:
+        table.add_column(axis.path, overflow="fold")
+    for kind in grid.columns:
+        table.add_column(kind.value, overflow="fold")
+    for row in grid.rows:
+        cells = [[r for r in row.cells[k] if r not in grid.common[k]] for k in grid.columns]
+        table.add_row(
+            "*" if row.as_given else "",
+            *(escape(value_text(v)) for v in row.values),
+            *("\n".join(cell) or "-" for cell in cells),
+        )
+    console.print(table)
+    console.print(
+        "[dim]* the case's own values. A cell lists the rules whose outcome of that kind holds, "
+        "leaving out those that hold on every row:[/dim]"
+    )
+    for kind in grid.columns:
+        if grid.common[kind]:
+            console.print(f"  {kind.value}: {', '.join(grid.common[kind])}", markup=False)
+    if not grid.columns:
+        console.print("No outcome differs between the rows.")
+    if grid.steady:
+        console.print("Unchanged on every row: " + ", ".join(k.value for k in grid.steady))
+    if grid.legend:
+        console.print("\n[bold]Rules in the grid[/bold]")
+        legend = Table(box=None, show_header=False, expand=False, padding=(0, 1, 0, 2))
+        legend.add_column(no_wrap=True)
+        legend.add_column()
+        for entry in grid.legend:
+            legend.add_row(entry.rule, escape(f"{entry.title} [{entry.source}]"))
+        console.print(legend)
+    footer(console, grid.rulebook.version, grid.rulebook.sha256)
+
+
+# --- explanations ---------------------------------------------------------------------------
+
+
+def _step_label(step: Step) -> str:
+    basis = step.basis.value
+    if step.confidence.value != "high":
+        basis += f", {step.confidence.value} confidence"
+    return (
+        f"[bold]{step.rule}[/bold] {escape(step.title)}\n"
+        f"[dim]{escape(sources(step.citations))} ({basis})[/dim]"
+    )
+
+
+def _add_step(tree: Tree, step: Step) -> None:
+    for fact in step.facts:
+        text = f"fact {fact.test}"
+        if fact.test != f"{fact.path} is {value_text(fact.value)}":
+            text += f"  [{fact.path} = {value_text(fact.value)}]"
+        tree.add(escape(text))
+    for given in step.given:
+        branch = tree.add(escape(f"given {given.conclusion}, concluded by"))
+        for source in given.by:
+            _add_step(branch.add(_step_label(source)), source)
+    for defeat in step.defeated:
+        would = f": {defeat.would_conclude}" if defeat.would_conclude else ""
+        tree.add(escape(f"defeated {defeat.rule} ({defeat.title}){would}"))
+    if step.at_risk_from:
+        tree.add(escape("at risk from undecided " + ", ".join(step.at_risk_from)))
+
+
+def show_explanation(console: Console, explanation: Explanation) -> None:
+    of = f" ({explanation.kind.value})" if explanation.kind else ""
+    console.print(f"[bold]{explanation.case_id}[/bold] as of {explanation.as_of}{of}")
+    if not explanation.outcomes:
+        kind = explanation.kind.value if explanation.kind else "outcome"
+        console.print(
+            f"No {kind} is predicted; `lexcase explain CASE --why-not KIND` says why.",
+            markup=False,
+        )
+    for outcome in explanation.outcomes:
+        tree = Tree(
+            f"[bold]{outcome.kind.value}[/bold] {outcome.jurisdiction}: {escape(outcome.summary)}"
+        )
+        branch = tree.add(_step_label(outcome.step))
+        _add_step(branch, outcome.step)
+        console.print(tree)
+    footer(console, explanation.rulebook.version, explanation.rulebook.sha256)
+
+
+def _blocker_text(blocker: Blocker) -> str:
+    if blocker.test is not None:
+        return (
+            f"failed: {blocker.test.test} (the case has {blocker.test.path} = "
+            f"{value_text(blocker.test.value)})"
+        )
+    if blocker.given is not None:
+        return f"given {blocker.given}, which no rule concluded:"
+    return "pre-empted: " + ", ".join(blocker.pre_empted_by) + " holds and defeats it"
+
+
+def _add_candidate(tree: Tree, candidate: Candidate) -> None:
+    basis = candidate.basis.value
+    if candidate.confidence.value != "high":
+        basis += f", {candidate.confidence.value} confidence"
+    node = tree.add(
+        f"[bold]{candidate.rule}[/bold] {escape(candidate.title)}\n"
+        f"[dim]{escape(sources(candidate.citations))} ({basis})[/dim]"
+    )
+    node.add(escape(state_text(candidate.state)))
+    if candidate.blocked_by is not None:
+        blocked = node.add(escape(_blocker_text(candidate.blocked_by)))
+        for source in candidate.blocked_by.concluders:
+            _add_candidate(blocked, source)
+    if candidate.state.status is RuleStatus.UNDECIDED:
+        for reading in candidate.unknown:
+            node.add(escape(f"unknown: {reading.test}"))
+        for name in candidate.pending:
+            node.add(escape(f"given {name}, which is undecided too"))
+
+
+def show_why_not(console: Console, answer: WhyNot) -> None:
+    console.print(
+        f"[bold]{answer.case_id}[/bold] as of {answer.as_of}: why no {answer.kind.value}?"
+    )
+    if answer.predicted:
+        console.print(
+            f"Predicted {answer.kind.value}: " + ", ".join(answer.predicted) + ". The others:",
+            markup=False,
+        )
+    if not answer.candidates:
+        console.print(f"Every rule that concludes {answer.kind.value} holds.", markup=False)
+    tree = Tree(f"{len(answer.candidates)} rule(s) could conclude {answer.kind.value} and did not")
+    for candidate in answer.candidates:
+        _add_candidate(tree, candidate)
+    if answer.candidates:
+        console.print(tree)
+    footer(console, answer.rulebook.version, answer.rulebook.sha256)
+
+
+# --- rules ----------------------------------------------------------------------------------
+
+
+def show_listing(console: Console, listing: RuleListing) -> None:
+    table = Table(expand=False)
+    table.add_column("rule", no_wrap=True)
+    table.add_column("concludes", overflow="fold")
+    table.add_column("basis", no_wrap=True)
+    table.add_column("title and source", ratio=1)
+    for line in listing.rules:
+        concludes = [line.kind.value] if line.kind else []
+        concludes += line.concludes
+        basis = line.basis.value
+        if line.confidence.value != "high":
+            basis += f"\n{line.confidence.value}"
+        table.add_row(
+            line.id,
+            escape("\n".join(concludes)),
+            basis,
+            f"{escape(line.title)}\n[dim]{escape(line.source)}[/dim]",
+        )
+    console.print(table)
+    console.print(f"{len(listing.rules)} rule(s); rules {listing.version} in {listing.rulebook}")
+
+
+def show_card(console: Console, card: RuleCard) -> None:
+    table = Table(box=None, show_header=False, expand=False, padding=(0, 2, 0, 0))
+    table.add_column(no_wrap=True, style="bold")
+    table.add_column(overflow="fold")
+
+    def row(label: str, text: str) -> None:
+        table.add_row(label, escape(text))
+
+    console.print(f"[bold]{card.id}[/bold]  {escape(card.title)}")
+    row("where", f"{card.jurisdiction}, {card.file}:{card.line}")
+    for citation in card.citations:
+        text = citation.short()
+        if citation.text:
+            text += f" - {citation.text}"
+        if citation.url:
+            text += f" <{citation.url}>"
+        row("cites", text)
+    row("basis", f"{card.basis.value}, {card.confidence.value} confidence")
+    if card.uncertain:
+        row("uncertain", card.uncertain)
+    for report in card.reported_in:
+        row("reported in", report)
+    if card.note:
+        row("note", card.note)
+    if card.in_force_from or card.in_force_until:
+        window = f"{card.in_force_from or '...'} to {card.in_force_until or '...'}"
+        row("in force", f"{window}, judged at {card.judged_at}")
+    for condition in card.conditions:
+        row("when", condition)
+    for given in card.given:
+        row("given", f"{given.conclusion} (concluded by {', '.join(given.concluded_by)})")
+    if card.outcome is not None:
+        row("outcome", f"{card.outcome.kind.value}: {card.outcome.summary}")
+        row("detail", json.dumps(card.outcome.detail, ensure_ascii=False))
+    if card.concludes:
+        row("concludes", ", ".join(card.concludes))
+    if card.defeats:
+        row("defeats", ", ".join(card.defeats))
+    row("defeated by", ", ".join(card.defeated_by) or "no rule")
+    for dependent in card.dependents:
+        row("dependent", f"{dependent.rule} ({dependent.how})")
+    if not card.dependents:
+        row("dependent", "no rule depends on it")
+    console.print(table)
+
+
+def show_lint(console: Console, report: LintReport) -> None:
+    for problem in report.problems:
+        console.print(str(problem), markup=False, soft_wrap=True)
+    if report.clean:
+        console.print(f"{report.rules} rules in {report.root}: no problems found.", markup=False)
+    else:
+        console.print(f"{len(report.problems)} problem(s) in {report.root}.", markup=False)
