@@ -8,6 +8,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from typer.testing import CliRunner
 
 from conftest import ROOT, SEEDS
@@ -111,3 +112,17 @@ def test_the_installed_command_runs_as_a_subprocess(tmp_path: Path) -> None:
     )
     assert bad.returncode == 2
     assert "Traceback" not in bad.stderr and bad.stderr.startswith("error: ")
+
+
+def test_an_internal_error_is_one_line_and_exit_3(monkeypatch: pytest.MonkeyPatch) -> None:
+    from lexcase import evaluation
+
+    def broken(*args: object, **kwargs: object) -> None:
+        raise ZeroDivisionError("division by zero")
+
+    monkeypatch.setattr(evaluation, "evaluate", broken)
+    monkeypatch.delenv("LEXCASE_DEBUG", raising=False)
+    result = runner.invoke(app, ["evaluate", str(SEEDS / "zhilin.yaml")])
+    assert result.exit_code == 3
+    assert result.stderr.startswith("internal error: ZeroDivisionError: division by zero")
+    assert result.stderr.strip().count("\n") == 0 and "Traceback" not in result.output

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import json
+import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -63,6 +64,18 @@ def handles_errors(command: Callable[P, R]) -> Callable[P, R]:
         except LexcaseError as exc:
             err.print(f"error: {exc}", markup=False)
             raise typer.Exit(EXIT_BAD_INPUT) from None
+        except (typer.Exit, typer.Abort, KeyboardInterrupt):
+            raise
+        except Exception as exc:
+            # A bug in lexcase: still one line; LEXCASE_DEBUG=1 shows the traceback.
+            if os.environ.get("LEXCASE_DEBUG"):
+                raise
+            err.print(
+                f"internal error: {type(exc).__name__}: {exc} (a bug in lexcase; "
+                "run again with LEXCASE_DEBUG=1 for the traceback, and please report it)",
+                markup=False,
+            )
+            raise typer.Exit(EXIT_INTERNAL) from None
 
     return wrapper
 
