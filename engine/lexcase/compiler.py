@@ -100,6 +100,8 @@ def true_atoms(fp: FactPath, test: Test, ref: str | None) -> list[Json]:
         return [{"$or": [{x + COUNT_SUFFIX: 0}, {"$iall": {x: _item_is_not(fp, v)}}]}]
     if op is Op.PRESENT:
         return [{"$ex" if v else "$nex": {x: 1}}]
+    if op is Op.KNOWN:
+        return [{"$ex": {x: 1}}]
     assert ref is not None and test.other is not None and test.days is not None
     mine, theirs = x + DAY_SUFFIX, fact_path(test.other).key + DAY_SUFFIX
     later = {"$add": {"$l": {ref: theirs}, "$r": test.days}}
@@ -134,6 +136,8 @@ def false_atoms(fp: FactPath, test: Test, ref: str | None) -> list[Json]:
         return [{"$iany": {x: _item_is(fp, v)}}]
     if op is Op.PRESENT:
         return [{"$nex" if v else "$ex": {x: 1}}]
+    if op is Op.KNOWN:
+        return []  # never false: an unrecorded fact is unknown
     assert ref is not None and test.other is not None and test.days is not None
     mine, theirs = x + DAY_SUFFIX, fact_path(test.other).key + DAY_SUFFIX
     later = {"$add": {"$l": {ref: theirs}, "$r": test.days}}
