@@ -181,6 +181,20 @@ def test_the_court_set_ban_term_replaces_the_statutory_5_years(evaluator: Evalua
     assert "kz.cc.392.1.expulsion.ban_ends" not in line
 
 
+def test_the_limit_to_claim_asylum_binds_only_a_case_that_records_an_asylum_matter(
+    evaluator: Evaluator,
+) -> None:
+    reservist = load_case(SEEDS / "reservist-2022.yaml")  # crossed at a checkpoint on 25 Sep
+    line = by_rule(timeline(reservist, evaluator=evaluator))
+    assert not [r for r in line if r.startswith("kz.refugees.")]
+    seeking = with_facts(reservist, {"asylum": {}})
+    claim = by_rule(timeline(seeking, evaluator=evaluator))[
+        "kz.refugees.claim_deadline.lawful_entry"
+    ]
+    assert (claim.date, claim.status) == (D(2022, 9, 30), DeadlineStatus.OVERDUE)
+    assert claim.period == "5 days"
+
+
 def test_the_90_in_180_limit_from_27_january_2023(evaluator: Evaluator) -> None:
     reservist = load_case(SEEDS / "reservist-2022.yaml")
     assert "kz.stay.eaeu.90_in_180.last_day" not in by_rule(
