@@ -34,7 +34,7 @@ DATES = [
 COUNTRIES = ["RU", "KZ", "AM", "BY", "KG", "GE", "DE"]
 ARTICLES = ["338", "322", "392", "337", "328", "1"]
 NUMBERS = [0, 1, 2, 3, 9, 10, 11, 29, 30, 31, 40, 89, 90, 91, 100, 180]
-COUNTRY_FIELDS = ("state", "from", "into", "home_state", "host_state")
+COUNTRY_FIELDS = ("state", "from", "into", "home_state", "host_state", "destination")
 
 
 def _value(fp: FactPath, rng: random.Random) -> Any:

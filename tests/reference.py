@@ -45,6 +45,8 @@ def test_value(test: Test, value: Any, data: dict[str, Any]) -> V:
         return _both((value is not None) == bool(test.value))
     if value is None:
         return V.UNKNOWN
+    if op is Op.KNOWN:
+        return V.TRUE
     if op in (Op.WITHIN_DAYS_AFTER, Op.MORE_THAN_DAYS_AFTER):
         assert test.other is not None and test.days is not None
         other = value_at(data, test.other)

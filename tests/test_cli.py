@@ -39,6 +39,7 @@ def test_evaluate_json_is_the_result_object_and_nothing_else() -> None:
         "conclusions",
         "defeated",
         "undecided",
+        "deadlines",
         "rulebook",
         "notice",
     }

@@ -107,6 +107,18 @@ class Disposition(StrEnum):
     FINE = "fine"
 
 
+class ExtraditionOutcome(StrEnum):
+    GRANTED = "granted"  # extradition ordered
+    REFUSED = "refused"
+
+
+class RemovalType(StrEnum):
+    EXPULSION = "expulsion"  # carrying out an expulsion ordered by a court
+    DEPORTATION = "deportation"  # handed over by the migration police
+    EXTRADITION = "extradition"
+    DEPARTURE = "departure"  # left on his own
+
+
 class DetentionBasis(StrEnum):
     EXTRADITION_CHECK = "extradition_check"  # held on a foreign wanted notice, before any order
     EXTRADITION_CUSTODY = "extradition_custody"  # court-ordered custody pending the request
@@ -259,11 +271,39 @@ class Detention(Record):
     place: Text | None = None
 
 
+class ExtraditionDecision(Record):
+    dated_by: ClassVar[tuple[str, ...]] = ("on",)
+    outcome: ExtraditionOutcome | None = None
+    on: dt.date | None = Field(None, description="The date of the decision; appeals count from it.")
+    by: Text | None = None
+
+
+class Extradition(Record):
+    """The requesting state's extradition request and the host state's decision on it."""
+
+    dated_by: ClassVar[tuple[str, ...]] = ("requested_on",)
+    requested_on: dt.date | None = Field(
+        None, description="The date the extradition request reached the host state."
+    )
+    decision: ExtraditionDecision | None = None
+    appeal: Appeal | None = Field(None, description="The appeal to a court against the decision.")
+
+
 class HostProceedings(Facts):
     charges: list[Charge] | None = None
     conviction: Conviction | None = None
     sentence: Sentence | None = None
     detentions: list[Detention] | None = None
+    extradition: Extradition | None = None
+
+
+class Removal(Record):
+    """The person leaving the host state, on his own or removed; an entry ban counts from it."""
+
+    dated_by: ClassVar[tuple[str, ...]] = ("on",)
+    type: RemovalType | None = None
+    on: dt.date | None = Field(None, description="The day he left or was handed over.")
+    destination: Country | None = None
 
 
 class RiskOnReturn(Record):
@@ -295,6 +335,7 @@ class Case(Facts):
     home_proceedings: HomeProceedings = Field(default_factory=HomeProceedings)
     host_proceedings: HostProceedings = Field(default_factory=HostProceedings)
     risk_on_return: RiskOnReturn | None = None
+    removal: Removal | None = Field(None, description="How and when he left the host state.")
     events: list[Event] = Field(default_factory=list)
     sources: list[Source] = Field(default_factory=list)
     notes: Text | None = None

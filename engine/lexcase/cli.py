@@ -14,7 +14,7 @@ import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import Annotated, Any, ParamSpec, TypeVar
+from typing import TYPE_CHECKING, Annotated, Any, ParamSpec, TypeVar
 
 import typer
 from rich.console import Console
@@ -24,6 +24,9 @@ from rich.table import Table
 from lexcase.errors import InferenceError, InputError, LexcaseError, Place
 from lexcase.result import NOT_ADVICE, Result
 from lexcase.rules import OutcomeKind
+
+if TYPE_CHECKING:
+    from lexcase.timeline import Timeline
 
 HELP = f"""Predict what a legal system will do in a person's case, with reasons and sources.
 
@@ -173,6 +176,80 @@ def show_result(result: Result) -> None:
         for undecided in result.undecided:
             needs = ", ".join(undecided.needs) or "-"
             out.print(f"  {undecided.rule}: {needs}", markup=False)
+    out.print(
+        f"\n[dim]rules {result.rulebook.version} sha256:{result.rulebook.sha256[:12]}; "
+        f"{result.notice}[/dim]"
+    )
+
+
+@app.command()
+@handles_errors
+def timeline(
+    case: CaseArgument,
+    as_of: AsOfOption = None,
+    json_: JsonOption = False,
+    rules: RulesOption = None,
+) -> None:
+    """One chronology of the case: its events and dated records, and the deadlines the rules
+    conclude, each marked met, missed, overdue, or running with the days left.
+
+    Example: lexcase timeline seeds/zhilin.yaml --as-of 2022-12-12
+    """
+    from lexcase.timeline import timeline as build
+
+    result = build(case, parse_date(as_of, "--as-of"), rules)
+    if json_:
+        print_json(result.model_dump(mode="json", exclude_none=True))
+    else:
+        show_timeline(result)
+
+
+def show_timeline(result: Timeline) -> None:
+    out.print(f"[bold]{result.case_id}[/bold]: timeline as of {result.as_of}")
+    table = Table(show_lines=False, expand=False, show_edge=False, pad_edge=False)
+    table.add_column("date", no_wrap=True)
+    table.add_column("", no_wrap=True)
+    table.add_column("status", no_wrap=True)
+    table.add_column("what, and its source", overflow="fold", ratio=1)
+    marked, last_day = False, ""
+    for entry in result.entries:
+        if not marked and (entry.date is None or entry.date > result.as_of):
+            table.add_row("", "", "", f"[bold]-- as of {result.as_of} --[/bold]")
+            marked = True
+        day = str(entry.date) if entry.date else "undated"
+        shown_day, last_day = ("" if day == last_day else day), day
+        deadline = entry.deadline
+        if deadline is None:
+            text = escape(entry.text)
+            table.add_row(
+                shown_day,
+                entry.kind.value,
+                "",
+                text if entry.kind.value == "event" else f"[dim]{text}[/dim]",
+            )
+            continue
+        status = escape(deadline.status_text())
+        if deadline.flagged:
+            status = f"[bold red]{status}[/bold red]"
+        lines = [
+            escape(deadline.what),
+            f"[dim]{escape(deadline.period)} from {escape(deadline.from_fact)}"
+            f"{f' ({deadline.from_date})' if deadline.from_date else ''}; "
+            f"binds {escape(deadline.binds)}[/dim]",
+        ]
+        note = deadline.status_note()
+        if note:
+            lines.append(escape(note))
+        if deadline.flagged and deadline.if_missed:
+            lines.append(f"[red]if missed: {escape(deadline.if_missed)}[/red]")
+        sources = "; ".join(c.short() for c in deadline.citations)
+        confidence = deadline.confidence.value
+        sources += f"; {confidence} confidence" if confidence != "high" else ""
+        lines.append(f"[dim]{escape(sources)} - {deadline.rule}[/dim]")
+        table.add_row(shown_day, "deadline", status, "\n".join(lines))
+    if not marked:
+        table.add_row("", "", "", f"[bold]-- as of {result.as_of} --[/bold]")
+    out.print(table)
     out.print(
         f"\n[dim]rules {result.rulebook.version} sha256:{result.rulebook.sha256[:12]}; "
         f"{result.notice}[/dim]"

@@ -5,7 +5,8 @@ Semantics compiled here (the reference for every other part of lexcase):
 * Facts are three-valued. A test on a known fact is true or false; on an unknown fact it is
   neither. Each test therefore compiles to a *true* pattern (it never matches an absent attribute)
   and to *false* patterns (they only match a known value that fails it). `present` is the one
-  two-valued test: it asks whether the case records a fact at all.
+  two-valued test: it asks whether the case records a fact at all. `known` has no false pattern:
+  true on a recorded fact, unknown otherwise (a deadline needs the date it counts from).
 * A rule **holds** when all its tests are true, every conclusion it is `given` holds, and no rule
   that defeats it holds. It is **defeated** when its tests and givens are true and a defeater holds.
   It is **undecided** when it neither holds nor is defeated, none of its tests is false, and each
@@ -101,6 +102,8 @@ def true_atoms(fp: FactPath, test: Test, ref: str | None) -> list[Json]:
         return [{"$or": [{x + COUNT_SUFFIX: 0}, {"$iall": {x: _item_is_not(fp, v)}}]}]
     if op is Op.PRESENT:
         return [{"$ex" if v else "$nex": {x: 1}}]
+    if op is Op.KNOWN:
+        return [{"$ex": {x: 1}}]
     assert ref is not None and test.other is not None and test.days is not None
     mine, theirs = x + DAY_SUFFIX, fact_path(test.other).key + DAY_SUFFIX
     later = {"$add": {"$l": {ref: theirs}, "$r": test.days}}
@@ -135,6 +138,8 @@ def false_atoms(fp: FactPath, test: Test, ref: str | None) -> list[Json]:
         return [{"$iany": {x: _item_is(fp, v)}}]
     if op is Op.PRESENT:
         return [{"$nex" if v else "$ex": {x: 1}}]
+    if op is Op.KNOWN:
+        return []  # never false: an unrecorded fact is unknown
     assert ref is not None and test.other is not None and test.days is not None
     mine, theirs = x + DAY_SUFFIX, fact_path(test.other).key + DAY_SUFFIX
     later = {"$add": {"$l": {ref: theirs}, "$r": test.days}}

@@ -14,7 +14,7 @@ paths, dangling references, duplicate ids, dependency circles...). On a rulebook
   whenever the rule would; a `given` whose every concluder tests a fact the rule tests too in a
   way no value passes together (in force windows that do not meet); a `given` that only rules
   which can never hold conclude;
-* rules with no effect: no outcome, no conclusion any rule uses, nothing defeated.
+* rules with no effect: no outcome, no deadline, no conclusion any rule uses, nothing defeated.
 
 Whether tests on a fact can hold together is asked of durable_rules: each test is compiled alone
 (`probes`) and run on the values where a test's verdict can change (each boundary value, its
@@ -313,7 +313,10 @@ def _data_with(path: str, value: Any) -> dict[str, Any]:
 def _candidates(fp: FactPath, tests: list[Test]) -> list[Any] | None:
     """The values of `fp` on which some test's verdict can change, and unknown; None when the
     fact's kind has no finite set of such values (lists of records)."""
-    values: list[Any] = [t.value for t in tests if t.op is not Op.PRESENT]
+    # present/known ask whether a fact is recorded; relational tests compare with another fact.
+    values: list[Any] = [
+        t.value for t in tests if t.op not in (Op.PRESENT, Op.KNOWN) and t.value is not None
+    ]
     flat: list[Any] = []
     for value in values:
         flat.extend(value if isinstance(value, list) else [value])
@@ -404,10 +407,11 @@ def _test_keys(rule: Rule) -> set[tuple[str, str]]:
 def _no_effect(rulebook: Rulebook) -> Iterator[Problem]:
     used = {name for rule in rulebook.rules for name in rule.given}
     for rule in rulebook.rules:
-        if rule.outcome is None and not rule.defeats and not set(rule.concludes) & used:
+        effects = (rule.outcome, rule.deadline, rule.defeats, set(rule.concludes) & used)
+        if not any(effects):
             yield _problem(
                 Check.NO_EFFECT,
                 rule,
-                "it has no effect: no outcome, no conclusion that any rule is given "
+                "it has no effect: no outcome, no deadline, no conclusion that any rule is given "
                 f"({', '.join(rule.concludes)}), and it defeats nothing",
             )

@@ -12,6 +12,7 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from lexcase.deadlines import Deadline, compute_deadlines
 from lexcase.errors import InferenceError, Place
 from lexcase.facts import value_at
 from lexcase.inference import Trace
@@ -98,6 +99,9 @@ class Result(Model):
     conclusions: list[Conclusion]
     defeated: list[Defeat]
     undecided: list[Undecided]
+    deadlines: list[Deadline] = Field(
+        default_factory=list, description="The dated deadlines of the rules that held, by date."
+    )
     rulebook: RulebookStamp
     notice: str = NOT_ADVICE
 
@@ -214,6 +218,7 @@ def build_result(
         conclusions=conclusions,
         defeated=defeated,
         undecided=undecided,
+        deadlines=compute_deadlines([rules[r] for r in sorted(trace.holds)], data, as_of),
         rulebook=RulebookStamp(
             version=rulebook.version, sha256=rulebook.sha256, rules=len(rulebook.rules)
         ),

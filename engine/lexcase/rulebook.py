@@ -17,6 +17,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any
 
+from lexcase.dates import Unit
 from lexcase.errors import FactPathError, Place, RuleFileError, RuleNotFoundError, file_label
 from lexcase.facts import FactPath, ValueKind, fact_path
 from lexcase.rules import (
@@ -30,8 +31,13 @@ from lexcase.rules import (
     Citation,
     Condition,
     Confidence,
+    DateSource,
+    DeadlineKind,
+    DeadlineRule,
+    DeadlineSpec,
     FactRef,
     Op,
+    Period,
     Rule,
     RuleFileSpec,
     RuleSpec,
@@ -306,9 +312,11 @@ def _resolve(spec: RuleSpec, file: RuleFileSpec, document: Document, loc: tuple[
     )
     if len(set(concludes)) != len(concludes):
         raise fail("it lists a conclusion twice", ("then", "conclude"))
-    if spec.then.outcome is None and not concludes:
+    if spec.then.outcome is None and not concludes and spec.then.deadline is None:
         raise fail(
-            "it concludes nothing", ("then",), expected="then: with conclude, outcome or both"
+            "it concludes nothing",
+            ("then",),
+            expected="then: with conclude, outcome or deadline",
         )
 
     judged_at = spec.judged_at or DEFAULT_JUDGED_AT
@@ -346,6 +354,12 @@ def _resolve(spec: RuleSpec, file: RuleFileSpec, document: Document, loc: tuple[
                     line=document.line_of((*loc, "in_force")),
                 )
             )
+    deadline = None
+    if spec.then.deadline is not None:
+        deadline = _deadline(spec.then.deadline, fail)
+        conditions.extend(
+            _needs_dates(deadline, conditions, fail, document.line_of((*loc, "then", "deadline")))
+        )
     if not conditions and not spec.given:
         raise fail(
             "it has no condition",
@@ -401,6 +415,7 @@ def _resolve(spec: RuleSpec, file: RuleFileSpec, document: Document, loc: tuple[
         defeats=tuple(spec.defeats),
         concludes=concludes,
         outcome=outcome,
+        deadline=deadline,
     )
 
 
@@ -453,6 +468,10 @@ def _test(fp: FactPath, op: Op, value: Any, fail: Any, where: tuple[Any, ...]) -
         if not isinstance(value, bool):
             raise fail("present takes true or false", where, expected="true or false")
         return Test(op=op, value=value)
+    if op is Op.KNOWN:
+        if value is not True:
+            raise fail("known takes true only", where, expected="known: true")
+        return Test(op=op, value=True)
     if op in RELATIONAL_OPS:
         if fp.kind is not ValueKind.DATE:
             raise fail(f"{op.value} compares dates, and {fp.path} is not a date", where)
@@ -533,6 +552,196 @@ def _test(fp: FactPath, op: Op, value: Any, fail: Any, where: tuple[Any, ...]) -
             )
         return Test(op=op, value=[parse(v) for v in value])
     return Test(op=op, value=parse(value))
+
+
+# --- deadlines ---------------------------------------------------------------------------------
+
+DEADLINE = ("then", "deadline")
+UNITS = ", ".join(u.value for u in Unit)
+FROM_EXPECTED = (
+    "the path of a date fact, such as crossing.date, or "
+    "{records: host_proceedings.detentions, where: {basis: extradition_custody}, date: from_on}"
+)
+
+
+def _deadline(spec: DeadlineSpec, fail: Any) -> DeadlineRule:
+    start = _date_source(spec.from_, fail, (*DEADLINE, "from"))
+    period = _period(spec.period, fail, (*DEADLINE, "period"))
+    if spec.kind is DeadlineKind.ENDS:
+        for name in ("if_missed", "met_by"):
+            if getattr(spec, name) is not None:
+                raise fail(
+                    f"a deadline of kind ends has no {name}: a term runs out, nobody misses it",
+                    (*DEADLINE, name),
+                    expected="kind: due, or no " + name,
+                )
+    elif spec.if_missed is None:
+        raise fail(
+            "a due deadline must say what follows if it is missed",
+            DEADLINE,
+            expected="if_missed: the consequence, or that the sources do not give one",
+        )
+    if spec.met_by is not None:
+        _typed_path(
+            spec.met_by,
+            ValueKind.DATE,
+            fail,
+            (*DEADLINE, "met_by"),
+            "the path of a date fact whose date meets the deadline",
+        )
+    return DeadlineRule(
+        kind=spec.kind,
+        what=spec.what,
+        phrase=spec.phrase,
+        start=start,
+        period=period,
+        binds=spec.binds,
+        if_missed=spec.if_missed,
+        met_by=spec.met_by,
+    )
+
+
+def _date_source(raw: Any, fail: Any, where: tuple[Any, ...]) -> DateSource:
+    if isinstance(raw, str):
+        _typed_path(raw, ValueKind.DATE, fail, where, FROM_EXPECTED)
+        return DateSource(fact=raw)
+    if not (
+        isinstance(raw, dict) and {"records", "date"} <= set(raw) <= {"records", "where", "date"}
+    ):
+        raise fail("from: must name a date fact", where, expected=FROM_EXPECTED)
+    records = _typed_path(
+        str(raw["records"]),
+        ValueKind.RECORDS,
+        fail,
+        (*where, "records"),
+        "a list of records, such as host_proceedings.detentions",
+    )
+    dates = sorted(k for k, f in records.item_fields.items() if f.kind is ValueKind.DATE)
+    if raw["date"] not in dates:
+        raise fail(
+            f"'{raw['date']}' is not a date field of the records in {records.path}",
+            (*where, "date"),
+            expected="one of " + ", ".join(dates),
+        )
+    wanted = raw.get("where") or {}
+    if not isinstance(wanted, dict):
+        raise fail("from.where takes fields to match", (*where, "where"), expected="{basis: ...}")
+    matched = {}
+    for name, value in wanted.items():
+        field_fp = records.item_fields.get(name)
+        if field_fp is None or field_fp.kind not in SCALAR_KINDS:
+            raise fail(
+                f"'{name}' is not a field of the records in {records.path}",
+                (*where, "where", name),
+                expected="one of " + ", ".join(sorted(records.item_fields)),
+            )
+        try:
+            matched[name] = field_fp.parse(value)
+        except ValueError as problem:
+            raise fail(
+                f"{_show(value)} is not a value of {records.path}.{name}",
+                (*where, "where", name),
+                expected=str(problem),
+            ) from None
+    return DateSource(records=records.path, where=matched, date_field=raw["date"])
+
+
+def _period(raw: Any, fail: Any, where: tuple[Any, ...]) -> Period:
+    if not isinstance(raw, dict) or not raw:
+        raise fail("period: must give a length", where, expected="{days: 40}, {hours: 72}, ...")
+    units = [k for k in raw if k in {u.value for u in Unit}]
+    extras = {"in_any", "used"}
+    for key in raw:
+        if key not in units and key not in extras:
+            raise fail(
+                f"'{key}' is not a unit of time",
+                (*where, key),
+                expected=f"one of {UNITS}",
+                suggestion=_closest(str(key), [u.value for u in Unit]),
+            )
+    if len(units) != 1:
+        raise fail(
+            "period: takes exactly one unit of time",
+            where,
+            expected=f"one of {UNITS}, such as {{days: 40}}",
+        )
+    unit = Unit(units[0])
+    count, count_fact = _count(raw[unit.value], fail, (*where, unit.value))
+    window = raw.get("in_any")
+    if window is not None:
+        if unit is not Unit.DAYS:
+            raise fail("in_any counts days in a window", (*where, "in_any"), expected="days: N")
+        if not _whole(window) or window < 1 or (count is not None and count > window):
+            raise fail(
+                "in_any takes the length of the window in days, no shorter than the limit",
+                (*where, "in_any"),
+                expected="a whole number, such as in_any: 180",
+            )
+    used_fact = None
+    if "used" in raw:
+        if window is None:
+            raise fail("used needs in_any", (*where, "used"), expected="{days: 90, in_any: 180}")
+        _, used_fact = _count(raw["used"], fail, (*where, "used"))
+        if used_fact is None:
+            raise fail(
+                "used reads the days used from the case",
+                (*where, "used"),
+                expected=("{fact: stay.days_in_last_180}"),
+            )
+    return Period(unit=unit, count=count, count_fact=count_fact, window=window, used_fact=used_fact)
+
+
+def _typed_path(
+    path: str, kind: ValueKind, fail: Any, where: tuple[Any, ...], expected: str
+) -> FactPath:
+    """The fact path `path`, which must hold values of `kind`."""
+    fp = _path(path, fail, where)
+    if fp.kind is not kind:
+        noun = {ValueKind.DATE: "a date", ValueKind.INT: "a whole number"}.get(kind, "a list")
+        raise fail(f"{where[-1]}: '{path}' is not {noun}", where, expected=expected)
+    return fp
+
+
+def _whole(value: Any) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool)
+
+
+def _count(raw: Any, fail: Any, where: tuple[Any, ...]) -> tuple[int | None, str | None]:
+    """A number of units: a whole number, or {fact: path} of a number fact."""
+    if _whole(raw) and raw >= 0:
+        return raw, None
+    if isinstance(raw, dict) and set(raw) == {"fact"}:
+        fp = _typed_path(
+            str(raw["fact"]),
+            ValueKind.INT,
+            fail,
+            (*where, "fact"),
+            "a whole-number fact, such as host_proceedings.sentence.months",
+        )
+        return None, fp.path
+    raise fail(
+        f"{_show(raw)} is not a length", where, expected="a whole number, or {fact: <number fact>}"
+    )
+
+
+def _needs_dates(
+    deadline: DeadlineRule, conditions: list[Condition], fail: Any, line: int | None
+) -> list[Condition]:
+    """The facts a deadline is counted from must be known for the rule to hold: unknown, the rule
+    is undecided and says which fact it needs. Facts the rule already tests are left as they are."""
+    added = []
+    paths = (deadline.start.fact, deadline.period.count_fact, deadline.period.used_fact)
+    for path in (p for p in paths if p is not None):
+        tests = [t for c in conditions if c.path == path for t in c.tests]
+        if any(t.op is Op.PRESENT and t.value is False for t in tests):
+            raise fail(
+                f"it requires {path} not to be recorded, yet its deadline is counted from it",
+                DEADLINE,
+                expected="a deadline counted from a fact the rule can know",
+            )
+        if not tests:
+            added.append(Condition(path=path, tests=(Test(op=Op.KNOWN, value=True),), line=line))
+    return added
 
 
 def _show(value: Any) -> str:

@@ -15,6 +15,7 @@ from typing import Annotated, Any
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints
 
+from lexcase.dates import Unit
 from lexcase.source import IDENTIFIER_PATTERN, JURISDICTION_PATTERN
 
 
@@ -126,12 +127,34 @@ class OutcomeSpec(Spec):
     detail: dict[str, DetailValue] = Field(default_factory=dict)
 
 
+class DeadlineKind(StrEnum):
+    DUE = "due"  # something must be done by the date
+    ENDS = "ends"  # a term (custody, probation, a ban) runs out on the date
+
+
+class DeadlineSpec(Spec):
+    """A dated deadline the rule concludes; `from` and `period` are checked by the loader."""
+
+    kind: DeadlineKind = DeadlineKind.DUE
+    what: Prose = Field(description="What falls due, or what ends, in plain words.")
+    phrase: Prose = Field(description="The words of the source that set the period, quoted.")
+    from_: Any = Field(
+        alias="from",
+        description="A date fact, or {records: <list of records>, where: {...}, date: <field>}.",
+    )
+    period: Any = Field(description="{hours|days|months|years: N or {fact: path}}, once.")
+    binds: Prose = Field(description="Who must act by the date, or whom the term binds.")
+    if_missed: Prose | None = Field(None, description="For `due`: what follows if it is missed.")
+    met_by: Prose | None = Field(None, description="For `due`: a date fact whose date meets it.")
+
+
 class Then(Spec):
     conclude: Identifier | list[Identifier] = Field(
         default_factory=list,
         description="Named conclusions other rules can require with `given`.",
     )
     outcome: OutcomeSpec | None = None
+    deadline: DeadlineSpec | None = None
 
 
 class RuleSpec(Spec):
@@ -179,6 +202,7 @@ class Op(StrEnum):
     CONTAINS_ANY = "contains_any"
     NOT_CONTAINS = "not_contains"
     PRESENT = "present"
+    KNOWN = "known"  # the case records the fact; never false, unknown when it is not recorded
     WITHIN_DAYS_AFTER = "within_days_after"
     MORE_THAN_DAYS_AFTER = "more_than_days_after"
 
@@ -207,6 +231,8 @@ class Test(Model):
             return f"{path} {words} {self.days} day(s) after {self.other}"
         if self.op is Op.PRESENT:
             return f"{path} is {'recorded' if self.value else 'not recorded'}"
+        if self.op is Op.KNOWN:
+            return f"{path} is known"
         return f"{path} {self.op.value.replace('_', ' ')} {_show(self.value)}"
 
 
@@ -250,6 +276,52 @@ class Citation(Model):
         return text
 
 
+class DateSource(Model):
+    """Where a deadline's period counts from: a date fact, or the date field of the earliest record
+    of a list whose fields match `where`."""
+
+    fact: str | None = None
+    records: str | None = None
+    where: dict[str, Any] = {}
+    date_field: str | None = None
+
+    def describe(self) -> str:
+        if self.fact is not None:
+            return self.fact
+        where = ", ".join(f"{k}={_show(v)}" for k, v in self.where.items())
+        return f"{self.records}[{where}].{self.date_field}"
+
+
+class Period(Model):
+    """A period: `count` units, or as many as a number fact holds; for days, optionally a limit
+    within a moving window (`count` days in any `window`) with the days already used read from a
+    fact."""
+
+    unit: Unit
+    count: int | None = None
+    count_fact: str | None = None
+    window: int | None = None
+    used_fact: str | None = None
+
+    def describe(self) -> str:
+        amount = str(self.count) if self.count is not None else f"{{{self.count_fact}}}"
+        text = f"{amount} {self.unit.value}"
+        if self.window is not None:
+            text += f" in any {self.window}"
+        return text
+
+
+class DeadlineRule(Model):
+    kind: DeadlineKind
+    what: str
+    phrase: str
+    start: DateSource
+    period: Period
+    binds: str
+    if_missed: str | None = None
+    met_by: str | None = None
+
+
 class Rule(Model):
     id: str
     title: str
@@ -271,6 +343,7 @@ class Rule(Model):
     defeats: tuple[str, ...]
     concludes: tuple[str, ...]
     outcome: OutcomeSpec | None
+    deadline: DeadlineRule | None = None
 
     @property
     def fact_paths(self) -> tuple[str, ...]:
