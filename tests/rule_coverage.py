@@ -243,8 +243,8 @@ class RuleCoveragePlugin:
         if report.when == "call" and report.passed and report.nodeid in self.selected:
             self.record.passed.add(report.nodeid)
 
-    def pytest_terminal_summary(self, terminalreporter: Any) -> None:
-        if not self.selected:
+    def pytest_terminal_summary(self, terminalreporter: Any, config: pytest.Config) -> None:
+        if not self.selected or config.option.collectonly:
             return
         write = terminalreporter.write_line
         terminalreporter.ensure_newline()

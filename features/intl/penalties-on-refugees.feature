@@ -29,7 +29,7 @@ Feature: May Kazakhstan punish an asylum seeker for crossing its border illegall
     When the case is evaluated
     Then rule intl.rc.31.1 does not apply
 
-  Scenario: Without an asylum claim the argument is not open, but whether it is depends on the claim
+  Scenario: With no asylum claim on record, the art. 31 argument is undecided
     # Source: legal-notes section 4. Unknown is not false: no claim recorded leaves art. 31 undecided.
     When the case is evaluated
     Then rule intl.rc.31.1 is undecided

@@ -67,7 +67,7 @@ Fonctionnalité: Un officier russe qui a fui au Kazakhstan pourrait être expuls
     Et son détail limit_days vaut 40
     Et son détail status vaut predicted
 
-  Scénario: Le dilemme de Kazakhstan : le remettre ou non à Moscou
+  Scénario: Le dilemme du Kazakhstan : le remettre ou non à Moscou
     # Source : l'article ; legal-notes section 2 (pratique de l'extradition) et section 4
     # (Convention de Minsk art. 56).
     Soit le cas du fichier "seeds/zhilin.yaml"
