@@ -14,6 +14,9 @@ sys.path.insert(0, str(Path(__file__).parent))
 
 from lexcase.evaluation import Evaluator, default_evaluator
 
+# The scenarios' step vocabulary and their rule coverage check (see features/README.md).
+pytest_plugins = ["pytester", "rule_coverage", "scenario_steps"]  # steps import the coverage record
+
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
 
