@@ -35,6 +35,9 @@ demo: $(STAMP)
 	@echo
 	@echo "== Zhilin as of 12 December 2022, with the decisions recorded by then =="
 	@$(BIN)/lexcase evaluate seeds/zhilin.yaml
+	@echo
+	@echo "== His timeline as of 12 December 2022: events, and the deadlines that run =="
+	@$(BIN)/lexcase timeline seeds/zhilin.yaml
 
 PY_DIRS := engine tests $(wildcard benchmarks)
 

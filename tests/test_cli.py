@@ -127,3 +127,11 @@ def test_an_internal_error_is_one_line_and_exit_3(monkeypatch: pytest.MonkeyPatc
     assert result.exit_code == 3
     assert result.stderr.startswith("internal error: ZeroDivisionError: division by zero")
     assert result.stderr.strip().count("\n") == 0 and "Traceback" not in result.output
+
+
+def test_evaluate_lists_the_deadlines_that_run() -> None:
+    result = runner.invoke(app, ["evaluate", str(SEEDS / "zhilin.yaml")])
+    assert result.exit_code == 0
+    deadlines = result.output.split("Deadlines", 1)[1].split("Defeated", 1)[0]
+    assert "2023-01-15  running: 34 days left" in deadlines
+    assert "kz.cpc.588.request_due" in deadlines

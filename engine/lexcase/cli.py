@@ -167,6 +167,14 @@ def show_result(result: Result) -> None:
         out.print(table)
     else:
         out.print("No outcome follows from these facts and rules.")
+    if result.deadlines:
+        out.print("\n[bold]Deadlines[/bold] (lexcase timeline shows them among the case's events)")
+        for deadline in result.deadlines:
+            when = str(deadline.date) if deadline.date else "undated   "
+            status = escape(deadline.status_text())
+            if deadline.flagged:
+                status = f"[bold red]{status}[/bold red]"
+            out.print(f"  {when}  {status}  {escape(deadline.what)} [dim]- {deadline.rule}[/dim]")
     if result.defeated:
         out.print("\n[bold]Defeated[/bold]")
         for defeat in result.defeated:
