@@ -166,3 +166,11 @@ def test_facts_are_set_by_path_with_the_models_own_types() -> None:
         with_facts(case, {"military.status": "general"}, as_text=True)
     assert wrong_value.value.place.path == "military.status"
     assert "civilian" in (wrong_value.value.expected or "")
+
+
+def test_the_case_guide_lists_every_fact_path() -> None:
+    from lexcase.facts import fact_paths
+
+    guide = (Path(__file__).parent.parent / "docs" / "case.md").read_text()
+    listed = {line.split("`")[1] for line in guide.splitlines() if line.startswith("| `")}
+    assert listed == set(fact_paths())

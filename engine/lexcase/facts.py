@@ -24,7 +24,7 @@ from pydantic import BaseModel, TypeAdapter, ValidationError
 
 from lexcase.case import DESCRIPTIVE_FIELDS, Case, Record
 from lexcase.errors import CaseError, FactPathError, Place
-from lexcase.source import Document, describe
+from lexcase.source import COUNTRY_PATTERN, Document, describe
 
 CASE_SECTION = "case"
 DAY_SUFFIX = "__day"  # integer day number beside every date, for date arithmetic in the engine
@@ -56,6 +56,7 @@ class FactPath:
     item: FactPath | None = None  # for LIST: the item type
     item_fields: dict[str, FactPath] = field(default_factory=dict, compare=False)  # for RECORDS
     description: str | None = None
+    country: bool = False  # text holding an ISO 3166 country code
 
     @property
     def ordered(self) -> bool:
@@ -66,7 +67,9 @@ class FactPath:
         if self.kind is ValueKind.ENUM:
             return "one of " + ", ".join(self.enum_values)
         if self.kind is ValueKind.LIST and self.item is not None:
-            return f"a list of {self.item.expected()}"
+            return f"a list, each item {self.item.expected()}"
+        if self.country:
+            return "a two-letter country code in capitals, such as RU or KZ"
         return {
             ValueKind.TEXT: "text",
             ValueKind.BOOL: "true or false",
@@ -177,7 +180,22 @@ def _fact_path(
     kind = {bool: ValueKind.BOOL, int: ValueKind.INT, dt.date: ValueKind.DATE, str: ValueKind.TEXT}
     if base not in kind:
         raise TypeError(f"no fact kind for {path}: {base!r}")
-    return FactPath(path, section, key, kind[base], annotation, description=description)
+    return FactPath(
+        path,
+        section,
+        key,
+        kind[base],
+        annotation,
+        description=description,
+        country=_is_country(annotation),
+    )
+
+
+def _is_country(annotation: Any) -> bool:
+    annotation = _strip_optional(annotation)
+    if get_origin(annotation) is not typing.Annotated:
+        return False
+    return any(getattr(m, "pattern", None) == COUNTRY_PATTERN for m in get_args(annotation)[1:])
 
 
 @cache
