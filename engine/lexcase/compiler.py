@@ -10,10 +10,16 @@ Semantics compiled here (the reference for every other part of lexcase):
   that defeats it holds. It is **defeated** when its tests and givens are true and a defeater holds.
   It is **undecided** when it neither holds nor is defeated, none of its tests is false, and each
   of its givens holds or is undecided. Otherwise it does not apply.
-* Rules are evaluated level by level (see `rulebook.levels`). Within a level, durable_rules first
-  decides which rules hold or are defeated (phase `d`), then which are undecided (phase `o`). The
-  inference run asserts one stage fact per phase, so every rule fires only once everything it
-  depends on is settled: the result does not depend on firing order.
+* The inference run wakes the rules in stages, one stage fact at a time, so that a rule is checked
+  only once everything it negates is settled; the result does not depend on firing order. A rule
+  *negates* whether its defeaters held, so its decide stage (phase `d`) comes after theirs. It
+  only *positively* needs its givens, so it shares a stage with the rules concluding them: a
+  conclusion drawn inside a stage is asserted at once and wakes the rules waiting for it (positive
+  patterns are monotone, so arrival order does not matter). Which rules are undecided is checked
+  in one last stage (phase `o`): those rules negate only whether rules held, which is final once
+  every decide stage has run, and positively match conclusions that hold or are undecided.
+* One stage fact wakes at most `STAGE_FANOUT` compiled rules: durable_rules refuses more than 256
+  rules behind one identical condition (error 108), so a big stage is split into several facts.
 
 The case reaches the engine as one fact per section of the case (see `facts.section_facts`).
 durable_rules walks the tests of one fact depth-first with a stack of 64 nodes (error 303 past it),
@@ -36,10 +42,10 @@ from lexcase.rulebook import Rulebook
 from lexcase.rules import Op, Rule, Test
 
 FACET_BUDGET = 48  # alpha tests per fact copy; durable_rules' stack holds 64
-STAGE = "stage"
+STAGE_FANOUT = 200  # compiled rules per stage fact; durable_rules refuses 257 (error 108)
+STAGE = "stage"  # {t: stage, ph: d|o, k: <stratum>, n: <chunk>}: wakes the rules of one stage
 CONCLUSION = "g"  # {t: g, g: <conclusion>, s: T|U, r: <rule>}: a conclusion holds or is undecided
 HELD = "h"  # {t: h, r: <rule>}: the rule held
-FLUSH = "flush"
 NEGATION_COPY = "~"  # suffix of the section copies that falsity tests read (see _Pattern.copy)
 DECIDE, OPEN = "d", "o"
 
@@ -50,7 +56,6 @@ class ActionKind(StrEnum):
     HOLDS = "holds"
     DEFEATED = "defeated"
     OPEN = "open"
-    FLUSH = "flush"
 
 
 @dataclass(frozen=True)
@@ -58,9 +63,23 @@ class Action:
     """What the inference run records when a compiled durable rule fires."""
 
     kind: ActionKind
-    rule: str | None = None
+    rule: str
     by: str | None = None  # the defeater, for DEFEATED
-    asserts: tuple[Json, ...] = ()  # conclusion facts to assert before the next stage
+    asserts: tuple[Json, ...] = ()  # conclusion facts the inference run asserts in turn
+
+
+@dataclass(frozen=True)
+class Stage:
+    """One stage of the inference run, woken by one stage fact per chunk of its rules."""
+
+    phase: str
+    stratum: int
+    chunks: int
+
+    def facts(self) -> list[Json]:
+        return [
+            {"t": STAGE, "ph": self.phase, "k": self.stratum, "n": n} for n in range(self.chunks)
+        ]
 
 
 @dataclass(frozen=True)
@@ -68,8 +87,10 @@ class CompiledRulebook:
     name: str
     definition: dict[str, Json]
     actions: dict[str, Action]
-    stages: tuple[tuple[int, str], ...]  # (level, phase) pairs that have rules, in order
+    stages: tuple[Stage, ...]  # in the order the inference run asserts them
     facets: dict[str, tuple[str, ...]]  # section -> the fact types that carry it
+    reads: dict[str, tuple[str, ...]]  # fact type -> the keys its patterns read
+    root: str = "<rules>"  # the rule folder, for errors about the ruleset as a whole
 
 
 # --- tests as patterns -----------------------------------------------------------------------
@@ -214,7 +235,7 @@ class _RuleParts:
     relational: list[tuple[str, str]] = field(default_factory=list)  # (ref section, other key)
 
 
-Entry = tuple[str, "_Pattern | Json", bool]  # (alias, pattern, negated) of one compiled pattern
+Entry = tuple[str, "_Pattern | _Stage | Json", bool]  # (alias, pattern, negated) of a pattern
 
 
 def _alias(section: str) -> str:
@@ -242,11 +263,31 @@ def _parts(rule: Rule) -> _RuleParts:
 # --- the ruleset ----------------------------------------------------------------------------
 
 
+def decide_strata(rulebook: Rulebook) -> dict[str, int]:
+    """Each rule's decide stage: after the stages of its defeaters (it negates their holding), and
+    no earlier than the rules concluding its givens (it needs them positively, so it may share
+    their stage). Rules are visited by level, so whatever a rule depends on comes first."""
+    strata: dict[str, int] = {}
+    for rule in sorted(rulebook.rules, key=lambda r: rulebook.levels[r.id]):
+        after = [strata[d] + 1 for d in rulebook.defeaters.get(rule.id, ())]
+        beside = [strata[c] for name in rule.given for c in rulebook.concluders.get(name, ())]
+        strata[rule.id] = max([0, *after, *beside])
+    return strata
+
+
+@dataclass(frozen=True)
+class _Stage:
+    """The stage pattern of a compiled rule; its chunk is chosen once every rule is known."""
+
+    phase: str
+    stratum: int
+
+
 class _Builder:
     def __init__(self, rulebook: Rulebook) -> None:
         self.rulebook = rulebook
-        self.levels = rulebook.levels
-        self.rules: list[tuple[str, list[Entry], Action, int]] = []
+        self.strata = decide_strata(rulebook)
+        self.rules: list[tuple[str, list[Entry], Action]] = []
         self.consumed_holds: set[str] = set()  # rules whose holding others test
         self.consumed_conclusions: set[str] = set()
 
@@ -277,7 +318,6 @@ class _Builder:
         return any(t.op is not Op.PRESENT for c in rule.conditions for t in c.tests)
 
     def _rule(self, index: int, rule: Rule) -> None:
-        level = self.levels[rule.id]
         parts = _parts(rule)
         defeaters = self.rulebook.defeaters.get(rule.id, ())
 
@@ -304,7 +344,8 @@ class _Builder:
             return out
 
         def stage(phase: str) -> Entry:
-            return ("st", {"$and": [{"t": STAGE}, {"k": level}, {"ph": phase}]}, False)
+            # Every undecided check runs in the one last stage.
+            return ("st", _Stage(phase, self.strata[rule.id] if phase == DECIDE else 0), False)
 
         def held(rule_id: str, alias: str, negated: bool) -> Entry:
             return (alias, {"$and": [{"t": HELD}, {"r": rule_id}]}, negated)
@@ -348,8 +389,7 @@ class _Builder:
             )
 
     def _add(self, name: str, patterns: list[Entry], action: Action) -> None:
-        level = self.levels[action.rule] if action.rule else 0
-        self.rules.append((name, patterns, action, level))
+        self.rules.append((name, patterns, action))
 
 
 def compile_rulebook(
@@ -360,34 +400,47 @@ def compile_rulebook(
     builder = _Builder(rulebook)
     builder.build()
     facets = _assign_facets(
-        p for _, patterns, _, _ in builder.rules for _, p, _ in patterns if isinstance(p, _Pattern)
+        p for _, patterns, _ in builder.rules for _, p, _ in patterns if isinstance(p, _Pattern)
     )
     definition: dict[str, Json] = {}
     actions: dict[str, Action] = {}
     entries = list(builder.rules)
     if shuffle is not None:
         random.Random(shuffle).shuffle(entries)
-    stages: set[tuple[int, str]] = set()
-    for name_, patterns, action, level in entries:
+    woken: dict[_Stage, int] = {}  # compiled rules per stage so far
+    reads: dict[str, set[str]] = {facet: set() for _, facet in facets.values()}
+    for name_, patterns, action in entries:
         body = []
+        bound = {
+            alias: facets[p.canonical()][1] for alias, p, _ in patterns if isinstance(p, _Pattern)
+        }
         for alias, pattern, negated in patterns:
             if isinstance(pattern, _Pattern):
                 facet = facets[pattern.canonical()][1]
+                for atom in pattern.atoms:
+                    _note_reads(atom, facet, bound, reads)
                 expression: Json = {
                     "$and": [
                         {"t": facet},
                         *sorted(pattern.atoms, key=lambda a: json.dumps(a, sort_keys=True)),
                     ]
                 }
+            elif isinstance(pattern, _Stage):
+                chunk = woken.get(pattern, 0) // STAGE_FANOUT
+                woken[pattern] = woken.get(pattern, 0) + 1
+                expression = {
+                    "$and": [
+                        {"t": STAGE},
+                        {"ph": pattern.phase},
+                        {"k": pattern.stratum},
+                        {"n": chunk},
+                    ]
+                }
             else:
                 expression = pattern
             body.append({f"{alias}$not" if negated else alias: expression})
-            if not isinstance(pattern, _Pattern) and alias == "st":
-                stages.add((level, expression["$and"][2]["ph"]))
         definition[name_] = {"all": body}
         actions[name_] = action
-    definition[FLUSH] = {"all": [{"m": {"t": FLUSH}}]}
-    actions[FLUSH] = Action(ActionKind.FLUSH)
     by_section: dict[str, set[str]] = {}
     for section, facet in facets.values():
         by_section.setdefault(section, set()).add(facet)
@@ -395,9 +448,38 @@ def compile_rulebook(
         name=name,
         definition=definition,
         actions=actions,
-        stages=tuple(sorted(stages, key=lambda s: (s[0], s[1] == OPEN))),
+        stages=tuple(
+            sorted(
+                (
+                    Stage(s.phase, s.stratum, -(-count // STAGE_FANOUT))
+                    for s, count in woken.items()
+                ),
+                key=lambda s: (s.phase == OPEN, s.stratum),
+            )
+        ),
         facets={k: tuple(sorted(v)) for k, v in by_section.items()},
+        reads={k: tuple(sorted(v)) for k, v in reads.items()},
+        root=rulebook.root,
     )
+
+
+def _note_reads(node: Any, facet: str, bound: dict[str, str], reads: dict[str, set[str]]) -> None:
+    """Note the keys a pattern atom reads: its own fact's, and those of the facts it refers to
+    by alias (date arithmetic), so that the inference run sends the engine nothing else."""
+    if isinstance(node, list):
+        for item in node:
+            _note_reads(item, facet, bound, reads)
+        return
+    if not isinstance(node, dict):
+        return
+    for key, value in node.items():
+        if not key.startswith("$"):
+            reads[facet].add(key)
+        if isinstance(value, dict) and len(value) == 1 and next(iter(value)) in bound:
+            ref, other = next(iter(value.items()))
+            reads[bound[ref]].add(other)  # {alias: key}: a value of another fact of the rule
+        else:
+            _note_reads(value, facet, bound, reads)
 
 
 def _assign_facets(patterns: Any) -> dict[str, tuple[str, str]]:
