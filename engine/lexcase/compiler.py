@@ -18,8 +18,12 @@ Semantics compiled here (the reference for every other part of lexcase):
   patterns are monotone, so arrival order does not matter). Which rules are undecided is checked
   in one last stage (phase `o`): those rules negate only whether rules held, which is final once
   every decide stage has run, and positively match conclusions that hold or are undecided.
-* One stage fact wakes at most `STAGE_FANOUT` compiled rules: durable_rules refuses more than 256
-  rules behind one identical condition (error 108), so a big stage is split into several facts.
+* durable_rules checks a `$not` pattern only when a partial match reaches it: a fact that arrives
+  later does not withdraw the match (measured). Hence the stage facts: a rule's negated patterns
+  come after its stage pattern, so they are checked only once what they negate is final.
+* One pattern fact serves at most `FANOUT` compiled rules: durable_rules refuses more than 256
+  rules behind one identical pattern (error 108) and hangs past 512 different conditions under
+  one, so busy patterns read copies of their fact (see `FANOUT`).
 
 The case reaches the engine as one fact per section of the case (see `facts.section_facts`).
 durable_rules walks the tests of one fact depth-first with a stack of 64 nodes (error 303 past it),
@@ -30,6 +34,7 @@ each copy's tests under `FACET_BUDGET`.
 from __future__ import annotations
 
 import copy
+import dataclasses
 import json
 import random
 from dataclasses import dataclass, field
@@ -37,12 +42,19 @@ from enum import StrEnum
 from itertools import product
 from typing import Any
 
+from lexcase.errors import Place, RuleFileError
 from lexcase.facts import COUNT_SUFFIX, DAY_SUFFIX, FactPath, ValueKind, fact_path
 from lexcase.rulebook import Rulebook
 from lexcase.rules import Op, Rule, Test
 
 FACET_BUDGET = 48  # alpha tests per fact copy; durable_rules' stack holds 64
-STAGE_FANOUT = 200  # compiled rules per stage fact; durable_rules refuses 257 (error 108)
+# durable_rules refuses more than 256 compiled rules behind one identical pattern (error 108) and
+# hangs when one condition has more than 512 different conditions below it: a pattern used by
+# more rules than FANOUT reads another copy of its fact, and rule ids and conclusion names are
+# spread over fact types of at most FANOUT each.
+FANOUT = 200
+MAX_COMPILED = 4_096  # compiled rules per ruleset (durable_rules' error 106)
+FANOUT_COPY = "%"  # suffix of the fact types of those copies: case%1
 STAGE = "stage"  # {t: stage, ph: d|o, k: <stratum>, n: <chunk>}: wakes the rules of one stage
 CONCLUSION = "g"  # {t: g, g: <conclusion>, s: T|U, r: <rule>}: a conclusion holds or is undecided
 HELD = "h"  # {t: h, r: <rule>}: the rule held
@@ -204,10 +216,12 @@ class _Pattern:
     # pattern is invisible to the rule's $not patterns. A falsity test on a section that the same
     # rule binds (for date arithmetic) therefore reads a copy of that section's fact.
     copy: bool = False
+    fanout: int = 0  # which copy of the fact, when more than FANOUT rules use this pattern
 
     @property
     def family(self) -> str:
-        return self.section + (NEGATION_COPY if self.copy else "")
+        family = self.section + (NEGATION_COPY if self.copy else "")
+        return family + (f"{FANOUT_COPY}{self.fanout}" if self.fanout else "")
 
     def canonical(self) -> str:
         return json.dumps([self.family, sorted(json.dumps(a, sort_keys=True) for a in self.atoms)])
@@ -235,7 +249,7 @@ class _RuleParts:
     relational: list[tuple[str, str]] = field(default_factory=list)  # (ref section, other key)
 
 
-Entry = tuple[str, "_Pattern | _Stage | Json", bool]  # (alias, pattern, negated) of a pattern
+Entry = tuple[str, "_Pattern | _Stage | _Derived", bool]  # (alias, pattern, negated)
 
 
 def _alias(section: str) -> str:
@@ -283,11 +297,30 @@ class _Stage:
     stratum: int
 
 
+@dataclass(frozen=True)
+class _Derived:
+    """A pattern on (or, in an action, a fact of) what the inference run asserts: a rule held
+    (HELD, key: the rule) or a conclusion holds or is undecided (CONCLUSION, key: its name)."""
+
+    kind: str
+    key: str
+    status: str | None = None  # CONCLUSION: T, U, or None in a pattern matching either
+    rule: str | None = None  # CONCLUSION, in an action: the rule that drew it
+
+    def atoms(self) -> list[Json]:
+        if self.kind == HELD:
+            return [{"r": self.key}]
+        atoms: list[Json] = [{"g": self.key}]
+        if self.status is not None:
+            atoms.append({"s": self.status})
+        return atoms
+
+
 class _Builder:
     def __init__(self, rulebook: Rulebook) -> None:
         self.rulebook = rulebook
         self.strata = decide_strata(rulebook)
-        self.rules: list[tuple[str, list[Entry], Action]] = []
+        self.rules: list[tuple[str, list[Entry], Action, tuple[_Derived, ...]]] = []
         self.consumed_holds: set[str] = set()  # rules whose holding others test
         self.consumed_conclusions: set[str] = set()
 
@@ -300,16 +333,16 @@ class _Builder:
         for index, rule in enumerate(self.rulebook.rules):
             self._rule(index, rule)
 
-    def _conclusion_facts(self, rule: Rule, status: str) -> tuple[Json, ...]:
+    def _conclusion_facts(self, rule: Rule, status: str) -> tuple[_Derived, ...]:
         """The facts a rule's action asserts: one per conclusion another rule is given, and for a
         holding rule one more when anything asks whether it held."""
-        facts: list[Json] = [
-            {"t": CONCLUSION, "g": name, "s": status, "r": rule.id}
+        facts = [
+            _Derived(CONCLUSION, name, status, rule.id)
             for name in rule.concludes
             if name in self.consumed_conclusions
         ]
         if status == "T" and (rule.id in self.consumed_holds or self._can_be_open(rule)):
-            facts.append({"t": HELD, "r": rule.id})
+            facts.append(_Derived(HELD, rule.id))
         return tuple(facts)
 
     def _can_be_open(self, rule: Rule) -> bool:
@@ -335,20 +368,17 @@ class _Builder:
             return out
 
         def holds_given(status: str | None) -> list[Entry]:
-            out: list[Entry] = []
-            for i, name in enumerate(rule.given):
-                test: list[Json] = [{"t": CONCLUSION}, {"g": name}]
-                if status:
-                    test.append({"s": status})
-                out.append((f"g{i}", {"$and": test}, False))
-            return out
+            return [
+                (f"g{i}", _Derived(CONCLUSION, name, status), False)
+                for i, name in enumerate(rule.given)
+            ]
 
         def stage(phase: str) -> Entry:
             # Every undecided check runs in the one last stage.
             return ("st", _Stage(phase, self.strata[rule.id] if phase == DECIDE else 0), False)
 
         def held(rule_id: str, alias: str, negated: bool) -> Entry:
-            return (alias, {"$and": [{"t": HELD}, {"r": rule_id}]}, negated)
+            return (alias, _Derived(HELD, rule_id), negated)
 
         all_known = {s: True for s, _ in parts.relational}
         base = section_patterns(all_known) + holds_given("T") + [stage(DECIDE)]
@@ -356,7 +386,8 @@ class _Builder:
         self._add(
             f"h{index}",
             base + not_defeated,
-            Action(ActionKind.HOLDS, rule.id, asserts=self._conclusion_facts(rule, "T")),
+            Action(ActionKind.HOLDS, rule.id),
+            self._conclusion_facts(rule, "T"),
         )
         for i, defeater in enumerate(defeaters):
             self._add(
@@ -385,11 +416,14 @@ class _Builder:
             self._add(
                 f"o{index}_{variant}",
                 patterns,
-                Action(ActionKind.OPEN, rule.id, asserts=self._conclusion_facts(rule, "U")),
+                Action(ActionKind.OPEN, rule.id),
+                self._conclusion_facts(rule, "U"),
             )
 
-    def _add(self, name: str, patterns: list[Entry], action: Action) -> None:
-        self.rules.append((name, patterns, action))
+    def _add(
+        self, name: str, patterns: list[Entry], action: Action, draws: tuple[_Derived, ...] = ()
+    ) -> None:
+        self.rules.append((name, patterns, action, draws))
 
 
 def compile_rulebook(
@@ -399,68 +433,130 @@ def compile_rulebook(
     use it to show the result does not depend on rule order)."""
     builder = _Builder(rulebook)
     builder.build()
-    facets = _assign_facets(
-        p for _, patterns, _ in builder.rules for _, p, _ in patterns if isinstance(p, _Pattern)
-    )
-    definition: dict[str, Json] = {}
-    actions: dict[str, Action] = {}
     entries = list(builder.rules)
     if shuffle is not None:
         random.Random(shuffle).shuffle(entries)
-    woken: dict[_Stage, int] = {}  # compiled rules per stage so far
+    if len(entries) > MAX_COMPILED:
+        raise RuleFileError(
+            f"{len(rulebook.rules)} rules compile to {len(entries)} durable_rules rules, more "
+            f"than the {MAX_COMPILED:,} it accepts in one ruleset",
+            Place(rulebook.root),
+            expected="fewer rules in one folder (each defeat and each undecided check adds a "
+            "compiled rule)",
+            suggestion="split the rules over several folders",
+        )
+    fanout = _Fanout(rulebook)
+    patterns_of = [
+        [(alias, *fanout.use(pattern), negated) for alias, pattern, negated in patterns]
+        for _, patterns, _, _ in entries
+    ]
+    facets = _assign_facets(
+        p for patterns in patterns_of for _, p, _, _ in patterns if isinstance(p, _Pattern)
+    )
+    definition: dict[str, Json] = {}
+    actions: dict[str, Action] = {}
     reads: dict[str, set[str]] = {facet: set() for _, facet in facets.values()}
-    for name_, patterns, action in entries:
+    for (name_, _, action, draws), patterns in zip(entries, patterns_of, strict=True):
         body = []
         bound = {
-            alias: facets[p.canonical()][1] for alias, p, _ in patterns if isinstance(p, _Pattern)
+            alias: facets[p.canonical()][1]
+            for alias, p, _, _ in patterns
+            if isinstance(p, _Pattern)
         }
-        for alias, pattern, negated in patterns:
+        for alias, pattern, nth, negated in patterns:
             if isinstance(pattern, _Pattern):
                 facet = facets[pattern.canonical()][1]
                 for atom in pattern.atoms:
                     _note_reads(atom, facet, bound, reads)
-                expression: Json = {
-                    "$and": [
-                        {"t": facet},
-                        *sorted(pattern.atoms, key=lambda a: json.dumps(a, sort_keys=True)),
-                    ]
-                }
+                atoms = sorted(pattern.atoms, key=lambda a: json.dumps(a, sort_keys=True))
+                expression: Json = {"$and": [{"t": facet}, *atoms]}
             elif isinstance(pattern, _Stage):
-                chunk = woken.get(pattern, 0) // STAGE_FANOUT
-                woken[pattern] = woken.get(pattern, 0) + 1
                 expression = {
                     "$and": [
                         {"t": STAGE},
                         {"ph": pattern.phase},
                         {"k": pattern.stratum},
-                        {"n": chunk},
+                        {"n": nth},
                     ]
                 }
             else:
-                expression = pattern
+                kind = fanout.fact_type(pattern, nth)
+                expression = {"$and": [{"t": kind}, *pattern.atoms()]}
             body.append({f"{alias}$not" if negated else alias: expression})
         definition[name_] = {"all": body}
-        actions[name_] = action
+        asserts = tuple(
+            {"t": fanout.fact_type(fact, n), **_fact_values(fact)}
+            for fact in draws
+            for n in range(fanout.copies.get((fact.kind, fact.key), 1))
+        )
+        actions[name_] = dataclasses.replace(action, asserts=asserts)
     by_section: dict[str, set[str]] = {}
     for section, facet in facets.values():
         by_section.setdefault(section, set()).add(facet)
+    stages = [
+        Stage(stage.phase, stage.stratum, copies)
+        for (kind, stage), copies in fanout.copies.items()
+        if kind == STAGE and isinstance(stage, _Stage)
+    ]
     return CompiledRulebook(
         name=name,
         definition=definition,
         actions=actions,
-        stages=tuple(
-            sorted(
-                (
-                    Stage(s.phase, s.stratum, -(-count // STAGE_FANOUT))
-                    for s, count in woken.items()
-                ),
-                key=lambda s: (s.phase == OPEN, s.stratum),
-            )
-        ),
+        stages=tuple(sorted(stages, key=lambda s: (s.phase == OPEN, s.stratum))),
         facets={k: tuple(sorted(v)) for k, v in by_section.items()},
         reads={k: tuple(sorted(v)) for k, v in reads.items()},
         root=rulebook.root,
     )
+
+
+def _fact_values(fact: _Derived) -> Json:
+    if fact.kind == HELD:
+        return {"r": fact.key}
+    return {"g": fact.key, "s": fact.status, "r": fact.rule}
+
+
+class _Fanout:
+    """Which copy of its fact each use of a pattern reads: the first FANOUT uses of one pattern
+    read copy 0, the next FANOUT copy 1, and so on. Rule ids and conclusion names are spread
+    over fact types (h0, h1, g0...) of at most FANOUT each."""
+
+    def __init__(self, rulebook: Rulebook) -> None:
+        self.uses: dict[Any, int] = {}
+        self.copies: dict[tuple[str, Any], int] = {}  # (kind, key) -> copies asserted
+        names = sorted({n for r in rulebook.rules for n in (*r.concludes, *r.given)})
+        self.bucket = {
+            **{(HELD, r.id): i // FANOUT for i, r in enumerate(sorted(rulebook.rules, key=_id))},
+            **{(CONCLUSION, n): i // FANOUT for i, n in enumerate(names)},
+        }
+
+    def use(
+        self, pattern: _Pattern | _Stage | _Derived
+    ) -> tuple[_Pattern | _Stage | _Derived, int]:
+        """One use of `pattern`: the pattern (a section's, on the copy it reads) and its copy."""
+        if isinstance(pattern, _Pattern):
+            copy = self._count(pattern.canonical())
+            return (dataclasses.replace(pattern, fanout=copy) if copy else pattern), copy
+        if isinstance(pattern, _Stage):
+            key: tuple[str, Any] = (STAGE, pattern)
+            copy = self._count(key)
+        else:
+            key = (pattern.kind, pattern.key)
+            copy = self._count((pattern.kind, pattern.key, pattern.status))
+        self.copies[key] = max(self.copies.get(key, 0), copy + 1)
+        return pattern, copy
+
+    def _count(self, identity: Any) -> int:
+        count = self.uses.get(identity, 0)
+        self.uses[identity] = count + 1
+        return count // FANOUT
+
+    def fact_type(self, fact: _Derived, copy: int) -> str:
+        kind = f"{fact.kind}{self.bucket[(fact.kind, fact.key)] or ''}"
+        return kind + (f"{FANOUT_COPY}{copy}" if copy else "")
+
+
+def _id(rule: Rule) -> str:
+    return rule.id
 
 
 def _note_reads(node: Any, facet: str, bound: dict[str, str], reads: dict[str, set[str]]) -> None:

@@ -46,7 +46,7 @@ _names = itertools.count()
 
 _CODES = {
     101: "out of memory",
-    106: "more than 4,096 compiled rules in one ruleset",
+    106: "more than 4,096 compiled rules, or more than 512 different tests under one test",
     107: "more than 128 rules test the absence of the same value",
     108: "more than 256 compiled rules share the same conditions",
     113: "a condition is too complex",
