@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import Any, get_args
 
+from hypothesis import HealthCheck, settings
 from hypothesis import strategies as st
 from pydantic import BaseModel
 from pydantic.fields import FieldInfo
@@ -34,8 +35,14 @@ Draw = Callable[[st.SearchStrategy[Any]], Any]
 FUZZ_SCALE = int(os.environ.get("LEXCASE_FUZZ_SCALE", "1"))
 
 
-def examples(count: int) -> int:
-    return count * FUZZ_SCALE
+def budget(count: int) -> settings:
+    """Settings of a property test: `count` examples (times LEXCASE_FUZZ_SCALE), no deadline
+    (compiling a rule set takes longer than hypothesis' default 200 ms)."""
+    return settings(
+        max_examples=count * FUZZ_SCALE,
+        deadline=None,
+        suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+    )
 
 
 ANCHOR = dt.date(2022, 9, 26)  # the article's crossing: dates spread around it too
@@ -142,7 +149,8 @@ def _text(fp: FactPath, b: Boundaries, key: str) -> st.SearchStrategy[Any]:
     )
     options: list[st.SearchStrategy[Any]] = [
         st.text(string.ascii_uppercase, min_size=2, max_size=2),  # a country code, or any text
-        st.text(max_size=6),
+        # No lone surrogates, no control characters (YAML refuses them raw, even in a JSON file).
+        st.text(st.characters(exclude_categories=["Cs", "Cc"]), max_size=6),
     ]
     if known:
         options.insert(0, st.sampled_from(known))

@@ -13,7 +13,7 @@ import datetime as dt
 from pathlib import Path
 from typing import Any
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from conftest import kz_rules
@@ -21,7 +21,7 @@ from lexcase import load_rulebook
 from lexcase.evaluation import Evaluator, to_case
 from lexcase.facts import as_of, case_data
 from reference import ReferenceTrace, evaluate_reference
-from strategies import ANCHOR, cases, examples, rule_sets
+from strategies import ANCHOR, budget, cases, rule_sets
 
 
 def assert_agree(evaluator: Evaluator, data: dict[str, Any], on: dt.date | None = None) -> None:
@@ -43,14 +43,6 @@ def assert_agree(evaluator: Evaluator, data: dict[str, Any], on: dt.date | None 
 
 
 dates = st.integers(-400, 400).map(lambda d: ANCHOR + dt.timedelta(days=d))
-
-
-def budget(count: int) -> settings:
-    return settings(
-        max_examples=examples(count),
-        deadline=None,
-        suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
-    )
 
 
 @budget(300)
