@@ -124,6 +124,7 @@ class ResultBuilder:
 
     def build(self, trace: Trace, case_id: str, as_of: dt.date, data: dict[str, Any]) -> Result:
         rules = self.rules
+        facts = _Values(data)
         # The compiled rules make holding and being defeated exclusive; if that ever broke, say
         # so rather than publish a result that contradicts itself.
         clash = sorted(r for r in trace.holds if any(d in trace.holds for d in rules[r].defeaters))
@@ -143,9 +144,9 @@ class ResultBuilder:
         conclusions = []
         for rule_id in holding:
             parts = rules[rule_id]
-            because = parts.because(data, concluded_by)
+            because = parts.because(facts, concluded_by)
             if parts.kind is not None:
-                detail = parts.detail(data)
+                detail = parts.detail(facts)
                 outcomes.append(
                     Outcome(
                         **parts.outcome_fields,
@@ -173,7 +174,7 @@ class ResultBuilder:
                 rule=rule_id,
                 by=by,
                 title=rules[rule_id].rule.title,
-                would_conclude=rules[rule_id].would_conclude(data),
+                would_conclude=rules[rule_id].would_conclude(facts),
             )
             for rule_id, by in sorted(trace.defeated)
         ]
@@ -184,7 +185,7 @@ class ResultBuilder:
             if rule_id not in needs_memo:
                 needs_memo[rule_id] = []  # guards against loops; the rulebook has none
                 parts = rules[rule_id]
-                missing = [p for p in parts.decisive if value_at(data, p) is None]
+                missing = [p for p in parts.decisive if facts[p] is None]
                 for name in parts.rule.given:
                     if name in concluded_by:
                         continue
@@ -277,19 +278,17 @@ class _RuleParts:
             },
         )
 
-    def because(self, data: dict[str, Any], concluded_by: dict[str, list[str]]) -> list[Reason]:
-        reasons = [
-            Reason(fact=path, value=value_at(data, path), test=test) for path, test in self.tests
-        ]
+    def because(self, facts: _Values, concluded_by: dict[str, list[str]]) -> list[Reason]:
+        reasons = [Reason(fact=path, value=facts[path], test=test) for path, test in self.tests]
         for name in self.rule.given:
             reasons.append(Reason(conclusion=name, rules=list(concluded_by.get(name, []))))
         return reasons
 
-    def detail(self, data: dict[str, Any]) -> dict[str, Any]:
+    def detail(self, facts: _Values) -> dict[str, Any]:
         assert self.rule.outcome is not None
         detail = dict(self.rule.outcome.detail)
         for key, path in self.facts_in_detail:
-            detail[key] = value_at(data, path)
+            detail[key] = facts[path]
         return detail
 
     def summary(self, detail: dict[str, Any]) -> str:
@@ -298,10 +297,22 @@ class _RuleParts:
         assert self.rule.outcome is not None
         return _render(self.rule.outcome.summary, detail)
 
-    def would_conclude(self, data: dict[str, Any]) -> str | None:
+    def would_conclude(self, facts: _Values) -> str | None:
         if self.rule.outcome is None:
             return ", ".join(self.rule.concludes) or None
-        return self.summary(self.detail(data))
+        return self.summary(self.detail(facts))
+
+
+class _Values(dict[str, Any]):
+    """The case's value at each fact path (None: unknown), each looked up once per result."""
+
+    def __init__(self, data: dict[str, Any]) -> None:
+        super().__init__()
+        self.data = data
+
+    def __missing__(self, path: str) -> Any:
+        value = self[path] = value_at(self.data, path)
+        return value
 
 
 def _decisive_paths(rule: Rule) -> list[str]:
