@@ -12,7 +12,6 @@ import dataclasses
 import datetime as dt
 import functools
 import json
-import multiprocessing
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -188,6 +187,8 @@ def _run(
             if rules is not None:
                 evaluator.close()
         return
+    import multiprocessing  # here: `lexcase evaluate` starts faster without it
+
     # fork starts workers without importing lexcase again; the pool starts them all at once,
     # before any progress display starts a thread.
     methods = multiprocessing.get_all_start_methods()

@@ -111,11 +111,28 @@ class Rulebook:
 
 
 def load_rulebook(root: Path | str | None = None) -> Rulebook:
-    """Load every rule file under `root` (the shipped packs by default); raise the first problem."""
-    problems = _Checker(Path(root) if root is not None else default_rules_dir())
+    """Load every rule file under `root` (the shipped packs by default); raise the first problem.
+    A folder loaded before, unchanged, comes from the cache (see `rulecache`)."""
+    from lexcase import rulecache
+
+    folder = Path(root) if root is not None else default_rules_dir()
+    return rulecache.cached(folder, _load)
+
+
+def _load(root: Path) -> Rulebook:
+    problems = _Checker(root)
     for problem in problems.run():
         raise problem
     return problems.rulebook()
+
+
+def rule_files(root: Path) -> list[Path]:
+    """The rule files under `root`, in name order (its manifest, rulebook.yaml, apart)."""
+    return sorted(
+        p
+        for p in root.rglob("*")
+        if p.suffix in (".yaml", ".yml", ".json") and p.name != MANIFEST and p.is_file()
+    )
 
 
 def check_rulebook(root: Path | str | None = None) -> tuple[Rulebook | None, list[RuleFileError]]:
@@ -166,11 +183,7 @@ class _Checker:
                     self.version = version
             except RuleFileError as problem:
                 yield problem
-        paths = sorted(
-            p
-            for p in self.root.rglob("*")
-            if p.suffix in (".yaml", ".yml", ".json") and p.name != MANIFEST and p.is_file()
-        )
+        paths = rule_files(self.root)
         if not paths:
             yield RuleFileError(
                 "the folder holds no rule files",
