@@ -10,6 +10,7 @@ below as a regression test.
 from __future__ import annotations
 
 import datetime as dt
+import json
 from pathlib import Path
 from typing import Any
 
@@ -73,3 +74,38 @@ def write_rules(root: Path, rules: str) -> Path:
     for name, text in kz_rules(rules).items():
         (root / "kz" / name).write_text(text)
     return root
+
+
+# 338 ch.3 <<dezertirstvo>> and an emoji: Cyrillic, guillemets, a character beyond U+FFFF.
+LABEL = (
+    "338 \u0447.3 \u00ab\u0434\u0435\u0437\u0435\u0440\u0442\u0438\u0440\u0441\u0442"
+    "\u0432\u043e\u00bb \U0001f600"
+)
+
+
+def test_text_beyond_ascii_matches_however_the_files_write_it(tmp_path: Path) -> None:
+    # durable_rules compares strings as JSON text, escapes included: the ruleset and the facts
+    # must be written alike, whether the rule file has the characters or \u escapes for them.
+    rules = ""
+    for name, written in (
+        ("kz.raw", json.dumps(LABEL, ensure_ascii=False)),
+        ("kz.escaped", json.dumps(LABEL)),
+    ):
+        rules += (
+            f"- id: {name}\n  title: A charge under a Russian label\n  cite: {{article: '1'}}\n"
+            f"  basis: law\n  when:\n"
+            f"    home_proceedings.charges: {{contains: {{article: {written}}}}}\n"
+            f"  then:\n    conclude: [kz.c]\n"
+        )
+    assert "\\u0447" in rules and "\u0447" in rules
+    evaluator = Evaluator(load_rulebook(write_rules(tmp_path, rules)))
+    try:
+        case = {
+            "case_id": "t",
+            "as_of": "2022-12-12",
+            "home_proceedings": {"charges": [{"article": LABEL}]},
+        }
+        assert evaluator.trace(to_case(case)).holds == {"kz.raw", "kz.escaped"}
+        assert_agree(evaluator, case)
+    finally:
+        evaluator.close()
