@@ -25,10 +25,11 @@ Semantics compiled here (the reference for every other part of lexcase):
   rules behind one identical pattern (error 108) and hangs past 512 different conditions under
   one, so busy patterns read copies of their fact (see `FANOUT`).
 
-The case reaches the engine as one fact per section of the case (see `facts.section_facts`).
-durable_rules walks the tests of one fact depth-first with a stack of 64 nodes (error 303 past it),
-so the tests on a section are spread over as many copies ("facets") of its fact as needed to keep
-each copy's tests under `FACET_BUDGET`.
+The case reaches the engine as one fact per section of the case (see `facts.section_fact`),
+carrying only the values some pattern reads (`CompiledRulebook.reads`). durable_rules walks the
+tests of one fact depth-first with a stack of 64 nodes (error 303 past it), so the tests on a
+section are spread over as many copies ("facets") of its fact as needed to keep each copy's
+tests under `FACET_BUDGET`.
 """
 
 from __future__ import annotations
