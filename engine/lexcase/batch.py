@@ -11,6 +11,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import functools
+import gc
 import json
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
@@ -156,6 +157,15 @@ _worker: tuple[Evaluator, dt.date | None] | None = None  # in a worker process
 def _start_worker(rules: str | None, as_of: dt.date | None) -> None:
     global _worker
     _worker = (Evaluator(load_rulebook(rules) if rules is not None else None), as_of)
+    settle()
+
+
+def settle() -> None:
+    """Move everything alive now (the evaluator, its rules, the models' schemas) out of the
+    garbage collector's sight: in a process that evaluates many cases, scanning them again at
+    every full collection cost about a third of the time (measured)."""
+    gc.collect()
+    gc.freeze()
 
 
 def _in_worker(work: Work, cases: list[Any]) -> list[Any]:

@@ -193,9 +193,13 @@ def batch(
 
     Example: lexcase batch cases.jsonl --out results.jsonl --workers 2
     """
-    from lexcase.batch import run_batch
+    from lexcase.batch import run_batch, settle
+    from lexcase.evaluation import default_evaluator
 
     on = parse_date(as_of, "--as-of")
+    if rules is None and workers == 1:
+        default_evaluator()  # built before settle(), which freezes what lives long
+    settle()
     try:
         target = out_file.open("w", encoding="utf-8")
     except OSError as exc:
