@@ -218,6 +218,7 @@ class _Pattern:
     # rule binds (for date arithmetic) therefore reads a copy of that section's fact.
     copy: bool = False
     fanout: int = 0  # which copy of the fact, when more than FANOUT rules use this pattern
+    _canonical: str | None = field(default=None, init=False, repr=False, compare=False)
 
     @property
     def family(self) -> str:
@@ -225,7 +226,10 @@ class _Pattern:
         return family + (f"{FANOUT_COPY}{self.fanout}" if self.fanout else "")
 
     def canonical(self) -> str:
-        return json.dumps([self.family, sorted(json.dumps(a, sort_keys=True) for a in self.atoms)])
+        if self._canonical is None:  # asked for again and again while compiling
+            atoms = sorted(json.dumps(a, sort_keys=True) for a in self.atoms)
+            self._canonical = json.dumps([self.family, atoms])
+        return self._canonical
 
     def weight(self) -> int:
         """An upper bound of the alpha tests this pattern adds (each $or branch counts)."""
