@@ -49,5 +49,9 @@ lint: $(STAMP)
 test: lint
 	@$(BIN)/pytest
 
+# Speed and memory, measured (not a test): see benchmarks/README.md. BENCH_ARGS=--quick for a look.
+bench: $(STAMP)
+	@$(BIN)/python benchmarks/bench.py $(BENCH_ARGS)
+
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache build dist

@@ -3,7 +3,9 @@ a compiled ruleset, so tests do not compile the packs again and again), and smal
 
 from __future__ import annotations
 
+import os
 import sys
+import tempfile
 import textwrap
 from collections.abc import Callable
 from pathlib import Path
@@ -11,6 +13,8 @@ from pathlib import Path
 import pytest
 
 sys.path.insert(0, str(Path(__file__).parent))
+# Rulebooks the tests load are cached in a folder of their own, not in the user's ~/.cache.
+os.environ.setdefault("LEXCASE_CACHE_DIR", tempfile.mkdtemp(prefix="lexcase-test-cache-"))
 
 from lexcase.evaluation import Evaluator, default_evaluator
 

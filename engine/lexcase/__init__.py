@@ -15,6 +15,7 @@ if not (
         "Its inference engine, durable_rules 2.0.28, does not import on Python 3.13 or later."
     )
 
+from lexcase.batch import evaluate_many
 from lexcase.case import Case, case_schema, load_case
 from lexcase.errors import LexcaseError
 from lexcase.evaluation import Evaluator, evaluate
@@ -31,6 +32,7 @@ __all__ = [
     "Rulebook",
     "case_schema",
     "evaluate",
+    "evaluate_many",
     "load_case",
     "load_rulebook",
 ]

@@ -7,12 +7,13 @@ error of lexcase or its inference engine.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import functools
 import json
 import os
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, ParamSpec, TypeVar
 
@@ -262,6 +263,77 @@ def show_timeline(result: Timeline) -> None:
         f"\n[dim]rules {result.rulebook.version} sha256:{result.rulebook.sha256[:12]}; "
         f"{result.notice}[/dim]"
     )
+
+
+@app.command()
+@handles_errors
+def batch(
+    source: Annotated[
+        Path,
+        typer.Argument(
+            metavar="INPUT",
+            help="A JSONL file (one case per line) or a folder of case files.",
+            show_default=False,
+        ),
+    ],
+    out_file: Annotated[
+        Path,
+        typer.Option("--out", help="The file to write: one JSON line per case, in input order."),
+    ],
+    workers: Annotated[
+        int, typer.Option("--workers", min=1, help="Worker processes to evaluate with.")
+    ] = 1,
+    as_of: AsOfOption = None,
+    rules: RulesOption = None,
+) -> None:
+    """Evaluate many cases. Each output line holds the input it comes from ("input": file or
+    file:line) and its result, or the error that kept it from being evaluated; the batch goes
+    on past bad cases. Exit 0 when every case was evaluated, 1 when some were not.
+
+    Example: lexcase batch cases.jsonl --out results.jsonl --workers 2
+    """
+    from lexcase.batch import run_batch, settle
+    from lexcase.evaluation import default_evaluator
+
+    on = parse_date(as_of, "--as-of")
+    if rules is None and workers == 1:
+        default_evaluator()  # built before settle(), which freezes what lives long
+    settle()
+    try:
+        target = out_file.open("w", encoding="utf-8")
+    except OSError as exc:
+        raise InputError(f"cannot write the file ({exc.strerror})", Place(str(out_file))) from None
+    with target, _progress() as progress:
+        summary = run_batch(
+            source,
+            lambda line: target.write(line + "\n"),
+            workers=workers,
+            as_of=on,
+            rules=rules,
+            progress=progress,
+        )
+    out.print(summary.line(), markup=False, soft_wrap=True)
+    if summary.internal_errors:
+        raise typer.Exit(EXIT_INTERNAL)
+    if summary.errors:
+        raise typer.Exit(EXIT_CHECK_FAILED)
+
+
+@contextlib.contextmanager
+def _progress() -> Iterator[Callable[[int, int], None] | None]:
+    """A progress bar on a terminal; nothing when stderr is a file or a pipe."""
+    if not err.is_terminal:
+        yield None
+        return
+    from rich.progress import Progress
+
+    with Progress(console=err, transient=True) as bar:
+        task = bar.add_task("evaluating", total=None)
+
+        def advance(done: int, total: int) -> None:
+            bar.update(task, completed=done, total=total)
+
+        yield advance
 
 
 @app.command()

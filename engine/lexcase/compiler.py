@@ -11,20 +11,32 @@ Semantics compiled here (the reference for every other part of lexcase):
   that defeats it holds. It is **defeated** when its tests and givens are true and a defeater holds.
   It is **undecided** when it neither holds nor is defeated, none of its tests is false, and each
   of its givens holds or is undecided. Otherwise it does not apply.
-* Rules are evaluated level by level (see `rulebook.levels`). Within a level, durable_rules first
-  decides which rules hold or are defeated (phase `d`), then which are undecided (phase `o`). The
-  inference run asserts one stage fact per phase, so every rule fires only once everything it
-  depends on is settled: the result does not depend on firing order.
+* The inference run wakes the rules in stages, one stage fact at a time, so that a rule is checked
+  only once everything it negates is settled; the result does not depend on firing order. A rule
+  *negates* whether its defeaters held, so its decide stage (phase `d`) comes after theirs. It
+  only *positively* needs its givens, so it shares a stage with the rules concluding them: a
+  conclusion drawn inside a stage is asserted at once and wakes the rules waiting for it (positive
+  patterns are monotone, so arrival order does not matter). Which rules are undecided is checked
+  in one last stage (phase `o`): those rules negate only whether rules held, which is final once
+  every decide stage has run, and positively match conclusions that hold or are undecided.
+* durable_rules checks a `$not` pattern only when a partial match reaches it: a fact that arrives
+  later does not withdraw the match (measured). Hence the stage facts: a rule's negated patterns
+  come after its stage pattern, so they are checked only once what they negate is final.
+* One pattern fact serves at most `FANOUT` compiled rules: durable_rules refuses more than 256
+  rules behind one identical pattern (error 108) and hangs past 512 different conditions under
+  one, so busy patterns read copies of their fact (see `FANOUT`).
 
-The case reaches the engine as one fact per section of the case (see `facts.section_facts`).
-durable_rules walks the tests of one fact depth-first with a stack of 64 nodes (error 303 past it),
-so the tests on a section are spread over as many copies ("facets") of its fact as needed to keep
-each copy's tests under `FACET_BUDGET`.
+The case reaches the engine as one fact per section of the case (see `facts.section_fact`),
+carrying only the values some pattern reads (`CompiledRulebook.reads`). durable_rules walks the
+tests of one fact depth-first with a stack of 64 nodes (error 303 past it), so the tests on a
+section are spread over as many copies ("facets") of its fact as needed to keep each copy's
+tests under `FACET_BUDGET`.
 """
 
 from __future__ import annotations
 
 import copy
+import dataclasses
 import json
 import random
 from collections.abc import Iterable
@@ -33,15 +45,22 @@ from enum import StrEnum
 from itertools import product
 from typing import Any
 
+from lexcase.errors import Place, RuleFileError
 from lexcase.facts import COUNT_SUFFIX, DAY_SUFFIX, FactPath, ValueKind, fact_path
 from lexcase.rulebook import Rulebook
 from lexcase.rules import Op, Rule, Test
 
 FACET_BUDGET = 48  # alpha tests per fact copy; durable_rules' stack holds 64
-STAGE = "stage"
+# durable_rules refuses more than 256 compiled rules behind one identical pattern (error 108) and
+# hangs when one condition has more than 512 different conditions below it: a pattern used by
+# more rules than FANOUT reads another copy of its fact, and rule ids and conclusion names are
+# spread over fact types of at most FANOUT each.
+FANOUT = 200
+MAX_COMPILED = 4_096  # compiled rules per ruleset (durable_rules' error 106)
+FANOUT_COPY = "%"  # suffix of the fact types of those copies: case%1
+STAGE = "stage"  # {t: stage, ph: d|o, k: <stratum>, n: <chunk>}: wakes the rules of one stage
 CONCLUSION = "g"  # {t: g, g: <conclusion>, s: T|U, r: <rule>}: a conclusion holds or is undecided
 HELD = "h"  # {t: h, r: <rule>}: the rule held
-FLUSH = "flush"
 NEGATION_COPY = "~"  # suffix of the section copies that falsity tests read (see _Pattern.copy)
 DECIDE, OPEN = "d", "o"
 
@@ -52,7 +71,6 @@ class ActionKind(StrEnum):
     HOLDS = "holds"
     DEFEATED = "defeated"
     OPEN = "open"
-    FLUSH = "flush"
 
 
 @dataclass(frozen=True)
@@ -60,9 +78,23 @@ class Action:
     """What the inference run records when a compiled durable rule fires."""
 
     kind: ActionKind
-    rule: str | None = None
+    rule: str
     by: str | None = None  # the defeater, for DEFEATED
-    asserts: tuple[Json, ...] = ()  # conclusion facts to assert before the next stage
+    asserts: tuple[Json, ...] = ()  # conclusion facts the inference run asserts in turn
+
+
+@dataclass(frozen=True)
+class Stage:
+    """One stage of the inference run, woken by one stage fact per chunk of its rules."""
+
+    phase: str
+    stratum: int
+    chunks: int
+
+    def facts(self) -> list[Json]:
+        return [
+            {"t": STAGE, "ph": self.phase, "k": self.stratum, "n": n} for n in range(self.chunks)
+        ]
 
 
 @dataclass(frozen=True)
@@ -70,8 +102,10 @@ class CompiledRulebook:
     name: str
     definition: dict[str, Json]
     actions: dict[str, Action]
-    stages: tuple[tuple[int, str], ...]  # (level, phase) pairs that have rules, in order
+    stages: tuple[Stage, ...]  # in the order the inference run asserts them
     facets: dict[str, tuple[str, ...]]  # section -> the fact types that carry it
+    reads: dict[str, tuple[str, ...]]  # fact type -> the keys its patterns read
+    root: str = "<rules>"  # the rule folder, for errors about the ruleset as a whole
 
 
 # --- tests as patterns -----------------------------------------------------------------------
@@ -189,13 +223,19 @@ class _Pattern:
     # pattern is invisible to the rule's $not patterns. A falsity test on a section that the same
     # rule binds (for date arithmetic) therefore reads a copy of that section's fact.
     copy: bool = False
+    fanout: int = 0  # which copy of the fact, when more than FANOUT rules use this pattern
+    _canonical: str | None = field(default=None, init=False, repr=False, compare=False)
 
     @property
     def family(self) -> str:
-        return self.section + (NEGATION_COPY if self.copy else "")
+        family = self.section + (NEGATION_COPY if self.copy else "")
+        return family + (f"{FANOUT_COPY}{self.fanout}" if self.fanout else "")
 
     def canonical(self) -> str:
-        return json.dumps([self.family, sorted(json.dumps(a, sort_keys=True) for a in self.atoms)])
+        if self._canonical is None:  # asked for again and again while compiling
+            atoms = sorted(json.dumps(a, sort_keys=True) for a in self.atoms)
+            self._canonical = json.dumps([self.family, atoms])
+        return self._canonical
 
     def weight(self) -> int:
         """An upper bound of the alpha tests this pattern adds (each $or branch counts)."""
@@ -220,7 +260,7 @@ class _RuleParts:
     relational: list[tuple[str, str]] = field(default_factory=list)  # (ref section, other key)
 
 
-Entry = tuple[str, "_Pattern | Json", bool]  # (alias, pattern, negated) of one compiled pattern
+Entry = tuple[str, "_Pattern | _Stage | _Derived", bool]  # (alias, pattern, negated)
 
 
 def _alias(section: str) -> str:
@@ -248,11 +288,50 @@ def _parts(rule: Rule) -> _RuleParts:
 # --- the ruleset ----------------------------------------------------------------------------
 
 
+def decide_strata(rulebook: Rulebook) -> dict[str, int]:
+    """Each rule's decide stage: after the stages of its defeaters (it negates their holding), and
+    no earlier than the rules concluding its givens (it needs them positively, so it may share
+    their stage). Rules are visited by level, so whatever a rule depends on comes first."""
+    strata: dict[str, int] = {}
+    for rule in sorted(rulebook.rules, key=lambda r: rulebook.levels[r.id]):
+        after = [strata[d] + 1 for d in rulebook.defeaters.get(rule.id, ())]
+        beside = [strata[c] for name in rule.given for c in rulebook.concluders.get(name, ())]
+        strata[rule.id] = max([0, *after, *beside])
+    return strata
+
+
+@dataclass(frozen=True)
+class _Stage:
+    """The stage pattern of a compiled rule; its chunk is chosen once every rule is known."""
+
+    phase: str
+    stratum: int
+
+
+@dataclass(frozen=True)
+class _Derived:
+    """A pattern on (or, in an action, a fact of) what the inference run asserts: a rule held
+    (HELD, key: the rule) or a conclusion holds or is undecided (CONCLUSION, key: its name)."""
+
+    kind: str
+    key: str
+    status: str | None = None  # CONCLUSION: T, U, or None in a pattern matching either
+    rule: str | None = None  # CONCLUSION, in an action: the rule that drew it
+
+    def atoms(self) -> list[Json]:
+        if self.kind == HELD:
+            return [{"r": self.key}]
+        atoms: list[Json] = [{"g": self.key}]
+        if self.status is not None:
+            atoms.append({"s": self.status})
+        return atoms
+
+
 class _Builder:
     def __init__(self, rulebook: Rulebook) -> None:
         self.rulebook = rulebook
-        self.levels = rulebook.levels
-        self.rules: list[tuple[str, list[Entry], Action, int]] = []
+        self.strata = decide_strata(rulebook)
+        self.rules: list[tuple[str, list[Entry], Action, tuple[_Derived, ...]]] = []
         self.consumed_holds: set[str] = set()  # rules whose holding others test
         self.consumed_conclusions: set[str] = set()
 
@@ -265,16 +344,16 @@ class _Builder:
         for index, rule in enumerate(self.rulebook.rules):
             self._rule(index, rule)
 
-    def _conclusion_facts(self, rule: Rule, status: str) -> tuple[Json, ...]:
+    def _conclusion_facts(self, rule: Rule, status: str) -> tuple[_Derived, ...]:
         """The facts a rule's action asserts: one per conclusion another rule is given, and for a
         holding rule one more when anything asks whether it held."""
-        facts: list[Json] = [
-            {"t": CONCLUSION, "g": name, "s": status, "r": rule.id}
+        facts = [
+            _Derived(CONCLUSION, name, status, rule.id)
             for name in rule.concludes
             if name in self.consumed_conclusions
         ]
         if status == "T" and (rule.id in self.consumed_holds or self._can_be_open(rule)):
-            facts.append({"t": HELD, "r": rule.id})
+            facts.append(_Derived(HELD, rule.id))
         return tuple(facts)
 
     def _can_be_open(self, rule: Rule) -> bool:
@@ -283,7 +362,6 @@ class _Builder:
         return any(t.op is not Op.PRESENT for c in rule.conditions for t in c.tests)
 
     def _rule(self, index: int, rule: Rule) -> None:
-        level = self.levels[rule.id]
         parts = _parts(rule)
         defeaters = self.rulebook.defeaters.get(rule.id, ())
 
@@ -301,19 +379,17 @@ class _Builder:
             return out
 
         def holds_given(status: str | None) -> list[Entry]:
-            out: list[Entry] = []
-            for i, name in enumerate(rule.given):
-                test: list[Json] = [{"t": CONCLUSION}, {"g": name}]
-                if status:
-                    test.append({"s": status})
-                out.append((f"g{i}", {"$and": test}, False))
-            return out
+            return [
+                (f"g{i}", _Derived(CONCLUSION, name, status), False)
+                for i, name in enumerate(rule.given)
+            ]
 
         def stage(phase: str) -> Entry:
-            return ("st", {"$and": [{"t": STAGE}, {"k": level}, {"ph": phase}]}, False)
+            # Every undecided check runs in the one last stage.
+            return ("st", _Stage(phase, self.strata[rule.id] if phase == DECIDE else 0), False)
 
         def held(rule_id: str, alias: str, negated: bool) -> Entry:
-            return (alias, {"$and": [{"t": HELD}, {"r": rule_id}]}, negated)
+            return (alias, _Derived(HELD, rule_id), negated)
 
         all_known = {s: True for s, _ in parts.relational}
         base = section_patterns(all_known) + holds_given("T") + [stage(DECIDE)]
@@ -321,7 +397,8 @@ class _Builder:
         self._add(
             f"h{index}",
             base + not_defeated,
-            Action(ActionKind.HOLDS, rule.id, asserts=self._conclusion_facts(rule, "T")),
+            Action(ActionKind.HOLDS, rule.id),
+            self._conclusion_facts(rule, "T"),
         )
         for i, defeater in enumerate(defeaters):
             self._add(
@@ -350,12 +427,14 @@ class _Builder:
             self._add(
                 f"o{index}_{variant}",
                 patterns,
-                Action(ActionKind.OPEN, rule.id, asserts=self._conclusion_facts(rule, "U")),
+                Action(ActionKind.OPEN, rule.id),
+                self._conclusion_facts(rule, "U"),
             )
 
-    def _add(self, name: str, patterns: list[Entry], action: Action) -> None:
-        level = self.levels[action.rule] if action.rule else 0
-        self.rules.append((name, patterns, action, level))
+    def _add(
+        self, name: str, patterns: list[Entry], action: Action, draws: tuple[_Derived, ...] = ()
+    ) -> None:
+        self.rules.append((name, patterns, action, draws))
 
 
 def compile_rulebook(
@@ -365,45 +444,149 @@ def compile_rulebook(
     use it to show the result does not depend on rule order)."""
     builder = _Builder(rulebook)
     builder.build()
-    facets = _assign_facets(
-        p for _, patterns, _, _ in builder.rules for _, p, _ in patterns if isinstance(p, _Pattern)
-    )
-    definition: dict[str, Json] = {}
-    actions: dict[str, Action] = {}
     entries = list(builder.rules)
     if shuffle is not None:
         random.Random(shuffle).shuffle(entries)
-    stages: set[tuple[int, str]] = set()
-    for name_, patterns, action, level in entries:
+    if len(entries) > MAX_COMPILED:
+        raise RuleFileError(
+            f"{len(rulebook.rules)} rules compile to {len(entries)} durable_rules rules, more "
+            f"than the {MAX_COMPILED:,} it accepts in one ruleset",
+            Place(rulebook.root),
+            expected="fewer rules in one folder (each defeat and each undecided check adds a "
+            "compiled rule)",
+            suggestion="split the rules over several folders",
+        )
+    fanout = _Fanout(rulebook)
+    patterns_of = [
+        [(alias, *fanout.use(pattern), negated) for alias, pattern, negated in patterns]
+        for _, patterns, _, _ in entries
+    ]
+    facets = _assign_facets(
+        p for patterns in patterns_of for _, p, _, _ in patterns if isinstance(p, _Pattern)
+    )
+    definition: dict[str, Json] = {}
+    actions: dict[str, Action] = {}
+    reads: dict[str, set[str]] = {facet: set() for _, facet in facets.values()}
+    for (name_, _, action, draws), patterns in zip(entries, patterns_of, strict=True):
         body = []
-        for alias, pattern, negated in patterns:
+        bound = {
+            alias: facets[p.canonical()][1]
+            for alias, p, _, _ in patterns
+            if isinstance(p, _Pattern)
+        }
+        for alias, pattern, nth, negated in patterns:
             if isinstance(pattern, _Pattern):
                 facet = facets[pattern.canonical()][1]
-                expression: Json = {
+                for atom in pattern.atoms:
+                    _note_reads(atom, facet, bound, reads)
+                atoms = sorted(pattern.atoms, key=lambda a: json.dumps(a, sort_keys=True))
+                expression: Json = {"$and": [{"t": facet}, *atoms]}
+            elif isinstance(pattern, _Stage):
+                expression = {
                     "$and": [
-                        {"t": facet},
-                        *sorted(pattern.atoms, key=lambda a: json.dumps(a, sort_keys=True)),
+                        {"t": STAGE},
+                        {"ph": pattern.phase},
+                        {"k": pattern.stratum},
+                        {"n": nth},
                     ]
                 }
             else:
-                expression = pattern
+                kind = fanout.fact_type(pattern, nth)
+                expression = {"$and": [{"t": kind}, *pattern.atoms()]}
             body.append({f"{alias}$not" if negated else alias: expression})
-            if not isinstance(pattern, _Pattern) and alias == "st":
-                stages.add((level, expression["$and"][2]["ph"]))
         definition[name_] = {"all": body}
-        actions[name_] = action
-    definition[FLUSH] = {"all": [{"m": {"t": FLUSH}}]}
-    actions[FLUSH] = Action(ActionKind.FLUSH)
+        asserts = tuple(
+            {"t": fanout.fact_type(fact, n), **_fact_values(fact)}
+            for fact in draws
+            for n in range(fanout.copies.get((fact.kind, fact.key), 1))
+        )
+        actions[name_] = dataclasses.replace(action, asserts=asserts)
     by_section: dict[str, set[str]] = {}
     for section, facet in facets.values():
         by_section.setdefault(section, set()).add(facet)
+    stages = [
+        Stage(stage.phase, stage.stratum, copies)
+        for (kind, stage), copies in fanout.copies.items()
+        if kind == STAGE and isinstance(stage, _Stage)
+    ]
     return CompiledRulebook(
         name=name,
         definition=definition,
         actions=actions,
-        stages=tuple(sorted(stages, key=lambda s: (s[0], s[1] == OPEN))),
+        stages=tuple(sorted(stages, key=lambda s: (s.phase == OPEN, s.stratum))),
         facets={k: tuple(sorted(v)) for k, v in by_section.items()},
+        reads={k: tuple(sorted(v)) for k, v in reads.items()},
+        root=rulebook.root,
     )
+
+
+def _fact_values(fact: _Derived) -> Json:
+    if fact.kind == HELD:
+        return {"r": fact.key}
+    return {"g": fact.key, "s": fact.status, "r": fact.rule}
+
+
+class _Fanout:
+    """Which copy of its fact each use of a pattern reads: the first FANOUT uses of one pattern
+    read copy 0, the next FANOUT copy 1, and so on. Rule ids and conclusion names are spread
+    over fact types (h0, h1, g0...) of at most FANOUT each."""
+
+    def __init__(self, rulebook: Rulebook) -> None:
+        self.uses: dict[Any, int] = {}
+        self.copies: dict[tuple[str, Any], int] = {}  # (kind, key) -> copies asserted
+        names = sorted({n for r in rulebook.rules for n in (*r.concludes, *r.given)})
+        self.bucket = {
+            **{(HELD, r.id): i // FANOUT for i, r in enumerate(sorted(rulebook.rules, key=_id))},
+            **{(CONCLUSION, n): i // FANOUT for i, n in enumerate(names)},
+        }
+
+    def use(
+        self, pattern: _Pattern | _Stage | _Derived
+    ) -> tuple[_Pattern | _Stage | _Derived, int]:
+        """One use of `pattern`: the pattern (a section's, on the copy it reads) and its copy."""
+        if isinstance(pattern, _Pattern):
+            copy = self._count(pattern.canonical())
+            return (dataclasses.replace(pattern, fanout=copy) if copy else pattern), copy
+        if isinstance(pattern, _Stage):
+            key: tuple[str, Any] = (STAGE, pattern)
+            copy = self._count(key)
+        else:
+            key = (pattern.kind, pattern.key)
+            copy = self._count((pattern.kind, pattern.key, pattern.status))
+        self.copies[key] = max(self.copies.get(key, 0), copy + 1)
+        return pattern, copy
+
+    def _count(self, identity: Any) -> int:
+        count = self.uses.get(identity, 0)
+        self.uses[identity] = count + 1
+        return count // FANOUT
+
+    def fact_type(self, fact: _Derived, copy: int) -> str:
+        kind = f"{fact.kind}{self.bucket[(fact.kind, fact.key)] or ''}"
+        return kind + (f"{FANOUT_COPY}{copy}" if copy else "")
+
+
+def _id(rule: Rule) -> str:
+    return rule.id
+
+
+def _note_reads(node: Any, facet: str, bound: dict[str, str], reads: dict[str, set[str]]) -> None:
+    """Note the keys a pattern atom reads: its own fact's, and those of the facts it refers to
+    by alias (date arithmetic), so that the inference run sends the engine nothing else."""
+    if isinstance(node, list):
+        for item in node:
+            _note_reads(item, facet, bound, reads)
+        return
+    if not isinstance(node, dict):
+        return
+    for key, value in node.items():
+        if not key.startswith("$"):
+            reads[facet].add(key)
+        if isinstance(value, dict) and len(value) == 1 and next(iter(value)) in bound:
+            ref, other = next(iter(value.items()))
+            reads[bound[ref]].add(other)  # {alias: key}: a value of another fact of the rule
+        else:
+            _note_reads(value, facet, bound, reads)
 
 
 def _assign_facets(patterns: Any) -> dict[str, tuple[str, str]]:
@@ -489,18 +672,19 @@ def compile_probes(
     definition: dict[str, Json] = {}
     actions: dict[str, Action] = {}
     probes: dict[str, Probe] = {}
+    reads: dict[str, set[str]] = {facet: set() for _, facet in facets.values()}
     for number, (probe, patterns) in enumerate(entries):
+        fact_types = {alias: facets[p.canonical()][1] for alias, p in patterns}
+        body = []
+        for alias, pattern in patterns:
+            facet = fact_types[alias]
+            for atom in pattern.atoms:
+                _note_reads(atom, facet, fact_types, reads)
+            body.append({alias: {"$and": [{"t": facet}, *pattern.atoms]}})
         rule_name = f"p{number}"
-        definition[rule_name] = {
-            "all": [
-                {alias: {"$and": [{"t": facets[p.canonical()][1]}, *p.atoms]}}
-                for alias, p in patterns
-            ]
-        }
+        definition[rule_name] = {"all": body}
         actions[rule_name] = Action(ActionKind.HOLDS, probe.key)
         probes[probe.key] = probe
-    definition[FLUSH] = {"all": [{"m": {"t": FLUSH}}]}
-    actions[FLUSH] = Action(ActionKind.FLUSH)
     by_section: dict[str, set[str]] = {}
     for section, facet in facets.values():
         by_section.setdefault(section, set()).add(facet)
@@ -508,7 +692,8 @@ def compile_probes(
         name=name,
         definition=definition,
         actions=actions,
-        stages=(),
+        stages=(),  # no stage: every probe fires on the case alone
         facets={k: tuple(sorted(v)) for k, v in by_section.items()},
+        reads={k: tuple(sorted(v)) for k, v in reads.items()},
     )
     return compiled, probes

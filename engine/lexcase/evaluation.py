@@ -18,7 +18,7 @@ from lexcase.compiler import CompiledRulebook, compile_rulebook
 from lexcase.facts import as_of as case_as_of
 from lexcase.facts import case_data
 from lexcase.inference import Inference, Trace
-from lexcase.result import Result, build_result
+from lexcase.result import Result, ResultBuilder
 from lexcase.rulebook import Rulebook, load_rulebook
 
 CaseInput = Case | Path | str | dict[str, Any]
@@ -31,6 +31,7 @@ class Evaluator:
         self.rulebook = rulebook if rulebook is not None else load_rulebook()
         self.compiled: CompiledRulebook = compile_rulebook(self.rulebook, shuffle=shuffle)
         self._inference = Inference(self.compiled)
+        self._results = ResultBuilder(self.rulebook)
 
     def trace(self, case: Case) -> Trace:
         """What fired for `case` (already as of its date)."""
@@ -41,7 +42,7 @@ class Evaluator:
         seen = case_as_of(to_case(case), as_of)
         data = case_data(seen)
         trace = self._inference.run(data)
-        return build_result(trace, self.rulebook, seen.case_id, seen.as_of, data)
+        return self._results.build(trace, seen.case_id, seen.as_of, data)
 
     def close(self) -> None:
         self._inference.close()

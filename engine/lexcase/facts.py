@@ -14,7 +14,7 @@ import difflib
 import json
 import types
 import typing
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
 from functools import cache
@@ -303,44 +303,79 @@ def known_paths(data: dict[str, Any]) -> frozenset[str]:
     return frozenset(p for p in fact_paths() if value_at(data, p) is not None)
 
 
-def section_facts(data: dict[str, Any], wanted: frozenset[str]) -> list[dict[str, Any]]:
-    """One engine fact per wanted section, with day numbers beside dates and counts beside lists."""
-    facts = []
-    for section in sorted(wanted):
-        body: dict[str, Any] | None
-        if section == CASE_SECTION:
-            body = {
-                k: v
-                for k, v in data.items()
-                if k in fact_paths() and fact_paths()[k].section == CASE_SECTION
-            }
-            prefix = ""
+class Reading(StrEnum):
+    """How one value of an engine fact is read from the case."""
+
+    VALUE = "value"  # the value itself
+    DAY = "day"  # a date's day number (key + DAY_SUFFIX)
+    COUNT = "count"  # a list's length (key + COUNT_SUFFIX)
+    PRESENT = "present"  # whether the case records the section at all (PRESENT_KEY)
+
+
+# The values an engine fact carries: key -> (the case field it is read from, how), or the shape of
+# a record nested under that key.
+Shape = dict[str, "tuple[str, Reading] | Shape"]
+
+
+def fact_shape(keys: Iterable[str]) -> Shape:
+    """The shape of an engine fact carrying `keys`: keys of a section's fact, dotted inside
+    records, with `DAY_SUFFIX` or `COUNT_SUFFIX` where the engine reads a day number or a length.
+    The engine is sent only what its rules read: every other value would cost parsing and
+    matching for nothing."""
+    shape: Shape = {}
+    for key in sorted(keys):
+        *parents, last = key.split(".")
+        node = shape
+        for part in parents:
+            inner = node.get(part)
+            if not isinstance(inner, dict):
+                # A record read both whole (is it recorded?) and field by field: the nested
+                # shape keeps the record's key whenever the case has the record.
+                inner = node[part] = {}
+            node = inner
+        if last in node:
+            continue
+        if last == PRESENT_KEY:
+            node[last] = (last, Reading.PRESENT)
+        elif last.endswith(DAY_SUFFIX):
+            node[last] = (last.removesuffix(DAY_SUFFIX), Reading.DAY)
+        elif last.endswith(COUNT_SUFFIX):
+            node[last] = (last.removesuffix(COUNT_SUFFIX), Reading.COUNT)
         else:
-            body = data.get(section)
-            prefix = f"{section}."
-        fact = _annotate(body or {}, prefix)
-        if body is not None and section != CASE_SECTION:
-            fact[PRESENT_KEY] = True
-        fact["t"] = section
-        facts.append(fact)
-    return facts
+            node[last] = (last, Reading.VALUE)
+    return shape
 
 
-def _annotate(body: dict[str, Any], prefix: str) -> dict[str, Any]:
+def section_fact(data: dict[str, Any], section: str, shape: Shape) -> dict[str, Any]:
+    """The engine fact of one section of case data (as `case_data` gives it), in `shape`."""
+    body = data if section == CASE_SECTION else data.get(section)
+    if body is None:
+        return {}
+    return _read(body, shape, section != CASE_SECTION)
+
+
+def _read(body: dict[str, Any], shape: Shape, recorded: bool) -> dict[str, Any]:
     out: dict[str, Any] = {}
-    paths = fact_paths()
-    for key, value in body.items():
-        fp = paths.get(prefix + key)
-        if fp is None:
+    for key, how in shape.items():
+        if isinstance(how, dict):
+            inner = body.get(key)
+            if isinstance(inner, dict):
+                out[key] = _read(inner, how, False)
             continue
-        if fp.kind is ValueKind.RECORD and isinstance(value, dict):
-            out[key] = _annotate(value, f"{fp.path}.")
+        source, reading = how
+        if reading is Reading.PRESENT:
+            if recorded:
+                out[key] = True
             continue
-        out[key] = value
-        if fp.kind is ValueKind.DATE:
-            out[key + DAY_SUFFIX] = dt.date.fromisoformat(value).toordinal()
-        elif fp.kind in (ValueKind.LIST, ValueKind.RECORDS):
-            out[key + COUNT_SUFFIX] = len(value)
+        value = body.get(source)
+        if value is None:
+            continue
+        if reading is Reading.VALUE:
+            out[key] = value
+        elif reading is Reading.DAY:
+            out[key] = dt.date.fromisoformat(value).toordinal()
+        else:
+            out[key] = len(value)
     return out
 
 

@@ -8,6 +8,7 @@ so the same case and rules always give the same result, byte for byte.
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -109,120 +110,214 @@ class Result(Model):
         return [o for o in self.outcomes if o.kind == kind]
 
 
+class ResultBuilder:
+    """Reads results off inference traces for one rulebook.
+
+    Everything that depends only on the rules (titles, citations, the words of each test, the
+    facts that decide each rule, summaries without case values) is worked out once here, so that
+    building a result costs only what the case adds. (The models are still validated: pydantic's
+    validation is cheaper than its `model_construct`, which inspects default factories per call.)
+    """
+
+    def __init__(self, rulebook: Rulebook) -> None:
+        self.rulebook = rulebook
+        self.stamp = RulebookStamp(
+            version=rulebook.version, sha256=rulebook.sha256, rules=len(rulebook.rules)
+        )
+        self.rules = {rule.id: _RuleParts.of(rule, rulebook) for rule in rulebook.rules}
+
+    def build(self, trace: Trace, case_id: str, as_of: dt.date, data: dict[str, Any]) -> Result:
+        rules = self.rules
+        facts = _Values(data)
+        # The compiled rules make holding and being defeated exclusive; if that ever broke, say
+        # so rather than publish a result that contradicts itself.
+        clash = sorted(r for r in trace.holds if any(d in trace.holds for d in rules[r].defeaters))
+        if clash:
+            raise InferenceError(
+                f"rules both held and were defeated: {', '.join(clash)}",
+                Place("<engine>"),
+                suggestion="this is a bug in lexcase; please report it",
+            )
+        holding = sorted(trace.holds)
+        concluded_by: dict[str, list[str]] = {}
+        for rule_id in holding:
+            for name in rules[rule_id].rule.concludes:
+                concluded_by.setdefault(name, []).append(rule_id)
+
+        outcomes = []
+        conclusions = []
+        for rule_id in holding:
+            parts = rules[rule_id]
+            because = parts.because(facts, concluded_by)
+            if parts.kind is not None:
+                detail = parts.detail(facts)
+                outcomes.append(
+                    Outcome(
+                        **parts.outcome_fields,
+                        citations=list(parts.rule.citations),
+                        reported_in=list(parts.rule.reported_in),
+                        summary=parts.summary(detail),
+                        detail=detail,
+                        because=because,
+                        at_risk_from=[d for d in parts.defeaters if d in trace.open],
+                    )
+                )
+            for name in parts.rule.concludes:
+                conclusions.append(
+                    Conclusion(
+                        name=name,
+                        **parts.conclusion_fields,
+                        citations=list(parts.rule.citations),
+                        because=list(because),
+                    )
+                )
+        outcomes.sort(key=lambda o: (KIND_ORDER[o.kind], o.jurisdiction, o.rule))
+
+        defeated = [
+            Defeat(
+                rule=rule_id,
+                by=by,
+                title=rules[rule_id].rule.title,
+                would_conclude=rules[rule_id].would_conclude(facts),
+            )
+            for rule_id, by in sorted(trace.defeated)
+        ]
+
+        needs_memo: dict[str, list[str]] = {}
+
+        def needs(rule_id: str) -> list[str]:
+            if rule_id not in needs_memo:
+                needs_memo[rule_id] = []  # guards against loops; the rulebook has none
+                parts = rules[rule_id]
+                missing = [p for p in parts.decisive if facts[p] is None]
+                for name in parts.rule.given:
+                    if name in concluded_by:
+                        continue
+                    for source in self.rulebook.concluders.get(name, ()):
+                        if source in trace.open:
+                            missing.extend(needs(source))
+                needs_memo[rule_id] = sorted(set(missing))
+            return needs_memo[rule_id]
+
+        undecided = [
+            Undecided(**rules[rule_id].undecided_fields, needs=needs(rule_id))
+            for rule_id in sorted(trace.open)
+        ]
+        return Result(
+            case_id=case_id,
+            as_of=as_of,
+            outcomes=outcomes,
+            conclusions=conclusions,
+            defeated=defeated,
+            undecided=undecided,
+            deadlines=compute_deadlines([rules[r].rule for r in holding], data, as_of),
+            rulebook=self.stamp,
+            notice=NOT_ADVICE,
+        )
+
+
 def build_result(
     trace: Trace, rulebook: Rulebook, case_id: str, as_of: dt.date, data: dict[str, Any]
 ) -> Result:
-    rules = rulebook.by_id
-    # The compiled rules make holding and being defeated exclusive; if that ever broke, say so
-    # rather than publish a result that contradicts itself.
-    clash = sorted(
-        r for r in trace.holds if any(d in trace.holds for d in rulebook.defeaters.get(r, ()))
-    )
-    if clash:
-        raise InferenceError(
-            f"rules both held and were defeated: {', '.join(clash)}",
-            Place("<engine>"),
-            suggestion="this is a bug in lexcase; please report it",
-        )
-    concluded_by: dict[str, list[str]] = {}
-    for rule_id in sorted(trace.holds):
-        for name in rules[rule_id].concludes:
-            concluded_by.setdefault(name, []).append(rule_id)
-    known = {p for r in rulebook.rules for p in r.fact_paths if value_at(data, p) is not None}
+    """The result for one trace (an `Evaluator` keeps one `ResultBuilder` for all its cases)."""
+    return ResultBuilder(rulebook).build(trace, case_id, as_of, data)
 
-    outcomes = []
-    conclusions = []
-    for rule_id in sorted(trace.holds):
-        rule = rules[rule_id]
-        because = _because(rule, data, concluded_by)
-        if rule.outcome is not None:
-            detail = {
-                k: (value_at(data, v.fact) if isinstance(v, FactRef) else v)
-                for k, v in rule.outcome.detail.items()
+
+@dataclass(frozen=True)
+class _RuleParts:
+    """What a result says about one rule, as far as the rule alone decides it."""
+
+    rule: Rule
+    defeaters: tuple[str, ...]
+    kind: OutcomeKind | None
+    tests: tuple[tuple[str, str], ...]  # (fact path, the test in words) of each condition
+    decisive: tuple[str, ...]  # the facts whose absence can leave the rule undecided
+    facts_in_detail: tuple[tuple[str, str], ...]  # (detail key, fact path) read from the case
+    fixed_summary: str | None  # the summary, when no detail comes from the case
+    outcome_fields: dict[str, Any]
+    conclusion_fields: dict[str, Any]
+    undecided_fields: dict[str, Any]
+
+    @classmethod
+    def of(cls, rule: Rule, rulebook: Rulebook) -> _RuleParts:
+        tests = []
+        for condition in rule.conditions:
+            test = condition.describe()
+            if condition.in_force:
+                test = f"the law in force on {condition.path} ({test})"
+            tests.append((condition.path, test))
+        outcome = rule.outcome
+        facts_in_detail: tuple[tuple[str, str], ...] = ()
+        fixed_summary = None
+        outcome_fields: dict[str, Any] = {}
+        if outcome is not None:
+            facts_in_detail = tuple(
+                (k, v.fact) for k, v in outcome.detail.items() if isinstance(v, FactRef)
+            )
+            if not facts_in_detail:
+                fixed_summary = _render(outcome.summary, dict(outcome.detail))
+            outcome_fields = {
+                "kind": outcome.kind,
+                "jurisdiction": rule.jurisdiction,
+                "rule": rule.id,
+                "title": rule.title,
+                "basis": rule.basis,
+                "confidence": rule.confidence,
+                "uncertain": rule.uncertain,
             }
-            outcomes.append(
-                Outcome(
-                    kind=rule.outcome.kind,
-                    jurisdiction=rule.jurisdiction,
-                    rule=rule.id,
-                    title=rule.title,
-                    basis=rule.basis,
-                    confidence=rule.confidence,
-                    uncertain=rule.uncertain,
-                    citations=list(rule.citations),
-                    reported_in=list(rule.reported_in),
-                    summary=_render(rule.outcome.summary, detail),
-                    detail=detail,
-                    because=because,
-                    at_risk_from=sorted(
-                        d for d in rulebook.defeaters.get(rule.id, ()) if d in trace.open
-                    ),
-                )
-            )
-        for name in rule.concludes:
-            conclusions.append(
-                Conclusion(
-                    name=name,
-                    rule=rule.id,
-                    title=rule.title,
-                    basis=rule.basis,
-                    citations=list(rule.citations),
-                    because=because,
-                )
-            )
-    outcomes.sort(key=lambda o: (KIND_ORDER[o.kind], o.jurisdiction, o.rule))
-
-    defeated = [
-        Defeat(
-            rule=rule_id,
-            by=by,
-            title=rules[rule_id].title,
-            would_conclude=_would(rules[rule_id], data),
+        return cls(
+            rule=rule,
+            defeaters=tuple(sorted(rulebook.defeaters.get(rule.id, ()))),
+            kind=outcome.kind if outcome is not None else None,
+            tests=tuple(tests),
+            decisive=tuple(_decisive_paths(rule)),
+            facts_in_detail=facts_in_detail,
+            fixed_summary=fixed_summary,
+            outcome_fields=outcome_fields,
+            conclusion_fields={"rule": rule.id, "title": rule.title, "basis": rule.basis},
+            undecided_fields={
+                "rule": rule.id,
+                "title": rule.title,
+                "kind": outcome.kind if outcome is not None else None,
+                "jurisdiction": rule.jurisdiction,
+            },
         )
-        for rule_id, by in sorted(trace.defeated)
-    ]
 
-    needs_memo: dict[str, list[str]] = {}
+    def because(self, facts: _Values, concluded_by: dict[str, list[str]]) -> list[Reason]:
+        reasons = [Reason(fact=path, value=facts[path], test=test) for path, test in self.tests]
+        for name in self.rule.given:
+            reasons.append(Reason(conclusion=name, rules=list(concluded_by.get(name, []))))
+        return reasons
 
-    def needs(rule_id: str) -> list[str]:
-        if rule_id not in needs_memo:
-            needs_memo[rule_id] = []  # guards against loops; the rulebook has none
-            rule = rules[rule_id]
-            missing = [p for p in _decisive_paths(rule) if p not in known]
-            for name in rule.given:
-                if name in concluded_by:
-                    continue
-                for source in rulebook.concluders.get(name, ()):
-                    if source in trace.open:
-                        missing.extend(needs(source))
-            needs_memo[rule_id] = sorted(set(missing))
-        return needs_memo[rule_id]
+    def detail(self, facts: _Values) -> dict[str, Any]:
+        assert self.rule.outcome is not None
+        detail = dict(self.rule.outcome.detail)
+        for key, path in self.facts_in_detail:
+            detail[key] = facts[path]
+        return detail
 
-    def kind(rule: Rule) -> OutcomeKind | None:
-        return rule.outcome.kind if rule.outcome is not None else None
+    def summary(self, detail: dict[str, Any]) -> str:
+        if self.fixed_summary is not None:
+            return self.fixed_summary
+        assert self.rule.outcome is not None
+        return _render(self.rule.outcome.summary, detail)
 
-    undecided = [
-        Undecided(
-            rule=rule_id,
-            title=rules[rule_id].title,
-            kind=kind(rules[rule_id]),
-            jurisdiction=rules[rule_id].jurisdiction,
-            needs=needs(rule_id),
-        )
-        for rule_id in sorted(trace.open)
-    ]
-    return Result(
-        case_id=case_id,
-        as_of=as_of,
-        outcomes=outcomes,
-        conclusions=conclusions,
-        defeated=defeated,
-        undecided=undecided,
-        deadlines=compute_deadlines([rules[r] for r in sorted(trace.holds)], data, as_of),
-        rulebook=RulebookStamp(
-            version=rulebook.version, sha256=rulebook.sha256, rules=len(rulebook.rules)
-        ),
-    )
+    def would_conclude(self, facts: _Values) -> str | None:
+        if self.rule.outcome is None:
+            return ", ".join(self.rule.concludes) or None
+        return self.summary(self.detail(facts))
+
+
+class _Values(dict[str, Any]):
+    """The case's value at each fact path (None: unknown), each looked up once per result."""
+
+    def __init__(self, data: dict[str, Any]) -> None:
+        super().__init__()
+        self.data = data
+
+    def __missing__(self, path: str) -> Any:
+        value = self[path] = value_at(self.data, path)
+        return value
 
 
 def _decisive_paths(rule: Rule) -> list[str]:
@@ -235,28 +330,6 @@ def _decisive_paths(rule: Rule) -> list[str]:
             assert test.other is not None
             out.setdefault(test.other, None)
     return list(out)
-
-
-def _because(rule: Rule, data: dict[str, Any], concluded_by: dict[str, list[str]]) -> list[Reason]:
-    reasons = []
-    for condition in rule.conditions:
-        test = condition.describe()
-        if condition.in_force:
-            test = f"the law in force on {condition.path} ({test})"
-        reasons.append(Reason(fact=condition.path, value=value_at(data, condition.path), test=test))
-    for name in rule.given:
-        reasons.append(Reason(conclusion=name, rules=concluded_by.get(name, [])))
-    return reasons
-
-
-def _would(rule: Rule, data: dict[str, Any]) -> str | None:
-    if rule.outcome is None:
-        return ", ".join(rule.concludes) or None
-    detail = {
-        k: (value_at(data, v.fact) if isinstance(v, FactRef) else v)
-        for k, v in rule.outcome.detail.items()
-    }
-    return _render(rule.outcome.summary, detail)
 
 
 def _render(summary: str, detail: dict[str, Any]) -> str:

@@ -46,6 +46,7 @@ from lexcase.rules import (
 from lexcase.source import Document, load_document, validate
 
 MANIFEST = "rulebook.yaml"
+MAX_CHOICES = 200  # values in one in/not_in/contains_any test
 DEFAULT_JUDGED_AT = "as_of"
 SCALAR_KINDS = frozenset(
     {ValueKind.TEXT, ValueKind.BOOL, ValueKind.INT, ValueKind.DATE, ValueKind.ENUM}
@@ -116,11 +117,28 @@ class Rulebook:
 
 
 def load_rulebook(root: Path | str | None = None) -> Rulebook:
-    """Load every rule file under `root` (the shipped packs by default); raise the first problem."""
-    problems = _Checker(Path(root) if root is not None else default_rules_dir())
+    """Load every rule file under `root` (the shipped packs by default); raise the first problem.
+    A folder loaded before, unchanged, comes from the cache (see `rulecache`)."""
+    from lexcase import rulecache
+
+    folder = Path(root) if root is not None else default_rules_dir()
+    return rulecache.cached(folder, _load)
+
+
+def _load(root: Path) -> Rulebook:
+    problems = _Checker(root)
     for problem in problems.run():
         raise problem
     return problems.rulebook()
+
+
+def rule_files(root: Path) -> list[Path]:
+    """The rule files under `root`, in name order (its manifest, rulebook.yaml, apart)."""
+    return sorted(
+        p
+        for p in root.rglob("*")
+        if p.suffix in (".yaml", ".yml", ".json") and p.name != MANIFEST and p.is_file()
+    )
 
 
 def check_rulebook(root: Path | str | None = None) -> tuple[Rulebook | None, list[RuleFileError]]:
@@ -171,11 +189,7 @@ class _Checker:
                     self.version = version
             except RuleFileError as problem:
                 yield problem
-        paths = sorted(
-            p
-            for p in self.root.rglob("*")
-            if p.suffix in (".yaml", ".yml", ".json") and p.name != MANIFEST and p.is_file()
-        )
+        paths = rule_files(self.root)
         if not paths:
             yield RuleFileError(
                 "the folder holds no rule files",
@@ -503,6 +517,7 @@ def _test(fp: FactPath, op: Op, value: Any, fail: Any, where: tuple[Any, ...]) -
             if op is Op.CONTAINS_ANY:
                 if not isinstance(value, list) or not value:
                     raise fail("contains_any takes a list of values", where, expected="[RU, BY]")
+                _few_choices(value, op, fail, where)
                 return Test(op=op, value=[parse(v, fp.item) for v in value])
             return Test(op=op, value=parse(value, fp.item))
         if fp.kind is ValueKind.RECORDS and op is not Op.CONTAINS_ANY:
@@ -550,8 +565,19 @@ def _test(fp: FactPath, op: Op, value: Any, fail: Any, where: tuple[Any, ...]) -
             raise fail(
                 f"{op.value} takes a list of values", where, expected="a list such as [a, b]"
             )
+        _few_choices(value, op, fail, where)
         return Test(op=op, value=[parse(v) for v in value])
     return Test(op=op, value=parse(value))
+
+
+def _few_choices(values: list[Any], op: Op, fail: Any, where: tuple[Any, ...]) -> None:
+    # Each value is one branch of a durable_rules condition, which hangs past 512 branches.
+    if len(values) > MAX_CHOICES:
+        raise fail(
+            f"{op.value} lists {len(values)} values",
+            where,
+            expected=f"at most {MAX_CHOICES} values (split the rule, or test another fact)",
+        )
 
 
 # --- deadlines ---------------------------------------------------------------------------------
@@ -779,44 +805,43 @@ def _edges(rules: list[Rule] | tuple[Rule, ...]) -> dict[str, list[str]]:
 
 
 def _find_cycle(rules: list[Rule]) -> list[str] | None:
-    depends = _edges(rules)
-    state: dict[str, int] = {}  # 1 visiting, 2 done
-    stack: list[str] = []
-
-    def visit(node: str) -> list[str] | None:
-        state[node] = 1
-        stack.append(node)
-        for nxt in sorted(depends[node]):
-            if state.get(nxt) == 1:
-                return [*stack[stack.index(nxt) :], nxt]
-            if nxt not in state:
-                found = visit(nxt)
-                if found:
-                    return found
-        stack.pop()
-        state[node] = 2
-        return None
-
-    for rule_id in sorted(depends):
-        if rule_id not in state:
-            found = visit(rule_id)
-            if found:
-                return found
-    return None
+    """A circle of dependencies, as rule ids from its first rule back to it, or None."""
+    return _depth_first(_edges(rules))[1]
 
 
 def _levels(rules: tuple[Rule, ...]) -> dict[str, int]:
     depends = _edges(rules)
     levels: dict[str, int] = {}
-
-    def level(node: str) -> int:
-        if node not in levels:
-            levels[node] = 1 + max((level(d) for d in depends[node]), default=-1)
-        return levels[node]
-
-    for rule in rules:
-        level(rule.id)
+    for node in _depth_first(depends)[0]:  # every rule after those it depends on
+        levels[node] = 1 + max((levels[d] for d in depends[node]), default=-1)
     return levels
+
+
+def _depth_first(depends: dict[str, list[str]]) -> tuple[list[str], list[str] | None]:
+    """The rules in an order that puts each after those it depends on, and the first circle
+    met, if any. Iterative: a chain of a few hundred rules would overflow Python's stack."""
+    state: dict[str, int] = {}  # 1 visiting, 2 done
+    order: list[str] = []
+    for root in sorted(depends):
+        if root in state:
+            continue
+        state[root] = 1
+        path = [root]
+        todo = [iter(sorted(depends[root]))]
+        while todo:
+            nxt = next(todo[-1], None)
+            if nxt is None:
+                done = path.pop()
+                todo.pop()
+                state[done] = 2
+                order.append(done)
+            elif state.get(nxt) == 1:
+                return order, [*path[path.index(nxt) :], nxt]
+            elif nxt not in state:
+                state[nxt] = 1
+                path.append(nxt)
+                todo.append(iter(sorted(depends[nxt])))
+    return order, None
 
 
 def _digest(root: Path, files: list[Path]) -> str:

@@ -14,13 +14,14 @@ import json
 import types
 import typing
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar, Union, get_args, get_origin
 
 from pydantic import BaseModel, ValidationError
 from ruamel.yaml import YAML
-from ruamel.yaml.comments import CommentedMap, CommentedSeq
+from ruamel.yaml.comments import CommentedMap, CommentedSeq, TaggedScalar
+from ruamel.yaml.constructor import RoundTripConstructor
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
 
 from lexcase.errors import InputError, Place, file_label
@@ -90,6 +91,7 @@ def parse_document(raw: bytes | str, label: str | None, error: type[InputError])
     if text.startswith("\ufeff"):
         text = text[1:]
     yaml = YAML(typ="rt")
+    yaml.Constructor = _DatesAsText
     yaml.allow_duplicate_keys = False
     try:
         tree = yaml.load(text)
@@ -99,43 +101,115 @@ def parse_document(raw: bytes | str, label: str | None, error: type[InputError])
         problem = " ".join(str(p) for p in (exc.context, exc.problem) if p)
         raise error(f"not valid YAML or JSON: {problem}", Place(label, at)) from None
     except YAMLError as exc:
-        raise error(f"not valid YAML or JSON: {exc}", Place(label)) from None
+        # A reader error (a control character, say) knows its position, not its line.
+        position = getattr(exc, "position", None)
+        at = text[:position].count("\n") + 1 if isinstance(position, int) else None
+        problem = str(getattr(exc, "reason", None) or exc).split("\n")[0]
+        raise error(f"not valid YAML or JSON: {problem}", Place(label, at)) from None
     except RecursionError:
-        raise error("the document is nested too deeply to read", Place(label)) from None
+        raise _too_deep(error, label, text) from None
     if tree is None:
         raise error("the file is empty", Place(label, 1), expected="a mapping of fields")
-    lines: dict[Loc, int] = {}
+    reader = _Plain()
     try:
-        data = _plain(tree, (), lines)
+        data = reader.convert(tree, ())
     except RecursionError:
-        raise error("the document is nested too deeply to read", Place(label)) from None
-    return Document(label, data, lines)
+        raise _too_deep(error, label, text) from None
+    except _Unreadable as problem:
+        document = Document(label, None, reader.lines)
+        raise error(
+            problem.message, document.place(problem.loc), expected=problem.expected
+        ) from None
+    return Document(label, data, reader.lines)
 
 
-def _plain(node: Any, loc: Loc, lines: dict[Loc, int]) -> Any:
+def _too_deep(error: type[InputError], label: str | None, text: str) -> InputError:
+    """Nesting too deep for the parser, reported at the line where it is deepest (brackets and
+    indentation counted roughly: the parser that could say exactly has just given up)."""
+    depth, deepest, at = 0, -1, 1
+    for number, line in enumerate(text.split("\n"), start=1):
+        indent = (len(line) - len(line.lstrip(" "))) // 2
+        for char in line:
+            if char in "[{":
+                depth += 1
+            elif char in "]}":
+                depth -= 1
+            if depth + indent > deepest:
+                deepest, at = depth + indent, number
+    return error(
+        "the document is nested too deeply to read",
+        Place(label, at),
+        expected="at most a few levels of nesting",
+    )
+
+
+class _DatesAsText(RoundTripConstructor):
+    """Dates stay the text written, for the models to check: ruamel would turn an impossible date
+    such as 2022-02-30 into a ValueError with no line."""
+
+
+_DatesAsText.add_constructor("tag:yaml.org,2002:timestamp", _DatesAsText.construct_yaml_str)
+
+MAX_VALUES = 100_000  # values in one document, once anchors and aliases are expanded
+MAX_DEPTH = 64  # levels of nesting (a case needs five; pydantic gives up, placeless, near 200)
+STR_TAG = "tag:yaml.org,2002:str"
+
+
+@dataclass
+class _Unreadable(Exception):
+    message: str
+    loc: Loc
+    expected: str | None = None
+
+
+@dataclass
+class _Plain:
     """ruamel's round-trip tree as JSON-compatible data, noting the line of every key and item."""
-    if isinstance(node, CommentedMap):
-        out: dict[str, Any] = {}
-        for key in node:
-            name = _key_text(key)
-            with contextlib.suppress(KeyError, TypeError):  # keys made by merges have no line
-                lines[(*loc, name)] = node.lc.key(key)[0] + 1
-            out[name] = _plain(node[key], (*loc, name), lines)
-        return out
-    if isinstance(node, CommentedSeq):
-        items = []
-        for index, item in enumerate(node):
-            with contextlib.suppress(KeyError, TypeError, IndexError):
-                lines[(*loc, index)] = node.lc.item(index)[0] + 1
-            items.append(_plain(item, (*loc, index), lines))
-        return items
-    if isinstance(node, dict):
-        return {_key_text(k): _plain(v, (*loc, _key_text(k)), lines) for k, v in node.items()}
-    if isinstance(node, list | tuple):
-        return [_plain(v, (*loc, i), lines) for i, v in enumerate(node)]
-    if isinstance(node, dt.datetime | dt.date):
-        return node.isoformat()
-    if isinstance(node, bool | int | float | str) or node is None:
+
+    lines: dict[Loc, int] = field(default_factory=dict)
+    count: int = 0
+
+    def convert(self, node: Any, loc: Loc) -> Any:
+        self.count += 1
+        if len(loc) > MAX_DEPTH:
+            raise _Unreadable(
+                f"the document is nested more than {MAX_DEPTH} levels deep",
+                loc[:MAX_DEPTH],
+                expected="at most a few levels of nesting",
+            )
+        if self.count > MAX_VALUES:
+            # An alias repeats what its anchor holds: a few lines can stand for billions.
+            raise _Unreadable(
+                f"the document holds more than {MAX_VALUES:,} values once its aliases are expanded",
+                loc,
+                expected="a case or rule file of ordinary size",
+            )
+        tag = getattr(getattr(node, "tag", None), "value", None)
+        if isinstance(node, TaggedScalar) and tag == STR_TAG:
+            return self.text(str(node.value), loc)  # !!str 338: text, as written
+        if tag is not None:
+            raise _Unreadable(
+                f"the YAML tag {tag} has no meaning in a lexcase file",
+                loc,
+                expected="plain values without ! tags",
+            )
+        if isinstance(node, CommentedMap):
+            out: dict[str, Any] = {}
+            for key in node:
+                name = self.text(_key_text(key), loc)
+                with contextlib.suppress(KeyError, TypeError):  # keys made by merges have no line
+                    self.lines[(*loc, name)] = node.lc.key(key)[0] + 1
+                out[name] = self.convert(node[key], (*loc, name))
+            return out
+        if isinstance(node, CommentedSeq):
+            items = []
+            for index, item in enumerate(node):
+                with contextlib.suppress(KeyError, TypeError, IndexError):
+                    self.lines[(*loc, index)] = node.lc.item(index)[0] + 1
+                items.append(self.convert(item, (*loc, index)))
+            return items
+        if isinstance(node, dt.datetime | dt.date):
+            return node.isoformat()
         # ruamel's scalar subclasses (ScalarFloat, ScalarBoolean...) become plain values.
         if isinstance(node, bool):
             return bool(node)
@@ -143,10 +217,34 @@ def _plain(node: Any, loc: Loc, lines: dict[Loc, int]) -> Any:
             return int(node)
         if isinstance(node, float):
             return float(node)
+        if node is None:
+            return None
         if isinstance(node, str):
-            return str(node)
-        return None
-    return str(node)
+            return self.text(str(node), loc)
+        # !!binary, !!set and the like: no field of a case or rule holds them.
+        raise _Unreadable(
+            f"a YAML {type(node).__name__} value has no meaning in a lexcase file",
+            loc,
+            expected="text, numbers, true/false, lists and mappings",
+        )
+
+    @staticmethod
+    def text(value: str, loc: Loc) -> str:
+        try:
+            value.encode("utf-8")
+        except UnicodeEncodeError:
+            # JSON writes a character beyond U+FFFF as a pair of \u escapes, which YAML reads as
+            # two halves: join them. A half without its pair is no character at all.
+            try:
+                return value.encode("utf-16", "surrogatepass").decode("utf-16")
+            except UnicodeDecodeError:
+                lone = next(c for c in value if "\ud800" <= c <= "\udfff")
+                raise _Unreadable(
+                    f"{lone!r} is not a character",
+                    loc,
+                    expected="text without lone surrogate escapes",
+                ) from None
+        return value
 
 
 def _key_text(key: Any) -> str:

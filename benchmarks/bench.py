@@ -1,0 +1,472 @@
+"""lexcase benchmarks: speed, scale and memory, measured. Not part of the test suite.
+
+    make bench                           # everything (about 15 minutes on 2 cores)
+    make bench BENCH_ARGS=--quick        # a tenth of the work, for a quick look
+    .venv/bin/python benchmarks/bench.py --only throughput,cold --callgrind
+
+It prints a table and writes the figures as JSON to benchmarks/results/ (one file per run and
+latest.json). benchmarks/README.md records them with the machine they came from. Timings on a
+shared machine vary with its load, which is recorded with every section; --callgrind adds
+instruction counts per case (valgrind), which do not.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import gc
+import json
+import multiprocessing
+import os
+import platform
+import random
+import resource
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "tests"))  # the reference evaluator and the case generator
+
+from casegen import random_case  # noqa: E402
+from lexcase.case import Case  # noqa: E402
+from lexcase.compiler import compile_rulebook  # noqa: E402
+from lexcase.evaluation import Evaluator, to_case  # noqa: E402
+from lexcase.facts import case_data  # noqa: E402
+from lexcase.inference import Inference  # noqa: E402
+from lexcase.rulebook import load_rulebook  # noqa: E402
+from reference import evaluate_reference  # noqa: E402
+
+SECTIONS = ["load", "latency", "throughput", "workers", "batch", "memory", "cold"]
+CHUNK = 2_000  # cases parsed at a time, outside the timed part (a parsed case holds ~11 KB)
+
+
+# --- helpers ----------------------------------------------------------------------------------
+
+
+def load() -> list[float]:
+    return [round(x, 2) for x in os.getloadavg()]
+
+
+def rss_mb() -> float:
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1]) / 1024
+    return float("nan")
+
+
+def peak_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def machine() -> dict[str, Any]:
+    cpu = "unknown"
+    for line in Path("/proc/cpuinfo").read_text().splitlines():
+        if line.startswith("model name"):
+            cpu = line.split(":", 1)[1].strip()
+            break
+    commit = subprocess.run(
+        ["git", "-C", str(ROOT), "rev-parse", "--short", "HEAD"], capture_output=True, text=True
+    ).stdout.strip()
+    return {
+        "cpu": cpu,
+        "cores": os.cpu_count(),
+        "python": platform.python_version(),
+        "system": f"{platform.system()} {platform.release()}",
+        "commit": commit or "unknown",
+        "lexcase": str(Path(sys.modules["lexcase"].__file__ or "").parent),
+        "date": dt.datetime.now().isoformat(timespec="seconds"),
+    }
+
+
+def generated(count: int, seed: int) -> Iterator[list[Case]]:
+    """`count` distinct generated cases, parsed, `CHUNK` at a time. Each chunk is moved out of
+    the garbage collector's sight while it is timed: in a real batch a case is parsed just
+    before it is evaluated and dropped after, so no pile of parsed cases is scanned again and
+    again (that scanning would cost a third of the time measured)."""
+    rng = random.Random(seed)
+    for start in range(0, count, CHUNK):
+        chunk = [
+            to_case(random_case(rng, f"case-{seed}-{i}"))
+            for i in range(start, min(start + CHUNK, count))
+        ]
+        gc.collect()
+        gc.freeze()
+        yield chunk
+        gc.unfreeze()
+
+
+def timed(fn: Callable[[Any], Any], items: list[Any]) -> float:
+    started = time.perf_counter()
+    for item in items:
+        fn(item)
+    return time.perf_counter() - started
+
+
+def result_builder(evaluator: Evaluator) -> Callable[[Any, Case], Any]:
+    """Build a Result from a trace, with whichever API this lexcase has."""
+    builder = getattr(evaluator, "_results", None)
+    if builder is not None:
+        return lambda trace, case: builder.build(trace, case.case_id, case.as_of, case_data(case))
+    from lexcase.result import build_result
+
+    return lambda trace, case: build_result(
+        trace, evaluator.rulebook, case.case_id, case.as_of, case_data(case)
+    )
+
+
+# --- sections ---------------------------------------------------------------------------------
+
+
+def bench_load(quick: bool) -> dict[str, Any]:
+    """Rule packs: load (YAML + validation), compile, and register with durable_rules."""
+    runs = 3 if quick else 7
+    loads, compiles, registers = [], [], []
+    for _ in range(runs):
+        started = time.perf_counter()
+        rulebook = load_rulebook()
+        loads.append(time.perf_counter() - started)
+        started = time.perf_counter()
+        compiled = compile_rulebook(rulebook)
+        compiles.append(time.perf_counter() - started)
+        started = time.perf_counter()
+        inference = Inference(compiled)
+        registers.append(time.perf_counter() - started)
+        inference.close()
+    return {
+        "rules": len(rulebook.rules),
+        "compiled_rules": len(compiled.definition),
+        "stages": len(compiled.stages),
+        "load_ms": round(statistics.median(loads) * 1e3, 1),
+        "compile_ms": round(statistics.median(compiles) * 1e3, 1),
+        "register_ms": round(statistics.median(registers) * 1e3, 1),
+    }
+
+
+def bench_latency(quick: bool) -> dict[str, Any]:
+    """One case at a time, as a caseworker would: each seed, full Result, all rule packs."""
+    evaluator = Evaluator()
+    runs = 500 if quick else 3_000
+    out = {}
+    for seed in sorted((ROOT / "seeds").glob("*.yaml")):
+        case = to_case(seed)
+        for _ in range(100):
+            evaluator.evaluate(case)
+        times = []
+        for _ in range(runs):
+            started = time.perf_counter_ns()
+            evaluator.evaluate(case)
+            times.append(time.perf_counter_ns() - started)
+        times.sort()
+        out[seed.stem] = {
+            "median_us": round(times[len(times) // 2] / 1e3, 1),
+            "p99_us": round(times[int(len(times) * 0.99)] / 1e3, 1),
+            "outcomes": len(evaluator.evaluate(case).outcomes),
+        }
+    evaluator.close()
+    return out
+
+
+def bench_throughput(quick: bool) -> dict[str, Any]:
+    """Distinct generated cases in one process: the engine (trace only, and the full Result)
+    against the reference evaluator (trace only, and with the same Result building)."""
+    count = 10_000 if quick else 100_000
+    evaluator = Evaluator()
+    build = result_builder(evaluator)
+    rulebook = evaluator.rulebook
+    spent = {"evaluate": 0.0, "trace": 0.0, "reference": 0.0, "reference_result": 0.0}
+    actions = 0
+    for cases in generated(count, seed=1):
+        spent["evaluate"] += timed(evaluator.evaluate, cases)
+        spent["trace"] += timed(evaluator.trace, cases)
+        spent["reference"] += timed(lambda c: evaluate_reference(rulebook, case_data(c)), cases)
+        spent["reference_result"] += timed(
+            lambda c: build(evaluate_reference(rulebook, case_data(c)), c), cases
+        )
+        actions += sum(evaluator.trace(c).actions for c in cases[:200])
+    rates = {k: round(count / v) for k, v in spent.items()}
+    evaluator.close()
+    return {
+        "cases": count,
+        "cases_per_s": rates,
+        "engine_vs_reference": round(rates["evaluate"] / rates["reference_result"], 2),
+        "trace_vs_reference": round(rates["trace"] / rates["reference"], 2),
+        "actions_per_case": round(actions / (200 * -(-count // CHUNK)), 1),
+        "us_per_case": {k: round(v / count * 1e6, 1) for k, v in spent.items()},
+    }
+
+
+def _worker(share: int, seed: int, start: Any, results: Any) -> None:
+    evaluator = Evaluator()
+    cases = [c for chunk in generated(share, seed) for c in chunk]
+    for case in cases[:200]:
+        evaluator.evaluate(case)
+    gc.collect()
+    gc.freeze()  # as a batch worker does once it is set up (lexcase.batch.settle)
+    start.wait()
+    began = time.perf_counter()
+    for case in cases:
+        evaluator.evaluate(case)
+    results.put((began, time.perf_counter(), len(cases)))
+
+
+def bench_workers(quick: bool) -> dict[str, Any]:
+    """Full Results in several processes at once, each with its own Evaluator and its own
+    distinct cases, parsed beforehand: cases per second of wall time, all processes together."""
+    share = 5_000 if quick else 25_000
+    out = {}
+    context = multiprocessing.get_context("fork")
+    for workers in (1, 2):
+        start = context.Barrier(workers + 1)
+        results = context.Queue()
+        processes = [
+            context.Process(target=_worker, args=(share, 100 + w, start, results))
+            for w in range(workers)
+        ]
+        for process in processes:
+            process.start()
+        start.wait()
+        spans = [results.get() for _ in processes]
+        for process in processes:
+            process.join()
+        wall = max(end for _, end, _ in spans) - min(began for began, _, _ in spans)
+        out[f"{workers}_process"] = round(sum(n for _, _, n in spans) / wall)
+    return {"cases_per_process": share, "cases_per_s": out}
+
+
+def bench_batch(quick: bool) -> dict[str, Any]:
+    """End to end, as a researcher runs a caseload: `lexcase batch cases.jsonl --out ...` as a
+    new process (start-up, parsing, evaluating and writing included), and evaluate_many
+    returning Result objects to this process."""
+    try:
+        from lexcase import evaluate_many
+    except ImportError:
+        return {"skipped": "this lexcase has no batch"}
+    count = 4_000 if quick else 20_000
+    rng = random.Random(7)
+    dicts = [random_case(rng, f"batch-{i}") for i in range(count)]
+    out: dict[str, Any] = {"cases": count}
+    command = str(Path(sys.executable).parent / "lexcase")
+    with tempfile.TemporaryDirectory() as folder:
+        source = Path(folder) / "cases.jsonl"
+        source.write_text("".join(json.dumps(d) + "\n" for d in dicts))
+        for workers in (1, 2):
+            started = time.perf_counter()
+            arguments = ["batch", str(source), "--out", f"{folder}/out.jsonl"]
+            subprocess.run(
+                [command, *arguments, "--workers", str(workers)], check=True, capture_output=True
+            )
+            out[f"batch_cli_{workers}_process_cases_per_s"] = round(
+                count / (time.perf_counter() - started)
+            )
+    gc.collect()
+    gc.freeze()  # the input cases stay alive: keep them out of the collector's way
+    for workers in (1, 2):
+        started = time.perf_counter()
+        done = sum(1 for _ in evaluate_many(dicts, workers=workers))
+        out[f"evaluate_many_{workers}_process_cases_per_s"] = round(
+            done / (time.perf_counter() - started)
+        )
+    return out
+
+
+def bench_memory(quick: bool) -> dict[str, Any]:
+    """Resident memory while one Evaluator evaluates 2,000 distinct cases over and over."""
+    total = 100_000 if quick else 1_000_000
+    evaluator = Evaluator()
+    cases = next(generated(2_000, seed=5))
+    marks = {10_000, 100_000, 250_000, 500_000, total}
+    seen: dict[str, float] = {"start_mb": round(rss_mb(), 1)}
+    done = 0
+    started = time.perf_counter()
+    while done < total:
+        for case in cases:
+            evaluator.evaluate(case)
+            done += 1
+            if done in marks:
+                gc.collect()
+                seen[f"after_{done}_mb"] = round(rss_mb(), 1)
+    evaluator.close()
+    return {
+        "evaluations": total,
+        "rss": seen,
+        "growth_after_10k_mb": round(seen[f"after_{total}_mb"] - seen["after_10000_mb"], 1),
+        "peak_mb": round(peak_mb(), 1),
+        "seconds": round(time.perf_counter() - started, 1),
+    }
+
+
+def bench_cold(quick: bool) -> dict[str, Any]:
+    """`lexcase evaluate seeds/zhilin.yaml` as a new process, start to finish."""
+    command = [str(Path(sys.executable).parent / "lexcase"), "evaluate", "seeds/zhilin.yaml"]
+    runs = 5 if quick else 15
+    out = {}
+    variants = {"warm_cache": None, "no_cache": "1"}
+    for name, no_cache in variants.items():
+        env = dict(os.environ)
+        if no_cache:
+            env["LEXCASE_NO_CACHE"] = no_cache
+        subprocess.run(command, cwd=ROOT, env=env, capture_output=True, check=True)  # warm up
+        times = []
+        for _ in range(runs):
+            started = time.perf_counter()
+            subprocess.run(command, cwd=ROOT, env=env, capture_output=True, check=True)
+            times.append(time.perf_counter() - started)
+        out[name] = {
+            "median_s": round(statistics.median(times), 3),
+            "min_s": round(min(times), 3),
+            "max_s": round(max(times), 3),
+        }
+    return out
+
+
+def bench_callgrind() -> dict[str, Any]:
+    """Instructions per case (valgrind --tool=callgrind): repeatable, whatever the load."""
+    script = (
+        "import sys, random; sys.path.insert(0, 'tests')\n"
+        "from casegen import random_case\n"
+        "from lexcase.evaluation import Evaluator, to_case\n"
+        "rng = random.Random(3); ev = Evaluator()\n"
+        "cases = [to_case(random_case(rng, f'c{i}')) for i in range(int(sys.argv[2]))]\n"
+        "f = ev.trace if sys.argv[1] == 'trace' else ev.evaluate\n"
+        "for c in cases: f(c)\n"
+    )
+    counts: dict[str, Any] = {}
+    for mode in ("trace", "evaluate"):
+        totals = []
+        for n in (100, 400):
+            with tempfile.TemporaryDirectory() as folder:
+                out = Path(folder) / "callgrind.out"
+                run = subprocess.run(
+                    [
+                        "valgrind",
+                        "--tool=callgrind",
+                        f"--callgrind-out-file={out}",
+                        sys.executable,
+                        "-c",
+                        script,
+                        mode,
+                        str(n),
+                    ],
+                    cwd=ROOT,
+                    capture_output=True,
+                    text=True,
+                )
+            refs = [line for line in run.stderr.splitlines() if "refs:" in line]
+            totals.append(int(refs[-1].split()[-1].replace(",", "")))
+        # Subtract the run with fewer cases: start-up and case generation cancel out, mostly.
+        counts[f"{mode}_instructions_per_case"] = (totals[1] - totals[0]) // 300
+    counts["note"] = "includes generating and parsing each case (about 0.4 M instructions)"
+    return counts
+
+
+# --- the report ------------------------------------------------------------------------------
+
+
+def table(results: dict[str, Any]) -> str:
+    rows: list[tuple[str, str]] = []
+
+    def add(name: str, value: Any) -> None:
+        rows.append((name, str(value)))
+
+    m = results["machine"]
+    add("machine", f"{m['cpu']}, {m['cores']} cores, Python {m['python']}, {m['commit']}")
+    if "load" in results:
+        r = results["load"]
+        add(
+            "rules / compiled rules / stages",
+            f"{r['rules']} / {r['compiled_rules']} / {r['stages']}",
+        )
+        add(
+            "rule packs: load / compile / register",
+            f"{r['load_ms']} / {r['compile_ms']} / {r['register_ms']} ms",
+        )
+    for seed, r in results.get("latency", {}).items():
+        add(f"latency {seed} (median / p99)", f"{r['median_us']} / {r['p99_us']} us")
+    if "throughput" in results:
+        r = results["throughput"]
+        rates = r["cases_per_s"]
+        add(f"1 process, {r['cases']:,} cases: full Result", f"{rates['evaluate']:,} cases/s")
+        add("1 process: trace only", f"{rates['trace']:,} cases/s")
+        add(
+            "reference: trace only / with Result",
+            f"{rates['reference']:,} / {rates['reference_result']:,} cases/s",
+        )
+        add(
+            "engine / reference (Result; trace)",
+            f"{r['engine_vs_reference']}; {r['trace_vs_reference']}",
+        )
+        add("durable_rules actions per case", r["actions_per_case"])
+    if "workers" in results:
+        for key, rate in results["workers"]["cases_per_s"].items():
+            add(f"full Result, {key.replace('_', ' ')} (parsed cases)", f"{rate:,} cases/s")
+    for key, value in results.get("batch", {}).items():
+        if key != "cases":
+            add(key.replace("_", " "), value)
+    if "memory" in results:
+        r = results["memory"]
+        last = r["rss"][f"after_{r['evaluations']}_mb"]
+        add(
+            f"RSS after 10k / after {r['evaluations']:,} evaluations",
+            f"{r['rss']['after_10000_mb']} / {last} MB",
+        )
+        add("peak RSS", f"{r['peak_mb']} MB")
+    for name, r in results.get("cold", {}).items():
+        add(f"CLI cold start, {name.replace('_', ' ')} (median)", f"{r['median_s']} s")
+    for name, value in results.get("callgrind", {}).items():
+        if name != "note":
+            add(name.replace("_", " "), f"{value:,}")
+    width = max(len(name) for name, _ in rows)
+    return "\n".join(f"{name.ljust(width)}  {value}" for name, value in rows)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--quick", action="store_true", help="a tenth of the work")
+    parser.add_argument("--only", help="comma-separated sections: " + ",".join(SECTIONS))
+    parser.add_argument("--callgrind", action="store_true", help="add instruction counts")
+    parser.add_argument("--out", type=Path, help="the JSON file to write")
+    parser.add_argument("--section", choices=SECTIONS, help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    os.chdir(ROOT)
+    chosen = args.only.split(",") if args.only else SECTIONS
+    results: dict[str, Any] = {"machine": machine(), "quick": args.quick, "load_average": {}}
+    runners: dict[str, Callable[[bool], dict[str, Any]]] = {
+        "load": bench_load,
+        "latency": bench_latency,
+        "throughput": bench_throughput,
+        "workers": bench_workers,
+        "batch": bench_batch,
+        "memory": bench_memory,
+        "cold": bench_cold,
+    }
+    if args.section:
+        # One section, in this fresh process: its memory and collector state are its own.
+        print(json.dumps(runners[args.section](args.quick)))
+        return
+    for name in chosen:
+        before = load()
+        print(f"{name}...", file=sys.stderr, flush=True)
+        command = [sys.executable, __file__, "--section", name, *(["--quick"] * args.quick)]
+        run = subprocess.run(command, capture_output=True, text=True, check=True)
+        results[name] = json.loads(run.stdout)
+        results["load_average"][name] = {"before": before, "after": load()}
+    if args.callgrind:
+        results["callgrind"] = bench_callgrind()
+    print(table(results))
+    folder = ROOT / "benchmarks" / "results"
+    folder.mkdir(parents=True, exist_ok=True)
+    stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+    text = json.dumps(results, indent=2) + "\n"
+    for path in [args.out or folder / f"{stamp}.json", folder / "latest.json"]:
+        path.write_text(text)
+    print(f"written: {args.out or folder / f'{stamp}.json'}", file=sys.stderr)
+
+
+if __name__ == "__main__":
+    main()

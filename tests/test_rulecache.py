@@ -1,0 +1,94 @@
+"""The cache of loaded rulebooks: faster start-up, never a stale rulebook."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from conftest import RuleFolder, kz_rules
+from lexcase import rulecache
+from lexcase.errors import RuleFileError
+from lexcase.rulebook import load_rulebook
+
+RULE = """\
+- id: kz.a
+  title: A rule
+  cite: {article: '1'}
+  basis: law
+  when:
+    host_state: KZ
+  then:
+    outcome: {kind: remedy, summary: 'Appeal.', detail: {action: appeal}}
+"""
+
+
+@pytest.fixture
+def cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    folder = tmp_path / "cache"
+    monkeypatch.setenv("LEXCASE_CACHE_DIR", str(folder))
+    monkeypatch.delenv("LEXCASE_NO_CACHE", raising=False)
+    return folder
+
+
+def loads_counted(monkeypatch: pytest.MonkeyPatch) -> list[Path]:
+    """The folders really parsed from here on."""
+    parsed: list[Path] = []
+    real = rulecache.cached
+
+    def counting(root: Path, load: object) -> object:
+        def parse(folder: Path) -> object:
+            parsed.append(folder)
+            return load(folder)  # type: ignore[operator]
+
+        return real(root, parse)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(rulecache, "cached", counting)
+    return parsed
+
+
+def test_an_unchanged_folder_is_read_from_the_cache(
+    cache: Path, rule_folder: RuleFolder, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    root = rule_folder(kz=kz_rules(RULE))
+    parsed = loads_counted(monkeypatch)
+    first = load_rulebook(root)
+    second = load_rulebook(root)
+    assert parsed == [root]
+    assert second == first and second.sha256 == first.sha256
+    assert len(list(cache.glob("rulebook-*.pickle"))) == 1
+
+
+def test_a_changed_rule_is_read_again(
+    cache: Path, rule_folder: RuleFolder, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    root = rule_folder(kz=kz_rules(RULE))
+    parsed = loads_counted(monkeypatch)
+    before = load_rulebook(root)
+    code = root / "kz" / "code.yaml"
+    code.write_text(code.read_text().replace("Appeal.", "Appeal at once."))
+    after = load_rulebook(root)
+    assert parsed == [root, root]
+    assert after.sha256 != before.sha256
+    assert (
+        after.rules[0].outcome is not None and after.rules[0].outcome.summary == "Appeal at once."
+    )
+    # A rule file that breaks is reported as always, not hidden by the cached good version.
+    code.write_text(code.read_text().replace("host_state: KZ", "host_stat: KZ"))
+    with pytest.raises(RuleFileError, match="'host_stat' is not a fact"):
+        load_rulebook(root)
+
+
+def test_a_broken_entry_or_no_cache_only_means_parsing_again(
+    cache: Path, rule_folder: RuleFolder, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    root = rule_folder(kz=kz_rules(RULE))
+    good = load_rulebook(root)
+    (entry,) = cache.glob("rulebook-*.pickle")
+    entry.write_bytes(b"not a pickle")
+    parsed = loads_counted(monkeypatch)
+    assert load_rulebook(root) == good
+    monkeypatch.setenv("LEXCASE_NO_CACHE", "1")
+    assert load_rulebook(root) == good
+    assert parsed == [root, root]
+    assert entry.read_bytes() != b"not a pickle"  # the broken entry was written again
