@@ -7,15 +7,11 @@ import datetime as dt
 from pathlib import Path
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import Field
 
 from lexcase.errors import InputError, Place
 from lexcase.rulebook import Rulebook, load_rulebook
-from lexcase.rules import Basis, Citation, Confidence, OutcomeKind, Rule
-
-
-class Model(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid")
+from lexcase.rules import Basis, Citation, Confidence, Model, OutcomeKind, Rule
 
 
 class RuleLine(Model):

@@ -13,11 +13,11 @@ import datetime as dt
 from enum import StrEnum
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import Field
 
 from lexcase import dates
 from lexcase.facts import value_at
-from lexcase.rules import Basis, Citation, Confidence, DateSource, DeadlineKind, Rule
+from lexcase.rules import DateSource, DeadlineKind, Rule, RuleSource, source_fields
 
 
 class DeadlineStatus(StrEnum):
@@ -34,8 +34,8 @@ class DeadlineStatus(StrEnum):
 FLAGGED = frozenset({DeadlineStatus.MISSED, DeadlineStatus.OVERDUE})
 
 
-class Deadline(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid")
+class Deadline(RuleSource):
+    """A deadline concluded by a rule (the rule's fields say which, and on what sources)."""
 
     date: dt.date | None = Field(description="The last day of the period; null when undated.")
     what: str
@@ -44,13 +44,6 @@ class Deadline(BaseModel):
     days_left: int | None = Field(
         None, description="For a running deadline: days from the as-of date (0: today is the last)."
     )
-    rule: str
-    title: str
-    jurisdiction: str
-    citations: list[Citation]
-    basis: Basis
-    confidence: Confidence
-    uncertain: str | None = None
     note: str | None = None
     from_fact: str = Field(description="The fact the period counts from.")
     from_date: dt.date | None = None
@@ -135,13 +128,7 @@ def _deadline(rule: Rule, data: dict[str, Any], as_of: dt.date) -> Deadline:
         kind=spec.kind,
         status=status,
         days_left=(end - as_of).days if status is DeadlineStatus.RUNNING and end else None,
-        rule=rule.id,
-        title=rule.title,
-        jurisdiction=rule.jurisdiction,
-        citations=list(rule.citations),
-        basis=rule.basis,
-        confidence=rule.confidence,
-        uncertain=rule.uncertain,
+        **source_fields(rule),
         note=rule.note,
         from_fact=from_fact,
         from_date=start,

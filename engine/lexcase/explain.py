@@ -17,7 +17,7 @@ from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import Field
 
 from lexcase.evaluation import CaseInput, evaluator_for, to_case
 from lexcase.facts import as_of as case_as_of
@@ -25,11 +25,7 @@ from lexcase.facts import case_data, value_at
 from lexcase.probes import Prober, Truth
 from lexcase.result import Defeat, Reason, Result, RulebookStamp
 from lexcase.rulebook import Rulebook
-from lexcase.rules import Basis, Citation, Confidence, OutcomeKind, Rule
-
-
-class Model(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid")
+from lexcase.rules import Model, OutcomeKind, Rule, RuleSource, source_fields
 
 
 class RuleStatus(StrEnum):
@@ -66,29 +62,6 @@ def state_of(states: dict[str, RuleState], rule_id: str) -> RuleState:
     return states.get(rule_id) or RuleState(status=RuleStatus.DOES_NOT_APPLY)
 
 
-class RuleRef(Model):
-    """A rule as explanations name it: its id, title, basis and sources."""
-
-    rule: str
-    title: str
-    basis: Basis
-    confidence: Confidence
-    uncertain: str | None = None
-    citations: list[Citation]
-
-
-def rule_ref(rule: Rule) -> dict[str, Any]:
-    """The fields of `RuleRef` for `rule`, to build any model that extends it."""
-    return {
-        "rule": rule.id,
-        "title": rule.title,
-        "basis": rule.basis,
-        "confidence": rule.confidence,
-        "uncertain": rule.uncertain,
-        "citations": list(rule.citations),
-    }
-
-
 # --- the derivation of each outcome ----------------------------------------------------------
 
 
@@ -100,7 +73,7 @@ class FactLeaf(Model):
     test: str
 
 
-class Step(RuleRef):
+class Step(RuleSource):
     """One rule in a derivation: what it rests on, and the rules it defeated on the way."""
 
     facts: list[FactLeaf]
@@ -163,7 +136,7 @@ def build_explanation(
             rule = rulebook.by_id[rule_id]
             reasons = because.get(rule_id, [])
             steps[rule_id] = Step(
-                **rule_ref(rule),
+                **source_fields(rule),
                 facts=[
                     FactLeaf(path=r.fact, value=r.value, test=r.describe())
                     for r in reasons
@@ -222,7 +195,7 @@ class Blocker(Model):
     pre_empted_by: list[str] = Field(default_factory=list)
 
 
-class Candidate(RuleRef):
+class Candidate(RuleSource):
     """A rule that could have concluded what was asked about, and what became of it."""
 
     state: RuleState
@@ -329,7 +302,7 @@ def why_not(
                     pre_empted_by=[d for d in rulebook.defeaters.get(rule_id, ()) if holding(d)]
                 )
         return Candidate(
-            **rule_ref(rule),
+            **source_fields(rule),
             state=state,
             unknown=[r for r in read if r.truth is Truth.UNKNOWN],
             pending=[

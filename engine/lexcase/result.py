@@ -11,22 +11,27 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import Field
 
 from lexcase.deadlines import Deadline, compute_deadlines
 from lexcase.errors import InferenceError, Place
 from lexcase.facts import value_at
 from lexcase.inference import Trace
 from lexcase.rulebook import Rulebook
-from lexcase.rules import PLACEHOLDER, Basis, Citation, Confidence, FactRef, Op, OutcomeKind, Rule
+from lexcase.rules import (
+    PLACEHOLDER,
+    FactRef,
+    Model,
+    Op,
+    OutcomeKind,
+    Rule,
+    RuleSource,
+    source_fields,
+)
 
 NOT_ADVICE = "lexcase models the law and reported practice it cites; it is not legal advice."
 
 KIND_ORDER = {kind: index for index, kind in enumerate(OutcomeKind)}
-
-
-class Model(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid")
 
 
 class Reason(Model):
@@ -44,16 +49,11 @@ class Reason(Model):
         return self.test or f"{self.fact} = {self.value}"
 
 
-class Outcome(Model):
+class Outcome(RuleSource):
+    """A predicted move of the legal system, with the rule that concludes it (the fields of
+    `RuleSource`) and what it rests on."""
+
     kind: OutcomeKind
-    jurisdiction: str
-    rule: str
-    title: str
-    basis: Basis
-    confidence: Confidence
-    uncertain: str | None = None
-    citations: list[Citation]
-    reported_in: list[str] = Field(default_factory=list)
     summary: str
     detail: dict[str, Any]
     because: list[Reason]
@@ -63,12 +63,10 @@ class Outcome(Model):
     )
 
 
-class Conclusion(Model):
+class Conclusion(RuleSource):
+    """An intermediate conclusion that held, and the rule that drew it."""
+
     name: str
-    rule: str
-    title: str
-    basis: Basis
-    citations: list[Citation]
     because: list[Reason]
 
 
@@ -154,8 +152,6 @@ class ResultBuilder:
                 outcomes.append(
                     Outcome(
                         **parts.outcome_fields,
-                        citations=list(parts.rule.citations),
-                        reported_in=list(parts.rule.reported_in),
                         summary=parts.summary(detail),
                         detail=detail,
                         because=because,
@@ -167,7 +163,6 @@ class ResultBuilder:
                     Conclusion(
                         name=name,
                         **parts.conclusion_fields,
-                        citations=list(parts.rule.citations),
                         because=list(because),
                     )
                 )
@@ -240,15 +235,11 @@ class _RuleParts:
 
     @classmethod
     def of(cls, rule: Rule, rulebook: Rulebook) -> _RuleParts:
-        tests = []
-        for condition in rule.conditions:
-            test = condition.describe()
-            if condition.in_force:
-                test = f"the law in force on {condition.path} ({test})"
-            tests.append((condition.path, test))
+        tests = [(condition.path, condition.in_words()) for condition in rule.conditions]
         outcome = rule.outcome
         facts_in_detail: tuple[tuple[str, str], ...] = ()
         fixed_summary = None
+        source = source_fields(rule)  # validated anew per result: the lists are copied
         outcome_fields: dict[str, Any] = {}
         if outcome is not None:
             facts_in_detail = tuple(
@@ -256,15 +247,7 @@ class _RuleParts:
             )
             if not facts_in_detail:
                 fixed_summary = _render(outcome.summary, dict(outcome.detail))
-            outcome_fields = {
-                "kind": outcome.kind,
-                "jurisdiction": rule.jurisdiction,
-                "rule": rule.id,
-                "title": rule.title,
-                "basis": rule.basis,
-                "confidence": rule.confidence,
-                "uncertain": rule.uncertain,
-            }
+            outcome_fields = {"kind": outcome.kind, **source}
         return cls(
             rule=rule,
             defeaters=tuple(sorted(rulebook.defeaters.get(rule.id, ()))),
@@ -274,7 +257,7 @@ class _RuleParts:
             facts_in_detail=facts_in_detail,
             fixed_summary=fixed_summary,
             outcome_fields=outcome_fields,
-            conclusion_fields={"rule": rule.id, "title": rule.title, "basis": rule.basis},
+            conclusion_fields=source,
             undecided_fields={
                 "rule": rule.id,
                 "title": rule.title,

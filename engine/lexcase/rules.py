@@ -362,6 +362,34 @@ class Rule(Model):
         )
 
 
+class RuleSource(Model):
+    """A rule as results, deadlines and explanations name it: its id and title, what it rests on,
+    how sure it is, and its sources. Models that speak of a rule extend it."""
+
+    rule: str
+    title: str
+    jurisdiction: str
+    basis: Basis
+    confidence: Confidence
+    uncertain: str | None = None
+    citations: list[Citation]
+    reported_in: list[str] = Field(default_factory=list)
+
+
+def source_fields(rule: Rule) -> dict[str, Any]:
+    """The fields of `RuleSource` for `rule`, to build any model that extends it."""
+    return {
+        "rule": rule.id,
+        "title": rule.title,
+        "jurisdiction": rule.jurisdiction,
+        "basis": rule.basis,
+        "confidence": rule.confidence,
+        "uncertain": rule.uncertain,
+        "citations": list(rule.citations),
+        "reported_in": list(rule.reported_in),
+    }
+
+
 PLACEHOLDER = re.compile(r"\{([a-z_][a-z0-9_]*)\}")
 
 

@@ -24,24 +24,20 @@ from enum import StrEnum
 from pathlib import Path
 from typing import Any, TypeVar
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import Field
 
 from lexcase.case import Case
 from lexcase.errors import InputError, Place
 from lexcase.evaluation import CaseInput, Evaluator, evaluator_for, to_case
-from lexcase.explain import RuleRef, RuleState, rule_ref, rule_states, state_of
+from lexcase.explain import RuleState, rule_states, state_of
 from lexcase.facts import as_of as case_as_of
 from lexcase.facts import case_data, fact_path, value_at, with_facts
 from lexcase.result import KIND_ORDER, Defeat, Outcome, Result, RulebookStamp, Undecided
-from lexcase.rules import OutcomeKind
+from lexcase.rules import Model, OutcomeKind, RuleSource, source_fields
 
 T = TypeVar("T")
 
 MAX_SWEEP_ROWS = 64  # a grid a reader can still take in; more is a batch run, not a sweep
-
-
-class Model(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid")
 
 
 class Change(StrEnum):
@@ -62,12 +58,11 @@ class DetailChange(Model):
     after: Any = None
 
 
-class OutcomeDifference(RuleRef):
+class OutcomeDifference(RuleSource):
     """An outcome that appears, vanishes or changes, with the rule that concludes it."""
 
     change: Change
     kind: OutcomeKind
-    jurisdiction: str
     summary: str = Field(description="As changed; for an outcome that vanishes, as given.")
     before: RuleState
     after: RuleState
@@ -195,10 +190,9 @@ def compare(base: Case, changed: Case, paths: Sequence[str], evaluator: Evaluato
         change: Change, outcome: Outcome, details: list[DetailChange]
     ) -> OutcomeDifference:
         return OutcomeDifference(
-            **rule_ref(rules[outcome.rule]),
+            **source_fields(rules[outcome.rule]),
             change=change,
             kind=outcome.kind,
-            jurisdiction=outcome.jurisdiction,
             summary=outcome.summary,
             before=state_of(states_before, outcome.rule),
             after=state_of(states_after, outcome.rule),
