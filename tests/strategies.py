@@ -277,7 +277,7 @@ def conditions(draw: Draw, b: Boundaries) -> tuple[str, str]:
         wanted = {n: scalar(scalars[n], f"{fp.path}.{n}") for n in names}
         op = draw(st.sampled_from(["contains", "not_contains"]))
         return fp.path, f"{{{op}: {_yaml(wanted)}}}"
-    ops = ["is", "is_not", "in", "not_in", "present"]
+    ops = ["is", "is_not", "in", "not_in", "present", "known"]
     if kind is ValueKind.INT:
         ops += ["at_least", "at_most", "more_than", "less_than"]
     if kind is ValueKind.DATE:
@@ -285,6 +285,8 @@ def conditions(draw: Draw, b: Boundaries) -> tuple[str, str]:
     op = draw(st.sampled_from(ops))
     if op == "present":
         return fp.path, f"{{present: {_yaml(draw(st.booleans()))}}}"
+    if op == "known":
+        return fp.path, "{known: true}"
     if op in ("within", "more_than_days"):
         others = [
             o for o in fact_paths().values() if o.kind is ValueKind.DATE and o.section != fp.section
@@ -297,6 +299,9 @@ def conditions(draw: Draw, b: Boundaries) -> tuple[str, str]:
         values = [scalar() for _ in range(draw(st.integers(1, 3)))]
         return fp.path, f"{{{op}: {_yaml(values)}}}"
     return fp.path, f"{{{op}: {_yaml(scalar())}}}"
+
+
+DATE_PATHS = sorted(p for p, fp in fact_paths().items() if fp.kind is ValueKind.DATE)
 
 
 @st.composite
@@ -320,9 +325,8 @@ def rule_sets(draw: Draw, max_rules: int = 6) -> str:
         if draw(st.integers(0, 3)) == 0:
             start = draw(st.sampled_from(sorted(b.dates)))
             lines.append(f"  in_force: {{from: {start}}}")
-            dates = [p for p, fp in fact_paths().items() if fp.kind is ValueKind.DATE]
             if draw(st.booleans()):
-                lines.append(f"  judged_at: {draw(st.sampled_from(dates))}")
+                lines.append(f"  judged_at: {draw(st.sampled_from(DATE_PATHS))}")
         if when:
             lines.append("  when:")
             lines.extend(f"    {path}: {test}" for path, test in when.items())
@@ -336,4 +340,11 @@ def rule_sets(draw: Draw, max_rules: int = 6) -> str:
         lines.append(f"    conclude: [kz.c{i}]")
         if draw(st.booleans()):
             lines.append(f"    outcome: {{kind: remedy, summary: 'r{i}', detail: {{action: x}}}}")
+        if draw(st.integers(0, 3)) == 0:
+            # A deadline makes the rule wait for the date it counts from (a `known` test).
+            start = draw(st.sampled_from(DATE_PATHS))
+            lines.append(
+                f"    deadline: {{what: w{i}, binds: b, phrase: p, from: {start}, "
+                f"period: {{days: {draw(st.integers(1, 40))}}}, if_missed: m}}"
+            )
     return textwrap.dedent("\n".join("\n".join(lines) for lines in bodies)) + "\n"
