@@ -23,7 +23,7 @@ from rich.markup import escape
 from rich.table import Table
 
 from lexcase.errors import InferenceError, InputError, LexcaseError, Place
-from lexcase.result import NOT_ADVICE, Result
+from lexcase.result import NOT_ADVICE, Result, RulebookStamp
 from lexcase.rules import OutcomeKind
 
 if TYPE_CHECKING:
@@ -146,6 +146,12 @@ def evaluate(
         show_result(result)
 
 
+def show_stamp(rulebook: RulebookStamp) -> None:
+    """Which rules gave the answer, so that it can be reproduced. (That lexcase is not legal
+    advice is said once, in the top-level help.)"""
+    out.print(f"\n[dim]rules {rulebook.version} sha256:{rulebook.sha256[:12]}[/dim]")
+
+
 def show_result(result: Result) -> None:
     out.print(f"[bold]{result.case_id}[/bold] as of {result.as_of}")
     table = Table(show_lines=True, expand=False)
@@ -185,10 +191,7 @@ def show_result(result: Result) -> None:
         for undecided in result.undecided:
             needs = ", ".join(undecided.needs) or "-"
             out.print(f"  {undecided.rule}: {needs}", markup=False)
-    out.print(
-        f"\n[dim]rules {result.rulebook.version} sha256:{result.rulebook.sha256[:12]}; "
-        f"{result.notice}[/dim]"
-    )
+    show_stamp(result.rulebook)
 
 
 @app.command()
@@ -259,10 +262,7 @@ def show_timeline(result: Timeline) -> None:
     if not marked:
         table.add_row("", "", "", f"[bold]-- as of {result.as_of} --[/bold]")
     out.print(table)
-    out.print(
-        f"\n[dim]rules {result.rulebook.version} sha256:{result.rulebook.sha256[:12]}; "
-        f"{result.notice}[/dim]"
-    )
+    show_stamp(result.rulebook)
 
 
 @app.command()
