@@ -17,7 +17,7 @@ import typing
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any, Union, get_args, get_origin
 
 from pydantic import BaseModel, TypeAdapter, ValidationError
@@ -291,11 +291,16 @@ def case_data(case: Case) -> dict[str, Any]:
 def value_at(data: dict[str, Any], path: str) -> Any:
     """The value at a dotted path of case data, or None when unknown."""
     current: Any = data
-    for part in path.split("."):
-        if not isinstance(current, dict) or part not in current:
+    for part in _steps(path):
+        if not isinstance(current, dict):
             return None
-        current = current[part]
+        current = current.get(part)
     return current
+
+
+@lru_cache(maxsize=4_096)
+def _steps(path: str) -> tuple[str, ...]:
+    return tuple(path.split("."))
 
 
 def known_paths(data: dict[str, Any]) -> frozenset[str]:
