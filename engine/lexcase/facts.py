@@ -17,7 +17,7 @@ import typing
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any, Union, get_args, get_origin
 
 from pydantic import BaseModel, TypeAdapter, ValidationError
@@ -291,11 +291,16 @@ def case_data(case: Case) -> dict[str, Any]:
 def value_at(data: dict[str, Any], path: str) -> Any:
     """The value at a dotted path of case data, or None when unknown."""
     current: Any = data
-    for part in path.split("."):
-        if not isinstance(current, dict) or part not in current:
+    for part in _steps(path):
+        if not isinstance(current, dict):
             return None
-        current = current[part]
+        current = current.get(part)
     return current
+
+
+@lru_cache(maxsize=4_096)
+def _steps(path: str) -> tuple[str, ...]:
+    return tuple(path.split("."))
 
 
 def known_paths(data: dict[str, Any]) -> frozenset[str]:
@@ -346,37 +351,59 @@ def fact_shape(keys: Iterable[str]) -> Shape:
     return shape
 
 
-def section_fact(data: dict[str, Any], section: str, shape: Shape) -> dict[str, Any]:
-    """The engine fact of one section of case data (as `case_data` gives it), in `shape`."""
+@dataclass(frozen=True)
+class FactReader:
+    """Reads an engine fact of one shape (see `fact_shape`) from a part of case data. The shape
+    is sorted by reading once, so that reading a case is a few dict lookups per value."""
+
+    values: tuple[tuple[str, str], ...]  # (key, case field) read as they are
+    days: tuple[tuple[str, str], ...]  # (key, date field) read as day numbers
+    counts: tuple[tuple[str, str], ...]  # (key, list field) read as lengths
+    present: str | None  # the key set when the case records the section
+    records: tuple[tuple[str, FactReader], ...]  # nested records, each read in its own shape
+
+    @classmethod
+    def of(cls, shape: Shape) -> FactReader:
+        by: dict[Reading, list[tuple[str, str]]] = {reading: [] for reading in Reading}
+        records = []
+        for key, how in shape.items():
+            if isinstance(how, dict):
+                records.append((key, cls.of(how)))
+            else:
+                by[how[1]].append((key, how[0]))
+        present = by[Reading.PRESENT]
+        return cls(
+            values=tuple(by[Reading.VALUE]),
+            days=tuple(by[Reading.DAY]),
+            counts=tuple(by[Reading.COUNT]),
+            present=present[0][0] if present else None,
+            records=tuple(records),
+        )
+
+    def read(self, body: dict[str, Any], recorded: bool) -> dict[str, Any]:
+        out = {key: value for key, source in self.values if (value := body.get(source)) is not None}
+        for key, source in self.days:
+            if (value := body.get(source)) is not None:
+                out[key] = dt.date.fromisoformat(value).toordinal()
+        for key, source in self.counts:
+            if (value := body.get(source)) is not None:
+                out[key] = len(value)
+        if recorded and self.present is not None:
+            out[self.present] = True
+        for key, reader in self.records:
+            inner = body.get(key)
+            if isinstance(inner, dict):
+                out[key] = reader.read(inner, False)
+        return out
+
+
+def section_fact(data: dict[str, Any], section: str, reader: FactReader) -> dict[str, Any]:
+    """The engine fact of one section of case data (as `case_data` gives it), as `reader` reads
+    it."""
     body = data if section == CASE_SECTION else data.get(section)
     if body is None:
         return {}
-    return _read(body, shape, section != CASE_SECTION)
-
-
-def _read(body: dict[str, Any], shape: Shape, recorded: bool) -> dict[str, Any]:
-    out: dict[str, Any] = {}
-    for key, how in shape.items():
-        if isinstance(how, dict):
-            inner = body.get(key)
-            if isinstance(inner, dict):
-                out[key] = _read(inner, how, False)
-            continue
-        source, reading = how
-        if reading is Reading.PRESENT:
-            if recorded:
-                out[key] = True
-            continue
-        value = body.get(source)
-        if value is None:
-            continue
-        if reading is Reading.VALUE:
-            out[key] = value
-        elif reading is Reading.DAY:
-            out[key] = dt.date.fromisoformat(value).toordinal()
-        else:
-            out[key] = len(value)
-    return out
+    return reader.read(body, section != CASE_SECTION)
 
 
 # --- changing facts -------------------------------------------------------------------------

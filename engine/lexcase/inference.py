@@ -32,7 +32,7 @@ from pydantic_core import to_json
 
 from lexcase.compiler import ActionKind, CompiledRulebook
 from lexcase.errors import InferenceError, Place, RuleFileError
-from lexcase.facts import fact_shape, section_fact
+from lexcase.facts import FactReader, fact_shape, section_fact
 
 try:
     import durable_rules_engine as _dre
@@ -130,7 +130,7 @@ class Inference:
         self._handle: Any = None
         # Everything but the case is known now: serialise it once, not once per case.
         self._shapes = [
-            (section, facet, fact_shape(compiled.reads[facet]))
+            (section, facet, FactReader.of(fact_shape(compiled.reads[facet])))
             for section, facets in sorted(compiled.facets.items())
             for facet in facets
         ]

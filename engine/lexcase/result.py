@@ -31,6 +31,8 @@ from lexcase.rules import (
 
 NOT_ADVICE = "lexcase models the law and reported practice it cites; it is not legal advice."
 
+Json = dict[str, Any]
+
 KIND_ORDER = {kind: index for index, kind in enumerate(OutcomeKind)}
 
 
@@ -113,8 +115,9 @@ class ResultBuilder:
 
     Everything that depends only on the rules (titles, citations, the words of each test, the
     facts that decide each rule, summaries without case values) is worked out once here, so that
-    building a result costs only what the case adds. (The models are still validated: pydantic's
-    validation is cheaper than its `model_construct`, which inspects default factories per call.)
+    building a result costs only what the case adds. The result is written as plain data and
+    validated in one call: still validated, and cheaper than building each model on its own (or
+    than `model_construct`, which inspects default factories per call).
     """
 
     def __init__(self, rulebook: Rulebook) -> None:
@@ -150,65 +153,48 @@ class ResultBuilder:
             if parts.kind is not None:
                 detail = parts.detail(facts)
                 outcomes.append(
-                    Outcome(
+                    {
                         **parts.outcome_fields,
-                        summary=parts.summary(detail),
-                        detail=detail,
-                        because=because,
-                        at_risk_from=[d for d in parts.defeaters if d in trace.open],
-                    )
+                        "summary": parts.summary(detail),
+                        "detail": detail,
+                        "because": because,
+                        "at_risk_from": [d for d in parts.defeaters if d in trace.open],
+                    }
                 )
             for name in parts.rule.concludes:
-                conclusions.append(
-                    Conclusion(
-                        name=name,
-                        **parts.conclusion_fields,
-                        because=list(because),
-                    )
-                )
-        outcomes.sort(key=lambda o: (KIND_ORDER[o.kind], o.jurisdiction, o.rule))
+                conclusions.append({"name": name, **parts.conclusion_fields, "because": because})
+        outcomes.sort(key=_outcome_order)
 
         defeated = [
-            Defeat(
-                rule=rule_id,
-                by=by,
-                title=rules[rule_id].rule.title,
-                would_conclude=rules[rule_id].would_conclude(facts),
-            )
+            {
+                "rule": rule_id,
+                "by": by,
+                "title": rules[rule_id].rule.title,
+                "would_conclude": rules[rule_id].would_conclude(facts),
+            }
             for rule_id, by in sorted(trace.defeated)
         ]
-
-        needs_memo: dict[str, list[str]] = {}
-
-        def needs(rule_id: str) -> list[str]:
-            if rule_id not in needs_memo:
-                needs_memo[rule_id] = []  # guards against loops; the rulebook has none
-                parts = rules[rule_id]
-                missing = [p for p in parts.decisive if facts[p] is None]
-                for name in parts.rule.given:
-                    if name in concluded_by:
-                        continue
-                    for source in self.rulebook.concluders.get(name, ()):
-                        if source in trace.open:
-                            missing.extend(needs(source))
-                needs_memo[rule_id] = sorted(set(missing))
-            return needs_memo[rule_id]
-
         undecided = [
-            Undecided(**rules[rule_id].undecided_fields, needs=needs(rule_id))
-            for rule_id in sorted(trace.open)
+            {**rules[rule_id].undecided_fields, "needs": need}
+            for rule_id, need in _Needs(rules, facts, concluded_by, trace.open).each()
         ]
-        return Result(
-            case_id=case_id,
-            as_of=as_of,
-            outcomes=outcomes,
-            conclusions=conclusions,
-            defeated=defeated,
-            undecided=undecided,
-            deadlines=compute_deadlines([rules[r].rule for r in holding], data, as_of),
-            rulebook=self.stamp,
-            notice=NOT_ADVICE,
+        return Result.model_validate(
+            {
+                "case_id": case_id,
+                "as_of": as_of,
+                "outcomes": outcomes,
+                "conclusions": conclusions,
+                "defeated": defeated,
+                "undecided": undecided,
+                "deadlines": compute_deadlines([rules[r].rule for r in holding], data, as_of),
+                "rulebook": self.stamp,
+                "notice": NOT_ADVICE,
+            }
         )
+
+
+def _outcome_order(outcome: dict[str, Any]) -> tuple[int, str, str]:
+    return KIND_ORDER[outcome["kind"]], outcome["jurisdiction"], outcome["rule"]
 
 
 def build_result(
@@ -226,7 +212,9 @@ class _RuleParts:
     defeaters: tuple[str, ...]
     kind: OutcomeKind | None
     tests: tuple[tuple[str, str], ...]  # (fact path, the test in words) of each condition
-    decisive: tuple[str, ...]  # the facts whose absence can leave the rule undecided
+    decisive: tuple[str, ...]  # the facts whose absence can leave the rule undecided, sorted
+    # each given with the rules concluding it: where an undecided rule's needs come from
+    given_sources: tuple[tuple[str, tuple[str, ...]], ...]
     facts_in_detail: tuple[tuple[str, str], ...]  # (detail key, fact path) read from the case
     fixed_summary: str | None  # the summary, when no detail comes from the case
     outcome_fields: dict[str, Any]
@@ -253,7 +241,10 @@ class _RuleParts:
             defeaters=tuple(sorted(rulebook.defeaters.get(rule.id, ()))),
             kind=outcome.kind if outcome is not None else None,
             tests=tuple(tests),
-            decisive=tuple(_decisive_paths(rule)),
+            decisive=tuple(sorted(_decisive_paths(rule))),
+            given_sources=tuple(
+                (name, tuple(rulebook.concluders.get(name, ()))) for name in rule.given
+            ),
             facts_in_detail=facts_in_detail,
             fixed_summary=fixed_summary,
             outcome_fields=outcome_fields,
@@ -266,10 +257,13 @@ class _RuleParts:
             },
         )
 
-    def because(self, facts: _Values, concluded_by: dict[str, list[str]]) -> list[Reason]:
-        reasons = [Reason(fact=path, value=facts[path], test=test) for path, test in self.tests]
+    def because(self, facts: _Values, concluded_by: dict[str, list[str]]) -> list[Json]:
+        """The reasons, as data for `Reason`."""
+        reasons: list[Json] = [
+            {"fact": path, "value": facts[path], "test": test} for path, test in self.tests
+        ]
         for name in self.rule.given:
-            reasons.append(Reason(conclusion=name, rules=list(concluded_by.get(name, []))))
+            reasons.append({"conclusion": name, "rules": concluded_by.get(name, [])})
         return reasons
 
     def detail(self, facts: _Values) -> dict[str, Any]:
@@ -289,6 +283,47 @@ class _RuleParts:
         if self.rule.outcome is None:
             return ", ".join(self.rule.concludes) or None
         return self.summary(self.detail(facts))
+
+
+class _Needs:
+    """The facts each undecided rule needs: its own decisive facts the case leaves unknown, and
+    what the undecided rules concluding its missing givens need in turn."""
+
+    def __init__(
+        self,
+        rules: dict[str, _RuleParts],
+        facts: _Values,
+        concluded_by: dict[str, list[str]],
+        open_rules: set[str],
+    ) -> None:
+        self.rules, self.facts, self.concluded_by, self.open = (
+            rules,
+            facts,
+            concluded_by,
+            open_rules,
+        )
+        self.memo: dict[str, list[str]] = {}
+
+    def each(self) -> list[tuple[str, list[str]]]:
+        return [(rule_id, self.of(rule_id)) for rule_id in sorted(self.open)]
+
+    def of(self, rule_id: str) -> list[str]:
+        memo = self.memo
+        needs = memo.get(rule_id)
+        if needs is not None:
+            return needs
+        memo[rule_id] = []  # guards against loops; the rulebook has none
+        parts, facts = self.rules[rule_id], self.facts
+        needs = [p for p in parts.decisive if facts[p] is None]  # sorted, as decisive is
+        if parts.given_sources:
+            for name, sources in parts.given_sources:
+                if name not in self.concluded_by:
+                    for source in sources:
+                        if source in self.open:
+                            needs.extend(self.of(source))
+            needs = sorted(set(needs))
+        memo[rule_id] = needs
+        return needs
 
 
 class _Values(dict[str, Any]):
