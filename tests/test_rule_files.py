@@ -171,3 +171,10 @@ def test_the_hash_changes_with_any_rule_file(rule_folder: RuleFolder) -> None:
     path = root / "kz" / "code.yaml"
     path.write_text(path.read_text().replace("prosecuted", "prosecuted at once"))
     assert load_rulebook(root).sha256 != first
+
+
+def test_citations_read_as_lawyers_write_them() -> None:
+    rules = load_rulebook().by_id
+    assert rules["kz.cc.392.1"].citations[0].short() == "KZ Criminal Code, art. 392(1)"
+    [convention] = [c for c in rules["intl.gl10.unlawful_conflict"].citations if c.article == "1"]
+    assert convention.short() == "Refugee Convention, art. 1A(2)"  # a lettered section

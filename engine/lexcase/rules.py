@@ -270,7 +270,8 @@ class Citation(Model):
         if self.article:
             text += f", art. {self.article}"
             if self.part:
-                text += f"({self.part})"
+                # "art. 392(1)", but "art. 1A(2)" where the part is a lettered section
+                text += f"({self.part})" if self.part[0].isdigit() else self.part
         if self.paragraph:
             text += f" ¶{self.paragraph}"
         return text
