@@ -92,3 +92,16 @@ def test_a_broken_entry_or_no_cache_only_means_parsing_again(
     assert load_rulebook(root) == good
     assert parsed == [root, root]
     assert entry.read_bytes() != b"not a pickle"  # the broken entry was written again
+
+
+def test_a_cache_folder_that_cannot_be_written_only_means_parsing(
+    tmp_path: Path, rule_folder: RuleFolder, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a folder")
+    monkeypatch.setenv("LEXCASE_CACHE_DIR", str(blocker / "cache"))  # below a file: unwritable
+    root = rule_folder(kz=kz_rules(RULE))
+    parsed = loads_counted(monkeypatch)
+    first, second = load_rulebook(root), load_rulebook(root)
+    assert first == second and [r.id for r in first.rules] == ["kz.a"]
+    assert parsed == [root, root]
