@@ -1,7 +1,8 @@
 # Two commands are all a newcomer needs:
 #   make demo   sets everything up and runs the article's case end to end
 #   make test   sets everything up and runs the whole test suite (lint, types, tests, scenarios)
-# Needs Python 3.11 or 3.12 and a C compiler (durable_rules has no wheels and builds from source).
+# Needs Python 3.11 or 3.12 and make. durable_rules has no wheels on PyPI: vendor/wheels holds
+# ours for Linux x86_64 (glibc 2.17 or later); anywhere else pip builds it with a C compiler.
 
 SHELL := /bin/bash
 VENV ?= .venv
@@ -19,12 +20,12 @@ SUPPORTED := import sys; sys.exit(not (3, 11) <= sys.version_info[:2] <= (3, 12)
 $(STAMP): pyproject.toml
 	@if [ -z "$(PYTHON)" ] || ! "$(PYTHON)" -c '$(SUPPORTED)' 2>/dev/null; then \
 	  echo "lexcase needs Python 3.11 or 3.12 (its engine, durable_rules 2.0.28, does not import on 3.13)$(if $(PYTHON),; $(PYTHON) is not one of them,; none was found on PATH)." >&2; exit 2; fi
-	@if ! command -v cc >/dev/null 2>&1 && ! command -v gcc >/dev/null 2>&1; then \
-	  echo "durable_rules builds from source: install a C compiler and the Python headers (e.g. apt install build-essential python3-dev)." >&2; exit 2; fi
 	@echo "setting up $(VENV) with $(PYTHON)"
 	@$(PYTHON) -m venv $(VENV)
 	@$(BIN)/python -m pip install --quiet --disable-pip-version-check --upgrade pip
-	@$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[test]'
+	@$(BIN)/python -m pip install --quiet --disable-pip-version-check \
+	  --find-links vendor/wheels -e '.[test]' || { \
+	  echo "setup failed. Where vendor/wheels has no durable_rules wheel for this machine, pip builds it from source and needs a C compiler and the Python headers (e.g. apt install build-essential python3-dev)." >&2; exit 2; }
 	@touch $(STAMP)
 
 setup: $(STAMP)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import subprocess
 import sys
 import zipfile
@@ -69,3 +70,16 @@ def test_the_wheel_ships_the_rules_and_evaluates_from_any_folder(tmp_path: Path)
     root, outcomes = json.loads(done.stdout)
     assert str(target) in str(Path(root).resolve()) or root.startswith(str(target))
     assert outcomes > 10
+
+
+def test_the_vendored_durable_rules_wheels_are_the_pinned_version() -> None:
+    # `make` installs durable_rules from vendor/wheels where it can (no C compiler needed).
+    pinned = re.search(r'"durable-rules==([0-9.]+)"', (ROOT / "pyproject.toml").read_text())
+    assert pinned is not None
+    wheels = sorted((ROOT / "vendor" / "wheels").glob("*.whl"))
+    for python in ("311", "312"):
+        [wheel] = [w for w in wheels if f"-cp{python}-cp{python}-" in w.name]
+        assert wheel.name.startswith(f"durable_rules-{pinned.group(1)}-")
+        assert "manylinux_2_17_x86_64" in wheel.name
+        names = zipfile.ZipFile(wheel).namelist()
+        assert f"durable_rules_engine.cpython-{python}-x86_64-linux-gnu.so" in names
