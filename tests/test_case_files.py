@@ -63,6 +63,14 @@ def test_a_misspelt_field_is_rejected_with_a_suggestion(tmp_path: Path) -> None:
     assert "not part of the format" in error.message
 
 
+def test_a_key_that_looks_like_a_pydantic_type_is_still_placed(tmp_path: Path) -> None:
+    # Found by the fuzz tests: a key with a bracket was taken for one of pydantic's union tags
+    # and dropped from the place, leaving the message without line or path.
+    error = error_for(tmp_path, GOOD + "s[tay: {}\n")
+    assert (error.place.line, error.place.path) == (9, "s[tay")
+    assert error.suggestion == "did you mean 'stay'?"
+
+
 def test_a_bad_date_and_a_bad_enum_value_say_what_is_allowed(tmp_path: Path) -> None:
     bad_date = error_for(tmp_path, GOOD.replace("date: 2022-09-26", "date: 26/09/2022"))
     assert bad_date.place.path == "crossing.date"

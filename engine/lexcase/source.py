@@ -277,7 +277,7 @@ def describe(
     """The first validation problem as one readable error, with a count of the others."""
     problems = exc.errors(include_url=False)
     first = problems[0]
-    loc: Loc = tuple(p for p in first["loc"] if not _is_union_tag(p))
+    loc = _document_loc(first["loc"], document.data)
     expected, suggestion = _expectation(first, loc, model)
     message = _problem(first)
     if len(problems) > 1:
@@ -286,9 +286,22 @@ def describe(
     return error(message, document.place(loc), expected=expected, suggestion=suggestion)
 
 
-def _is_union_tag(part: str | int) -> bool:
-    # pydantic puts the member type of a union in the loc ("function-after[...]", "str", ...).
-    return isinstance(part, str) and ("[" in part or part in {"str", "int", "bool", "float"})
+def _document_loc(pydantic_loc: tuple[str | int, ...], data: Any) -> Loc:
+    """The place of a validation problem in the document: pydantic's loc without the member types
+    of unions it puts in ("function-after[...]", "str", ...). A part that is a key or an index of
+    the document is kept whatever it looks like (a user may write a key such as "s[tay")."""
+    out: list[str | int] = []
+    node = data
+    for part in pydantic_loc:
+        in_list = isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node)
+        if in_list or (isinstance(node, dict) and part in node):
+            node = node[part]
+        elif isinstance(part, str) and ("[" in part or part in {"str", "int", "bool", "float"}):
+            continue  # a union's member type, not a place in the document
+        else:
+            node = None  # a field the document lacks (a missing one): nothing below it
+        out.append(part)
+    return tuple(out)
 
 
 def _problem(problem: Any) -> str:
