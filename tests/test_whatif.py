@@ -193,6 +193,8 @@ def test_sweep_cli_prints_the_grid() -> None:
         ([], "nothing to change"),
         (["--sweep", f"stay.days_in_last_180={','.join(map(str, range(70)))}"], "at most 64"),
         (["--set", "crossing.date=26/09/2022"], "YYYY-MM-DD"),
+        (["--set", "as_of=2022-09-27"], "expected --as-of DATE"),
+        (["--sweep", "as_of=2022-09-27,2022-12-12"], "not a fact to change"),
     ],
 )
 def test_what_if_bad_input_is_one_line_and_exit_2(arguments: list[str], message: str) -> None:

@@ -19,7 +19,7 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 import json
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from enum import StrEnum
 from pathlib import Path
 from typing import Any, TypeVar
@@ -171,10 +171,22 @@ def what_if(
         raise InputError(
             "nothing to change", Place(path="--set"), expected="at least one PATH=VALUE"
         )
+    _keep_the_as_of(changes, "--set")
     base = case_as_of(to_case(case), as_of)
     changed = with_facts(base, changes, as_text=as_text)
     with evaluator_for(rules) as evaluator:
         return compare(base, changed, list(changes), evaluator)
+
+
+def _keep_the_as_of(paths: Iterable[str], option: str) -> None:
+    # Changing the date a case is seen on is not changing a fact: records dated after it would
+    # stay in the case, and the what-if would compare two views that are not what they say.
+    if "as_of" in paths:
+        raise InputError(
+            "as_of is the date the case is seen on, not a fact to change",
+            Place(path=option),
+            expected="--as-of DATE to see the case on another date",
+        )
 
 
 def compare(base: Case, changed: Case, paths: Sequence[str], evaluator: Evaluator) -> WhatIf:
@@ -328,6 +340,8 @@ def sweep(
             )
     if not axes:
         raise InputError("nothing to sweep", Place(path="--sweep"), expected="PATH=V1,V2")
+    _keep_the_as_of(paths, "--sweep")
+    _keep_the_as_of(fixed, "--set")
     rows_wanted = 1
     for _, values in axes:
         rows_wanted *= len(values)
