@@ -69,6 +69,21 @@ def test_an_unknown_test_and_a_bare_list_are_rejected(rule_folder: RuleFolder) -
     assert "is a list" in bare.message and "contains" in (bare.expected or "")
 
 
+def test_a_record_test_on_several_fields_is_refused(rule_folder: RuleFolder) -> None:
+    # Found by the differential tests: durable_rules evaluates an `or` inside a list item by its
+    # last operand, so "every charge fails article 338 or date X" was never seen false and the
+    # rule was reported undecided where it did not apply.
+    error = error_for(
+        rule_folder,
+        RULE.replace(
+            "crossing.at_checkpoint: false",
+            "home_proceedings.charges: {contains: {article: '338', opened_on: 2022-09-27}}",
+        ),
+    )
+    assert error.place.line == 9
+    assert "matches 2 fields" in error.message and "one field" in (error.expected or "")
+
+
 def test_duplicate_ids_across_files_name_the_first(rule_folder: RuleFolder) -> None:
     root = rule_folder(
         kz={

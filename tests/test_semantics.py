@@ -230,18 +230,19 @@ def test_list_tests_including_empty_lists(run: Any) -> None:
         rule("kz.has", when="person.nationalities: {contains: KZ}"),
         rule("kz.hasnt", when="person.nationalities: {not_contains: KZ}"),
         rule("kz.eaeu", when="person.nationalities: {contains_any: [RU, BY]}"),
-        rule(
-            "kz.charged", when="home_proceedings.charges: {contains: {article: '338', part: '3'}}"
-        ),
+        rule("kz.charged", when="home_proceedings.charges: {contains: {part: '3'}}"),
     )
     assert held(go(person={"nationalities": ["RU", "KZ"]})) == ["kz.eaeu", "kz.has"]
     assert held(go(person={"nationalities": []})) == ["kz.hasnt"]
     assert {u.rule for u in go().undecided} == {"kz.has", "kz.hasnt", "kz.eaeu", "kz.charged"}
-    charges = [{"article": "322"}, {"article": "338", "part": "3"}]
+    charges = [{"article": "322", "part": "1"}, {"article": "338", "part": "3"}]
     assert held(go(home_proceedings={"charges": charges})) == ["kz.charged"]
-    # A charge under 338 whose part is not recorded might be part 3: undecided, not false.
+    # A charge whose part is not recorded might be part 3: undecided, not false.
     unsure = go(home_proceedings={"charges": [{"article": "338"}]})
     assert "kz.charged" in {u.rule for u in unsure.undecided}
+    # Every charge recorded with another part: false, so neither held nor undecided.
+    other = go(home_proceedings={"charges": [{"article": "322", "part": "1"}]})
+    assert "kz.charged" not in {u.rule for u in other.undecided} | set(held(other))
 
 
 def test_relational_date_tests(run: Any) -> None:

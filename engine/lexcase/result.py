@@ -296,12 +296,10 @@ class _Needs:
         concluded_by: dict[str, list[str]],
         open_rules: set[str],
     ) -> None:
-        self.rules, self.facts, self.concluded_by, self.open = (
-            rules,
-            facts,
-            concluded_by,
-            open_rules,
-        )
+        self.rules = rules
+        self.facts = facts
+        self.concluded_by = concluded_by
+        self.open = open_rules
         self.memo: dict[str, list[str]] = {}
 
     def each(self) -> list[tuple[str, list[str]]]:

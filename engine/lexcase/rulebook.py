@@ -540,6 +540,16 @@ def _test(fp: FactPath, op: Op, value: Any, fail: Any, where: tuple[Any, ...]) -
                         ),
                     )
                 fields[name] = parse(v, field_fp)
+            if len(fields) > 1:
+                # A record that fails a test on several fields fails one field *or* another, and
+                # durable_rules evaluates an `or` inside a list item by its last operand only
+                # (measured): such a test could never be false, so it is refused.
+                raise fail(
+                    f"{op.value} on the records in {fp.path} matches {len(fields)} fields",
+                    where,
+                    expected="one field, such as {article: '338'} (durable_rules cannot tell "
+                    "when a record fails a match on several fields)",
+                )
             return Test(op=op, value=fields)
         raise fail(
             f"{op.value} tests lists, and {fp.path} is not one",
