@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, ParamSpec, TypeVar
 
 import typer
+from pydantic import BaseModel
 from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
@@ -120,8 +121,9 @@ def print_json(data: Any) -> None:
     sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
 
 
-def result_json(result: Result) -> Any:
-    return result.model_dump(mode="json", exclude_none=True)
+def model_json(model: BaseModel) -> None:
+    """A result model as the JSON every command prints with --json."""
+    print_json(model.model_dump(mode="json", exclude_none=True))
 
 
 @app.command()
@@ -141,7 +143,7 @@ def evaluate(
 
     result = run(case, parse_date(as_of, "--as-of"), rules)
     if json_:
-        print_json(result_json(result))
+        model_json(result)
     else:
         show_result(result)
 
@@ -211,7 +213,7 @@ def timeline(
 
     result = build(case, parse_date(as_of, "--as-of"), rules)
     if json_:
-        print_json(result.model_dump(mode="json", exclude_none=True))
+        model_json(result)
     else:
         show_timeline(result)
 
@@ -362,10 +364,6 @@ def parse_kind(text: str | None, option: str) -> OutcomeKind | None:
             Place(path=option),
             expected="one of " + ", ".join(k.value for k in OutcomeKind),
         ) from None
-
-
-def model_json(model: Any) -> None:
-    print_json(model.model_dump(mode="json", exclude_none=True))
 
 
 @app.command("what-if")
