@@ -501,9 +501,6 @@ def compile_rulebook(
             for n in range(fanout.copies.get((fact.kind, fact.key), 1))
         )
         actions[name_] = dataclasses.replace(action, asserts=asserts)
-    by_section: dict[str, set[str]] = {}
-    for section, facet in facets.values():
-        by_section.setdefault(section, set()).add(facet)
     stages = [
         Stage(stage.phase, stage.stratum, copies)
         for (kind, stage), copies in fanout.copies.items()
@@ -514,7 +511,7 @@ def compile_rulebook(
         definition=definition,
         actions=actions,
         stages=tuple(sorted(stages, key=lambda s: (s.phase == OPEN, s.stratum))),
-        facets={k: tuple(sorted(v)) for k, v in by_section.items()},
+        facets=_by_section(facets),
         reads={k: tuple(sorted(v)) for k, v in reads.items()},
         root=rulebook.root,
     )
@@ -611,6 +608,14 @@ def _assign_facets(patterns: Any) -> dict[str, tuple[str, str]]:
     return facets
 
 
+def _by_section(facets: dict[str, tuple[str, str]]) -> dict[str, tuple[str, ...]]:
+    """Each section's fact types, from `_assign_facets`' pattern -> (section, fact type)."""
+    by_section: dict[str, set[str]] = {}
+    for section, facet in facets.values():
+        by_section.setdefault(section, set()).add(facet)
+    return {section: tuple(sorted(types)) for section, types in by_section.items()}
+
+
 def definition_copy(compiled: CompiledRulebook) -> dict[str, Json]:
     """A deep copy of the ruleset (durable_rules mutates what it is given)."""
     return copy.deepcopy(compiled.definition)
@@ -685,15 +690,12 @@ def compile_probes(
         definition[rule_name] = {"all": body}
         actions[rule_name] = Action(ActionKind.HOLDS, probe.key)
         probes[probe.key] = probe
-    by_section: dict[str, set[str]] = {}
-    for section, facet in facets.values():
-        by_section.setdefault(section, set()).add(facet)
     compiled = CompiledRulebook(
         name=name,
         definition=definition,
         actions=actions,
         stages=(),  # no stage: every probe fires on the case alone
-        facets={k: tuple(sorted(v)) for k, v in by_section.items()},
+        facets=_by_section(facets),
         reads={k: tuple(sorted(v)) for k, v in reads.items()},
     )
     return compiled, probes
