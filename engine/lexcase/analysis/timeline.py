@@ -2,15 +2,14 @@
 
 It merges the case's events (`events:`), the dates its records carry (a crossing, a decision, a
 detention...) and the deadlines the rules conclude (see `lexcase.evaluation.deadlines`), as
-known on the as-of date. Each deadline keeps its status: met, missed, overdue, running with the days left, and
-so on; those missed or overdue carry the consequence of missing them.
+known on the as-of date. Each deadline keeps its status: met, missed, overdue, running with the
+days left, and so on; those missed or overdue carry the consequence of missing them.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from enum import StrEnum
-from pathlib import Path
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -18,7 +17,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from lexcase.evaluation.deadlines import Deadline
 from lexcase.evaluation.evaluator import CaseInput, Evaluator, default_evaluator, to_case
 from lexcase.evaluation.result import NOT_ADVICE, Result, RulebookStamp
-from lexcase.law.loader import load_rulebook
+from lexcase.law.overlay import RulesInput, rulebook_for, shipped
 from lexcase.model.case import Case, Event, Record
 from lexcase.model.facts import as_of as case_as_of
 
@@ -61,7 +60,7 @@ class Timeline(BaseModel):
 def timeline(
     case: CaseInput,
     as_of: dt.date | None = None,
-    rules: Path | str | None = None,
+    rules: RulesInput = None,
     evaluator: Evaluator | None = None,
 ) -> Timeline:
     """The timeline of `case` as known on `as_of` (the case's own date by default), with the
@@ -69,9 +68,9 @@ def timeline(
     loaded = to_case(case)
     if evaluator is not None:
         return build_timeline(loaded, evaluator.evaluate(loaded, as_of))
-    if rules is None:
+    if shipped(rules):
         return build_timeline(loaded, default_evaluator().evaluate(loaded, as_of))
-    own = Evaluator(load_rulebook(rules))
+    own = Evaluator(rulebook_for(rules))
     try:
         return build_timeline(loaded, own.evaluate(loaded, as_of))
     finally:

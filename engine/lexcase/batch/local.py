@@ -22,7 +22,7 @@ from typing import Any
 from lexcase.errors import CaseError, InferenceError, InputError, LexcaseError, Place, file_label
 from lexcase.evaluation.evaluator import CaseInput, Evaluator, default_evaluator, to_case
 from lexcase.evaluation.result import Result
-from lexcase.law.loader import load_rulebook
+from lexcase.law.overlay import RulesInput, rulebook_for, shipped
 from lexcase.model.case import Case, parse_case
 
 CASE_SUFFIXES = (".yaml", ".yml", ".json")
@@ -154,9 +154,9 @@ Work = Callable[[Evaluator, "dt.date | None", list[Any]], list[Any]]
 _worker: tuple[Evaluator, dt.date | None] | None = None  # in a worker process
 
 
-def _start_worker(rules: str | None, as_of: dt.date | None) -> None:
+def _start_worker(rules: RulesInput, as_of: dt.date | None) -> None:
     global _worker
-    _worker = (Evaluator(load_rulebook(rules) if rules is not None else None), as_of)
+    _worker = (Evaluator(None if shipped(rules) else rulebook_for(rules)), as_of)
     settle()
 
 
@@ -185,16 +185,16 @@ def _chunks(items: Iterable[Any], size: int) -> Iterator[list[Any]]:
 
 
 def _run(
-    work: Work, cases: Iterable[Any], workers: int, rules: str | None, as_of: dt.date | None
+    work: Work, cases: Iterable[Any], workers: int, rules: RulesInput, as_of: dt.date | None
 ) -> Iterator[Any]:
     """`work` over chunks of `cases`, in input order, here or in `workers` processes."""
     if workers <= 1:
-        evaluator = default_evaluator() if rules is None else Evaluator(load_rulebook(rules))
+        evaluator = default_evaluator() if shipped(rules) else Evaluator(rulebook_for(rules))
         try:
             for chunk in _chunks(cases, CHUNK):
                 yield from work(evaluator, as_of, chunk)
         finally:
-            if rules is not None:
+            if not shipped(rules):
                 evaluator.close()
         return
     import multiprocessing  # here: `lexcase evaluate` starts faster without it
@@ -213,14 +213,14 @@ def evaluate_many(
     workers: int = 1,
     *,
     as_of: dt.date | None = None,
-    rules: Path | str | None = None,
+    rules: RulesInput = None,
 ) -> Iterator[Result | LexcaseError]:
     """Evaluate many cases, in input order: a `Result` for each case, or the `LexcaseError` that
     kept it from being evaluated. With `workers` > 1 the cases are shared among that many
     processes; the results are the same as in one process."""
-    if rules is not None:
-        load_rulebook(rules)  # a bad rule folder is an error of the call, not of each case
-    return _run(_evaluate, cases, workers, str(rules) if rules is not None else None, as_of)
+    if not shipped(rules):
+        rulebook_for(rules)  # a bad rule folder is an error of the call, not of each case
+    return _run(_evaluate, cases, workers, rules, as_of)
 
 
 # --- the batch command's output --------------------------------------------------------------
@@ -268,17 +268,16 @@ def run_batch(
     *,
     workers: int = 1,
     as_of: dt.date | None = None,
-    rules: Path | str | None = None,
+    rules: RulesInput = None,
     progress: Callable[[int, int], Any] | None = None,
 ) -> Summary:
     """Evaluate every case of `source`, handing each output line to `write` (without its newline)
     in input order; `progress(done, total)` is called as cases complete."""
     cases = read_input(source)
-    if rules is not None:
-        load_rulebook(rules)  # stop at once on a bad rule folder
+    if not shipped(rules):
+        rulebook_for(rules)  # stop at once on a bad rule folder
     summary = Summary()
-    folder = str(rules) if rules is not None else None
-    for line, kinds in _run(_lines, cases, workers, folder, as_of):
+    for line, kinds in _run(_lines, cases, workers, rules, as_of):
         summary.cases += 1
         if kinds is None:
             summary.errors += 1

@@ -29,6 +29,7 @@ from lexcase.model.rules import OutcomeKind
 
 if TYPE_CHECKING:
     from lexcase.analysis.timeline import Timeline
+    from lexcase.law.overlay import RulesInput
 
 HELP = f"""Predict what a legal system will do in a person's case, with reasons and sources.
 
@@ -115,6 +116,22 @@ RulesOption = Annotated[
     Path | None,
     typer.Option("--rules", help="A folder of rule packs to use instead of the shipped ones."),
 ]
+OverlayOption = Annotated[
+    list[Path] | None,
+    typer.Option(
+        "--rules-overlay",
+        metavar="DIR",
+        help="An overlay applied on the rules (repeatable, in order): a folder with overlay.yaml "
+        "and rule files that add, replace or repeal rules by id.",
+    ),
+]
+
+
+def chosen(rules: Path | None, overlays: list[Path] | None) -> RulesInput:
+    """The rules a command runs with: --rules (or the shipped packs) and any --rules-overlay."""
+    from lexcase.law.overlay import choose_rules
+
+    return choose_rules(rules, overlays or [])
 
 
 def print_json(data: Any) -> None:
@@ -133,6 +150,7 @@ def evaluate(
     as_of: AsOfOption = None,
     json_: JsonOption = False,
     rules: RulesOption = None,
+    rules_overlay: OverlayOption = None,
 ) -> None:
     """Evaluate a case: the predicted outcomes, each with its basis and citation, and the rules
     left undecided with the facts they need.
@@ -141,7 +159,7 @@ def evaluate(
     """
     from lexcase.evaluation.evaluator import evaluate as run
 
-    result = run(case, parse_date(as_of, "--as-of"), rules)
+    result = run(case, parse_date(as_of, "--as-of"), chosen(rules, rules_overlay))
     if json_:
         model_json(result)
     else:
@@ -151,7 +169,9 @@ def evaluate(
 def show_stamp(rulebook: RulebookStamp) -> None:
     """Which rules gave the answer, so that it can be reproduced. (That lexcase is not legal
     advice is said once, in the top-level help.)"""
-    out.print(f"\n[dim]rules {rulebook.version} sha256:{rulebook.sha256[:12]}[/dim]")
+    from lexcase.interfaces import views
+
+    views.footer(out, rulebook)
 
 
 def show_result(result: Result) -> None:
@@ -203,6 +223,7 @@ def timeline(
     as_of: AsOfOption = None,
     json_: JsonOption = False,
     rules: RulesOption = None,
+    rules_overlay: OverlayOption = None,
 ) -> None:
     """One chronology of the case: its events and dated records, and the deadlines the rules
     conclude, each marked met, missed, overdue, or running with the days left.
@@ -211,7 +232,7 @@ def timeline(
     """
     from lexcase.analysis.timeline import timeline as build
 
-    result = build(case, parse_date(as_of, "--as-of"), rules)
+    result = build(case, parse_date(as_of, "--as-of"), chosen(rules, rules_overlay))
     if json_:
         model_json(result)
     else:
@@ -287,6 +308,7 @@ def batch(
     ] = 1,
     as_of: AsOfOption = None,
     rules: RulesOption = None,
+    rules_overlay: OverlayOption = None,
 ) -> None:
     """Evaluate many cases. Each output line holds the input it comes from ("input": file or
     file:line) and its result, or the error that kept it from being evaluated; the batch goes
@@ -305,14 +327,14 @@ def batch(
         target = out_file.open("w", encoding="utf-8")
     except OSError as exc:
         raise InputError(f"cannot write the file ({exc.strerror})", Place(str(out_file))) from None
-    with target, _progress() as progress:
+    with target, progress() as advance:
         summary = run_batch(
             source,
             lambda line: target.write(line + "\n"),
             workers=workers,
             as_of=on,
-            rules=rules,
-            progress=progress,
+            rules=chosen(rules, rules_overlay),
+            progress=advance,
         )
     out.print(summary.line(), markup=False, soft_wrap=True)
     if summary.internal_errors:
@@ -322,7 +344,7 @@ def batch(
 
 
 @contextlib.contextmanager
-def _progress() -> Iterator[Callable[[int, int], None] | None]:
+def progress() -> Iterator[Callable[[int, int], None] | None]:
     """A progress bar on a terminal; nothing when stderr is a file or a pipe."""
     if not err.is_terminal:
         yield None
@@ -391,6 +413,7 @@ def what_if(
     as_of: AsOfOption = None,
     json_: JsonOption = False,
     rules: RulesOption = None,
+    rules_overlay: OverlayOption = None,
 ) -> None:
     """Change facts and see which outcomes appear, vanish or change, each with the rule
     responsible and its citation; or sweep facts over values and see the grid.
@@ -409,13 +432,15 @@ def what_if(
     date = parse_date(as_of, "--as-of")
     changes = whatif.parse_changes(set_ or [], "--set")
     if sweep:
-        grid = whatif.sweep(case, whatif.parse_axes(sweep, "--sweep"), changes, date, rules)
+        grid = whatif.sweep(
+            case, whatif.parse_axes(sweep, "--sweep"), changes, date, chosen(rules, rules_overlay)
+        )
         if json_:
             model_json(grid)
         else:
             views.show_sweep(out, grid)
         return
-    diff = whatif.what_if(case, changes, date, rules)
+    diff = whatif.what_if(case, changes, date, chosen(rules, rules_overlay))
     if json_:
         model_json(diff)
     else:
@@ -441,6 +466,7 @@ def explain(
     as_of: AsOfOption = None,
     json_: JsonOption = False,
     rules: RulesOption = None,
+    rules_overlay: OverlayOption = None,
 ) -> None:
     """Show why each outcome is predicted: its derivation, with the facts at the leaves, the
     conclusions it rests on, the rule and citation at each step, and the rules it defeated.
@@ -462,13 +488,13 @@ def explain(
             expected="one of them",
         )
     if missing is not None:
-        answer = run_why_not(case, missing, date, rules)
+        answer = run_why_not(case, missing, date, chosen(rules, rules_overlay))
         if json_:
             model_json(answer)
         else:
             views.show_why_not(out, answer)
         return
-    explanation = run_explain(case, wanted, date, rules)
+    explanation = run_explain(case, wanted, date, chosen(rules, rules_overlay))
     if json_:
         model_json(explanation)
     else:
@@ -496,6 +522,7 @@ def rules_list(
     ] = None,
     json_: JsonOption = False,
     rules: RulesOption = None,
+    rules_overlay: OverlayOption = None,
 ) -> None:
     """List the rules: id, what each concludes, its basis, title and source.
 
@@ -504,7 +531,7 @@ def rules_list(
     from lexcase.interfaces import views
     from lexcase.law.catalogue import list_rules
 
-    listing = list_rules(jurisdiction, parse_kind(kind, "--kind"), rules)
+    listing = list_rules(jurisdiction, parse_kind(kind, "--kind"), chosen(rules, rules_overlay))
     if json_:
         model_json(listing)
     else:
@@ -517,6 +544,7 @@ def rules_show(
     rule_id: Annotated[str, typer.Argument(help="A rule id.", show_default=False)],
     json_: JsonOption = False,
     rules: RulesOption = None,
+    rules_overlay: OverlayOption = None,
 ) -> None:
     """Show one rule: its citations, basis and confidence, conditions, what it concludes, what
     depends on it and what defeats it.
@@ -526,7 +554,7 @@ def rules_show(
     from lexcase.interfaces import views
     from lexcase.law.catalogue import show_rule
 
-    card = show_rule(rule_id, rules)
+    card = show_rule(rule_id, chosen(rules, rules_overlay))
     if json_:
         model_json(card)
     else:
@@ -535,7 +563,11 @@ def rules_show(
 
 @rules_app.command("lint")
 @handles_errors
-def rules_lint(json_: JsonOption = False, rules: RulesOption = None) -> None:
+def rules_lint(
+    json_: JsonOption = False,
+    rules: RulesOption = None,
+    rules_overlay: OverlayOption = None,
+) -> None:
     """Check rule packs: load problems (unknown fact paths, dangling references, duplicate ids,
     circles), missing citations, rules that can never hold, rules with no effect. Exits 1 when
     it finds any problem.
@@ -545,13 +577,17 @@ def rules_lint(json_: JsonOption = False, rules: RulesOption = None) -> None:
     from lexcase.analysis.lint import lint
     from lexcase.interfaces import views
 
-    report = lint(rules)
+    report = lint(rules, rules_overlay or [])
     if json_:
         model_json(report)
     else:
         views.show_lint(out, report)
     if not report.clean:
         raise typer.Exit(EXIT_CHECK_FAILED)
+
+
+# The commands that search, interview and measure impact live in their own module.
+from lexcase.interfaces import questions as _questions  # noqa: E402, F401
 
 
 def main() -> None:

@@ -25,6 +25,7 @@ from lexcase.analysis.explain import (
 )
 from lexcase.analysis.lint import LintReport
 from lexcase.analysis.whatif import Change, Sweep, WhatIf
+from lexcase.evaluation.result import RulebookStamp
 from lexcase.law.catalogue import RuleCard, RuleListing
 from lexcase.model.rules import Citation
 
@@ -56,8 +57,14 @@ def state_text(state: RuleState) -> str:
     return state.status.value.replace("_", " ")
 
 
-def footer(console: Console, version: str, sha256: str) -> None:
-    console.print(f"\n[dim]rules {version} sha256:{sha256[:12]}[/dim]")
+def footer(console: Console, stamp: RulebookStamp) -> None:
+    """Which rules gave the answer, so that it can be reproduced: the base folder's version and
+    hash, and each overlay's. (That lexcase is not legal advice is said once, in the top-level
+    help.)"""
+    line = f"rules {stamp.version} sha256:{stamp.sha256[:12]}"
+    for overlay in stamp.overlays or []:
+        line += f" + overlay {overlay.name} ({overlay.version}) sha256:{overlay.sha256[:12]}"
+    console.print(f"\n[dim]{escape(line)}[/dim]")
 
 
 # --- what-if --------------------------------------------------------------------------------
@@ -104,7 +111,7 @@ def show_what_if(console: Console, diff: WhatIf) -> None:
         console.print("\n[bold]Defeats[/bold] (+ now defeated, - no longer)")
         for defeat in diff.defeats:
             console.print(f"  {MARK[defeat.change]} {defeat.rule} by {defeat.by}", markup=False)
-    footer(console, diff.rulebook.version, diff.rulebook.sha256)
+    footer(console, diff.rulebook)
 
 
 def show_sweep(console: Console, grid: Sweep) -> None:
@@ -148,7 +155,7 @@ def show_sweep(console: Console, grid: Sweep) -> None:
         for entry in grid.legend:
             legend.add_row(entry.rule, escape(f"{entry.title} [{entry.source}]"))
         console.print(legend)
-    footer(console, grid.rulebook.version, grid.rulebook.sha256)
+    footer(console, grid.rulebook)
 
 
 # --- explanations ---------------------------------------------------------------------------
@@ -197,7 +204,7 @@ def show_explanation(console: Console, explanation: Explanation) -> None:
         branch = tree.add(_step_label(outcome.step))
         _add_step(branch, outcome.step)
         console.print(tree)
-    footer(console, explanation.rulebook.version, explanation.rulebook.sha256)
+    footer(console, explanation.rulebook)
 
 
 def _blocker_text(blocker: Blocker) -> str:
@@ -247,7 +254,7 @@ def show_why_not(console: Console, answer: WhyNot) -> None:
         _add_candidate(tree, candidate)
     if answer.candidates:
         console.print(tree)
-    footer(console, answer.rulebook.version, answer.rulebook.sha256)
+    footer(console, answer.rulebook)
 
 
 # --- rules ----------------------------------------------------------------------------------

@@ -13,16 +13,30 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from lexcase.errors import Place, RuleNotFoundError
-from lexcase.model.rules import Rule
+from lexcase.model.rules import Model, Rule
+
+
+class AppliedOverlay(Model):
+    """An overlay applied on a rule folder (`lexcase.law.overlay`): what it is and what it did."""
+
+    name: str
+    version: str
+    sha256: str
+    root: str
+    added: tuple[str, ...] = ()
+    replaced: tuple[str, ...] = ()
+    repealed: tuple[str, ...] = ()
+    unlinked: tuple[str, ...] = ()  # defeats of repealed rules, dropped
 
 
 @dataclass(frozen=True)
 class Rulebook:
     rules: tuple[Rule, ...]
     root: str
-    version: str
-    sha256: str
+    version: str  # of the base folder; overlays carry their own
+    sha256: str  # of the base folder's files
     files: tuple[str, ...]
+    overlays: tuple[AppliedOverlay, ...] = ()
 
     @cached_property
     def by_id(self) -> dict[str, Rule]:

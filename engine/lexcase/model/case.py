@@ -29,6 +29,11 @@ Country = Annotated[
 Slug = Annotated[str, StringConstraints(pattern=IDENTIFIER_PATTERN, max_length=200)]
 Text = Annotated[str, StringConstraints(max_length=10_000)]
 
+# The facts a person could have made otherwise (when and where he crossed, whether and when he
+# claimed asylum, which documents he carried) carry this marker in their field's schema; the
+# counterfactual search (`lexcase counterfactual`) changes only them. The JSON Schema shows it.
+MUTABLE: dict[str, Any] = {"mutable": True}
+
 
 class Facts(BaseModel):
     """Base of every part of a case: strict, immutable, and no field outside the model."""
@@ -181,9 +186,13 @@ class Crossing(Record):
     dated_by: ClassVar[tuple[str, ...]] = ("date",)
     from_: Country | None = Field(None, alias="from")
     into: Country | None = None
-    date: dt.date | None = None
-    at_checkpoint: bool | None = None
-    documents: TravelDocument | None = None
+    date: dt.date | None = Field(None, description="The day he crossed.", json_schema_extra=MUTABLE)
+    at_checkpoint: bool | None = Field(
+        None, description="Whether he crossed at a border checkpoint.", json_schema_extra=MUTABLE
+    )
+    documents: TravelDocument | None = Field(
+        None, description="The documents he crossed with.", json_schema_extra=MUTABLE
+    )
     place: Text | None = None
 
 
@@ -216,7 +225,9 @@ class Appeal(Record):
 
 class Asylum(Record):
     dated_by: ClassVar[tuple[str, ...]] = ("applied_on",)
-    applied_on: dt.date | None = None
+    applied_on: dt.date | None = Field(
+        None, description="The day he asked for asylum.", json_schema_extra=MUTABLE
+    )
     registered_on: dt.date | None = None
     decision: Decision | None = None
     appeal: Appeal | None = None
@@ -331,7 +342,9 @@ class Case(Facts):
     military: Military = Field(default_factory=Military)
     crossing: Crossing | None = None
     stay: Stay | None = None
-    asylum: Asylum | None = None
+    asylum: Asylum | None = Field(
+        None, description="His claim for asylum in the host state.", json_schema_extra=MUTABLE
+    )
     home_proceedings: HomeProceedings = Field(default_factory=HomeProceedings)
     host_proceedings: HostProceedings = Field(default_factory=HostProceedings)
     risk_on_return: RiskOnReturn | None = None

@@ -1,0 +1,91 @@
+"""The interview: questions that could change an outcome, ranked, and answers written into the
+case file in place."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+from conftest import SEEDS
+from typer.testing import CliRunner
+
+from lexcase.analysis.interview import interview, record_answer
+from lexcase.evaluation.evaluator import evaluate
+from lexcase.interfaces.cli import app
+from lexcase.model.case import load_case
+from lexcase.model.facts import with_facts
+
+runner = CliRunner()
+ZHILINA = SEEDS / "zhilina.yaml"
+
+
+def _outcomes(result: object) -> dict[str, tuple[str, object]]:
+    return {o.rule: (o.summary, o.detail) for o in result.outcomes}  # type: ignore[attr-defined]
+
+
+def test_every_question_asked_changes_an_outcome_for_some_answer() -> None:
+    asked = interview(ZHILINA)
+    assert asked.questions, "the officer's wife has undecided rules"
+    base = load_case(ZHILINA)
+    before = _outcomes(evaluate(base))
+    for question in asked.questions:
+        moved = [
+            a.value
+            for a in question.answers_tried
+            if _outcomes(evaluate(with_facts(base, {question.path: a.value}))) != before
+        ]
+        assert moved, f"{question.path} changes nothing, yet it is asked"
+        assert question.decides and question.question
+    counts = [len(q.could_change) for q in asked.questions]
+    assert counts == sorted(counts, reverse=True)
+    # Facts that change nothing, or cannot be typed in a prompt, are listed with why.
+    reasons = {n.path: n.reason for n in asked.not_asked}
+    assert "list of records" in reasons["home_proceedings.charges"]
+    assert not {q.path for q in asked.questions} & set(reasons)
+
+
+def test_an_answer_is_written_in_place_keeping_comments_and_a_backup(tmp_path: Path) -> None:
+    case = tmp_path / "zhilina.yaml"
+    shutil.copyfile(ZHILINA, case)
+    original = case.read_text()
+    backup = record_answer(case, "military.call_up.reported", False)
+    assert backup is not None and backup.read_text() == original
+    text = case.read_text()
+    assert text.splitlines()[0] == original.splitlines()[0]  # the comment on top
+    assert load_case(case).military.call_up is not None
+    assert load_case(case).military.call_up.reported is False
+    # Nothing but the answer was added: every line of the file is still there, in order.
+    kept = iter(text.splitlines())
+    assert all(line in kept for line in original.splitlines())
+
+
+def test_the_command_asks_validates_writes_and_shows_the_outcomes(tmp_path: Path) -> None:
+    case = tmp_path / "zhilina.yaml"
+    shutil.copyfile(ZHILINA, case)
+    first = interview(case).questions[0]
+    assert first.choices, "the first question of this case has a closed set of answers"
+    answer = first.choices[0]
+    # A wrong answer is asked again; then an answer; then ? for the next; then an empty line ends.
+    result = runner.invoke(app, ["interview", str(case)], input=f"nonsense\n{answer}\n?\n\n")
+    assert result.exit_code == 0, result.output
+    assert "nonsense" in result.output or "expected" in result.output
+    assert "Outcomes now" in result.output
+    assert "1 answer(s) written" in result.output
+    assert (tmp_path / "zhilina.yaml.bak").read_text() == ZHILINA.read_text()
+    data = json.loads(json.dumps(load_case(case).model_dump(mode="json", by_alias=True)))
+    value = data
+    for part in first.path.split("."):
+        value = value[part]
+    assert str(value).lower() == answer.lower()
+
+
+def test_json_lists_the_ranked_questions_without_asking(tmp_path: Path) -> None:
+    case = tmp_path / "zhilina.yaml"
+    shutil.copyfile(ZHILINA, case)
+    result = runner.invoke(app, ["interview", str(case), "--json"])
+    assert result.exit_code == 0
+    data = json.loads(result.output)
+    assert data["questions"] and all(q["could_change"] for q in data["questions"])
+    assert case.read_text() == ZHILINA.read_text()
+    assert not (tmp_path / "zhilina.yaml.bak").exists()
