@@ -1,9 +1,9 @@
 """The timeline of a case: one chronology of what happened and what falls due.
 
 It merges the case's events (`events:`), the dates its records carry (a crossing, a decision, a
-detention...) and the deadlines the rules conclude (see `lexcase.evaluation.deadlines`), as
-known on the as-of date. Each deadline keeps its status: met, missed, overdue, running with the days left, and
-so on; those missed or overdue carry the consequence of missing them.
+detention...) and the deadlines the rules conclude (see `lexcase.evaluation.deadlines`), as known
+on the as-of date. Each deadline keeps its status: met, missed, overdue, running with the days
+left, and so on; those missed or overdue carry the consequence of missing them.
 """
 
 from __future__ import annotations
