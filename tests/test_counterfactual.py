@@ -8,9 +8,9 @@ import itertools
 import json
 from pathlib import Path
 
-from conftest import SEEDS, RuleFolder, kz_rules
 from typer.testing import CliRunner
 
+from conftest import SEEDS, RuleFolder, kz_rules
 from lexcase.analysis.counterfactual import (
     Counterfactual,
     Direction,
@@ -92,13 +92,21 @@ def test_two_changes_are_needed_when_two_rules_conclude_the_outcome(
               cite: {article: 1}
               basis: law
               when: {crossing.at_checkpoint: false}
-              then: {outcome: {kind: prosecution, summary: Prosecuted., detail: {article: "1", max_months: 12}}}
+              then:
+                outcome:
+                  kind: prosecution
+                  summary: Prosecuted.
+                  detail: {article: "1", max_months: 12}
             - id: kz.t.no_papers
               title: Crossing without documents is prosecuted
               cite: {article: 2}
               basis: law
               when: {crossing.documents: none}
-              then: {outcome: {kind: prosecution, summary: Prosecuted., detail: {article: "2", max_months: 12}}}
+              then:
+                outcome:
+                  kind: prosecution
+                  summary: Prosecuted.
+                  detail: {article: "2", max_months: 12}
             """
         )
     )

@@ -7,9 +7,9 @@ import json
 import shutil
 from pathlib import Path
 
-from conftest import SEEDS
 from typer.testing import CliRunner
 
+from conftest import SEEDS
 from lexcase.analysis.interview import interview, record_answer
 from lexcase.evaluation.evaluator import evaluate
 from lexcase.interfaces.cli import app

@@ -10,9 +10,9 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, SEEDS
 from typer.testing import CliRunner
 
+from conftest import ROOT, SEEDS
 from lexcase.analysis.impact import impact
 from lexcase.errors import RuleFileError
 from lexcase.evaluation.evaluator import default_evaluator, evaluate

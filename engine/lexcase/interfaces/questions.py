@@ -24,9 +24,9 @@ from lexcase.interfaces.cli import (
     handles_errors,
     model_json,
     out,
-    parse_date,
     progress,
 )
+from lexcase.interfaces.options import parse_date
 from lexcase.interfaces.views import footer
 
 

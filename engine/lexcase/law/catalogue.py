@@ -11,7 +11,15 @@ from pydantic import Field
 from lexcase.errors import InputError, Place
 from lexcase.law.overlay import RulesInput, rulebook_for
 from lexcase.law.rulebook import Rulebook
-from lexcase.model.rules import Basis, Citation, Confidence, Model, OutcomeKind, Rule
+from lexcase.model.rules import (
+    Basis,
+    Citation,
+    Confidence,
+    Model,
+    OutcomeKind,
+    Rule,
+    citations_text,
+)
 
 
 class RuleLine(Model):
@@ -116,7 +124,7 @@ def _line(rule: Rule) -> RuleLine:
         concludes=list(rule.concludes),
         basis=rule.basis,
         confidence=rule.confidence,
-        source="; ".join(c.short() for c in rule.citations),
+        source=citations_text(rule.citations),
     )
 
 
