@@ -15,11 +15,15 @@ if not (
         "Its inference engine, durable_rules 2.0.28, does not import on Python 3.13 or later."
     )
 
+from lexcase.analysis.counterfactual import Goal, counterfactual
+from lexcase.analysis.impact import impact
+from lexcase.analysis.interview import interview, record_answer
 from lexcase.batch.local import evaluate_many
 from lexcase.errors import LexcaseError
 from lexcase.evaluation.evaluator import Evaluator, evaluate
 from lexcase.evaluation.result import Result
 from lexcase.law.loader import load_rulebook
+from lexcase.law.overlay import RuleChoice, apply_overlay
 from lexcase.law.rulebook import Rulebook
 from lexcase.model.case import Case, case_schema, load_case
 
@@ -28,12 +32,19 @@ __version__ = "0.1.0"
 __all__ = [
     "Case",
     "Evaluator",
+    "Goal",
     "LexcaseError",
     "Result",
+    "RuleChoice",
     "Rulebook",
+    "apply_overlay",
     "case_schema",
+    "counterfactual",
     "evaluate",
     "evaluate_many",
+    "impact",
+    "interview",
     "load_case",
     "load_rulebook",
+    "record_answer",
 ]

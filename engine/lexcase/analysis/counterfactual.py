@@ -138,14 +138,23 @@ class Counterfactual(Model):
 
 def counterfactual(
     case: CaseInput,
-    goals: Sequence[Goal],
+    goals: Sequence[Goal] = (),
     max_changes: int = MAX_CHANGES,
     as_of: dt.date | None = None,
     rules: RulesInput = None,
     budget: int = BUDGET,
+    *,
+    avoid: Sequence[str] = (),
+    reach: Sequence[str] = (),
 ) -> Counterfactual:
     """The minimal sets of changes to mutable facts of `case` (as known on `as_of`) that meet
-    every goal, at most `max_changes` changes each, found within `budget` evaluations."""
+    every goal, at most `max_changes` changes each, found within `budget` evaluations. Goals are
+    `Goal`s, or KIND[:JURISDICTION] texts to `avoid` or to `reach`."""
+    goals = [
+        *goals,
+        *(parse_goal(g, Direction.AVOID) for g in avoid),
+        *(parse_goal(g, Direction.REACH) for g in reach),
+    ]
     if not goals:
         raise InputError(
             "nothing to search for", Place(path="--avoid"), expected="--avoid KIND or --reach KIND"
@@ -282,6 +291,12 @@ class Search:
             "A date compared with another fact is tried around that fact's value as given; "
             "when both change, the boundary moves with it.",
         ]
+        if any(r.in_force_from or r.in_force_until for r in self.related):
+            limits.append(
+                "A date moved out of a rule's time in force leaves the case outside the law "
+                "lexcase has for it: such an answer says no rule it has applies, not that the act "
+                "was lawful."
+            )
         if not self.pool:
             limits.append("None of these rules tests a mutable fact: no change was tried.")
         if stopped_at is not None:

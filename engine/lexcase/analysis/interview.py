@@ -175,9 +175,15 @@ def _changed(before: Result, after: Result) -> list[str]:
 
 
 def _wording(fp: FactPath) -> str:
-    if fp.description:
-        return fp.description
-    return fp.path.replace("_", " ").replace(".", ": ") + "?"
+    """The field's description as a question: "Whether he crossed at a checkpoint." asks
+    "Did he...?" well enough as it stands; a statement about a yes/no fact is asked as "Is it
+    so: ...?"; a fact with no description is named by its path in words."""
+    text = fp.description
+    if not text:
+        return fp.path.replace("_", " ").replace(".", ": ") + "?"
+    if fp.kind is ValueKind.BOOL and not text.startswith("Whether"):
+        return f"Is it so: {text.rstrip('.')}?"
+    return text.rstrip(".") + "?"
 
 
 def _choices(fp: FactPath) -> list[str] | None:

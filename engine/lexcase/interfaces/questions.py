@@ -64,13 +64,15 @@ def counterfactual(
     Example: lexcase counterfactual seeds/zhilin.yaml --avoid prosecution:KZ
     Example: lexcase counterfactual seeds/zhilin.yaml --avoid removal --max-changes 3
     """
-    from lexcase.analysis.counterfactual import Direction, parse_goal
     from lexcase.analysis.counterfactual import counterfactual as search
 
-    goals = [parse_goal(g, Direction.AVOID) for g in avoid or []]
-    goals += [parse_goal(g, Direction.REACH) for g in reach or []]
     answer = search(
-        case, goals, max_changes, parse_date(as_of, "--as-of"), chosen(rules, rules_overlay)
+        case,
+        max_changes=max_changes,
+        as_of=parse_date(as_of, "--as-of"),
+        rules=chosen(rules, rules_overlay),
+        avoid=avoid or [],
+        reach=reach or [],
     )
     if json_:
         model_json(answer)
@@ -116,7 +118,7 @@ def _line(mark: str, kind: str, where: str, summary: str, rule: str) -> None:
 
 def _shown(value: object) -> str:
     if value is None:
-        return "unknown"
+        return "not recorded"
     if isinstance(value, bool):
         return "true" if value else "false"
     return str(value)

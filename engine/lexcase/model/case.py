@@ -157,7 +157,7 @@ class Person(Facts):
 
 class LeftService(Record):
     dated_by: ClassVar[tuple[str, ...]] = ("on",)
-    how: ServiceExit | None = None
+    how: ServiceExit | None = Field(None, description="How he left military service.")
     on: dt.date | None = None
     absence_days: int | None = Field(
         None, ge=0, description="Days away, for an absence without leave."
@@ -166,7 +166,7 @@ class LeftService(Record):
 
 class CallUp(Record):
     dated_by: ClassVar[tuple[str, ...]] = ("received_on",)
-    kind: CallUpKind | None = None
+    kind: CallUpKind | None = Field(None, description="What he was called up for.")
     received_on: dt.date | None = None
     reported: bool | None = Field(None, description="Whether the person reported as called.")
 
@@ -175,7 +175,9 @@ class Military(Facts):
     state: Country | None = Field(None, description="The state whose forces the status concerns.")
     status: MilitaryStatus | None = None
     unit: Text | None = None
-    state_secrets_access: bool | None = None
+    state_secrets_access: bool | None = Field(
+        None, description="Whether he had access to state secrets in service."
+    )
     left_service: LeftService | None = None
     call_up: CallUp | None = None
 
@@ -198,21 +200,25 @@ class Crossing(Record):
 
 class Stay(Record):
     dated_by: ClassVar[tuple[str, ...]] = ("counted_on",)
-    basis: StayBasis | None = None
-    days_in_last_180: int | None = Field(None, ge=0, le=180)
+    basis: StayBasis | None = Field(
+        None, description="What makes his stay in the host state lawful."
+    )
+    days_in_last_180: int | None = Field(
+        None, ge=0, le=180, description="Days he has stayed in the host state in the last 180."
+    )
     counted_on: dt.date | None = Field(None, description="The date the day count refers to.")
 
 
 class Decision(Record):
     dated_by: ClassVar[tuple[str, ...]] = ("on",)
-    outcome: AsylumOutcome | None = None
+    outcome: AsylumOutcome | None = Field(None, description="The decision on his asylum claim.")
     on: dt.date | None = None
     by: Text | None = None
 
 
 class AppealDecision(Record):
     dated_by: ClassVar[tuple[str, ...]] = ("on",)
-    outcome: AppealOutcome | None = None
+    outcome: AppealOutcome | None = Field(None, description="The decision on his appeal.")
     on: dt.date | None = None
     final: bool | None = Field(None, description="No further appeal lies.")
 
@@ -228,7 +234,9 @@ class Asylum(Record):
     applied_on: dt.date | None = Field(
         None, description="The day he asked for asylum.", json_schema_extra=MUTABLE
     )
-    registered_on: dt.date | None = None
+    registered_on: dt.date | None = Field(
+        None, description="The day his asylum claim was registered."
+    )
     decision: Decision | None = None
     appeal: Appeal | None = None
 
@@ -242,7 +250,9 @@ class Charge(Record):
 
 class WantedNotice(Record):
     dated_by: ClassVar[tuple[str, ...]] = ("issued_on", "known_by")
-    international: bool | None = None
+    international: bool | None = Field(
+        None, description="Whether the home state's wanted notice is international."
+    )
     issued_on: dt.date | None = None
     known_by: dt.date | None = Field(
         None,
@@ -266,9 +276,9 @@ class Conviction(Record):
 class Sentence(Record):
     dated_by: ClassVar[tuple[str, ...]] = ("on",)
     months: int | None = Field(None, ge=0)
-    disposition: Disposition | None = None
+    disposition: Disposition | None = Field(None, description="What the sentence imposes.")
     fine_mrp: int | None = Field(None, ge=0)
-    expulsion: bool | None = None
+    expulsion: bool | None = Field(None, description="Whether the sentence orders his expulsion.")
     expulsion_years: int | None = Field(None, ge=0)
     on: dt.date | None = None
 
@@ -284,7 +294,9 @@ class Detention(Record):
 
 class ExtraditionDecision(Record):
     dated_by: ClassVar[tuple[str, ...]] = ("on",)
-    outcome: ExtraditionOutcome | None = None
+    outcome: ExtraditionOutcome | None = Field(
+        None, description="The decision on the extradition request."
+    )
     on: dt.date | None = Field(None, description="The date of the decision; appeals count from it.")
     by: Text | None = None
 
@@ -312,7 +324,7 @@ class Removal(Record):
     """The person leaving the host state, on his own or removed; an entry ban counts from it."""
 
     dated_by: ClassVar[tuple[str, ...]] = ("on",)
-    type: RemovalType | None = None
+    type: RemovalType | None = Field(None, description="How he left the host state.")
     on: dt.date | None = Field(None, description="The day he left or was handed over.")
     destination: Country | None = None
 
