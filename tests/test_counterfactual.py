@@ -152,3 +152,15 @@ def test_the_command_prints_the_answers_and_json() -> None:
     bad = runner.invoke(app, ["counterfactual", str(ZHILIN), "--avoid", "exile"])
     assert bad.exit_code == 2
     assert "--avoid" in bad.output and "prosecution" in bad.output
+
+
+def test_which_facts_are_mutable_is_declared_on_the_case_model_and_shown_in_the_schema() -> None:
+    from lexcase.model.case import case_schema
+    from lexcase.model.facts import fact_paths
+
+    mutable = {p for p, f in fact_paths().items() if f.mutable}
+    assert {"crossing.at_checkpoint", "crossing.date", "asylum.applied_on"} <= mutable
+    assert not {p for p in mutable if p.startswith(("host_proceedings", "home_proceedings"))}
+    crossing = case_schema()["$defs"]["Crossing"]["properties"]
+    assert crossing["at_checkpoint"]["mutable"] is True
+    assert "mutable" not in crossing["into"]
