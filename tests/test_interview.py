@@ -89,3 +89,27 @@ def test_json_lists_the_ranked_questions_without_asking(tmp_path: Path) -> None:
     assert data["questions"] and all(q["could_change"] for q in data["questions"])
     assert case.read_text() == ZHILINA.read_text()
     assert not (tmp_path / "zhilina.yaml.bak").exists()
+
+
+def test_an_answer_in_a_json_case_file_keeps_its_order(tmp_path: Path) -> None:
+    case = tmp_path / "case.json"
+    case.write_text(
+        json.dumps({"case_id": "j", "as_of": "2022-10-01", "host_state": "KZ", "notes": "n"})
+    )
+    record_answer(case, "crossing.date", "2022-09-26", backup=False)
+    data = json.loads(case.read_text())
+    assert list(data) == ["case_id", "as_of", "host_state", "notes", "crossing"]
+    assert data["crossing"] == {"date": "2022-09-26"}
+    assert not (tmp_path / "case.json.bak").exists()
+
+
+def test_an_answer_that_does_not_fit_the_case_model_leaves_the_file_alone(tmp_path: Path) -> None:
+    import pytest
+
+    from lexcase.errors import CaseError
+
+    case = tmp_path / "zhilina.yaml"
+    shutil.copyfile(ZHILINA, case)
+    with pytest.raises(CaseError):
+        record_answer(case, "stay.days_in_last_180", 400)
+    assert case.read_text() == ZHILINA.read_text()

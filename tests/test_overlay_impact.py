@@ -167,5 +167,12 @@ def test_the_impact_command_prints_a_table_and_json(tmp_path: Path) -> None:
     assert "30 cases, 30 evaluated under both" in shown.output
     data = json.loads(runner.invoke(app, [*args, "--json"]).output)
     assert data["cases"] == 30 and data["base"]["overlays"][0]["version"] == "2014-text"
+    with cases.open("a") as stream:
+        stream.write('{"case_id": "broken"}\n')
+    broken = runner.invoke(app, [*args, "--json"])
+    assert broken.exit_code == 1  # one case could not be read; the others were compared
+    report = json.loads(broken.output)
+    assert report["evaluated"] == 30 and report["failed"] == 1
+    assert report["failures"][0]["input"].endswith("cases.jsonl:31")
     nothing = runner.invoke(app, ["impact", str(cases)])
     assert nothing.exit_code == 2 and "--overlay" in nothing.output

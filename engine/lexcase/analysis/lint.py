@@ -105,6 +105,7 @@ def lint(root: Path | str | None = None, overlays: Sequence[Path | str] = ()) ->
             rulebook = apply_overlay(rulebook, Path(overlay))
         except RuleFileError as error:
             return LintReport(root=label, rules=0, problems=[_load_problem(error)])
+    label = rulebook.label if overlays else label
     problems = [
         *_citations(rulebook),
         *_outcomes(rulebook),

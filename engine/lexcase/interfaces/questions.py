@@ -5,13 +5,16 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.markup import escape
 from rich.table import Table
 
 from lexcase.evaluation.result import Result
+
+if TYPE_CHECKING:
+    from lexcase.analysis.impact import Impact
 from lexcase.interfaces.cli import (
     AsOfOption,
     CaseArgument,
@@ -283,7 +286,13 @@ def impact(
         )
     if json_:
         model_json(report)
-        return
+    else:
+        _show_impact(report)
+    if report.failed:
+        raise typer.Exit(1)
+
+
+def _show_impact(report: Impact) -> None:
     table = Table(show_lines=False, expand=False)
     for column in ("kind", "where", "gain", "lose", "change", "examples"):
         table.add_column(column, no_wrap=column != "examples", overflow="fold")
@@ -310,5 +319,3 @@ def impact(
     footer(out, report.base)
     out.print("[dim]reform:[/dim]", end="")
     footer(out, report.reform)
-    if report.failed:
-        raise typer.Exit(1)

@@ -102,7 +102,7 @@ def list_rules(
             expected="one of " + ", ".join(known),
         )
     return RuleListing(
-        rulebook=rulebook.root,
+        rulebook=rulebook.label,
         version=rulebook.version,
         jurisdiction=place,
         kind=wanted,

@@ -38,6 +38,11 @@ class Rulebook:
     files: tuple[str, ...]
     overlays: tuple[AppliedOverlay, ...] = ()
 
+    @property
+    def label(self) -> str:
+        """The folder, and each overlay applied on it, as a reader names them."""
+        return self.root + "".join(f" + overlay {o.root} ({o.version})" for o in self.overlays)
+
     @cached_property
     def by_id(self) -> dict[str, Rule]:
         return {r.id: r for r in self.rules}
