@@ -16,6 +16,7 @@ rulebooks are not cached: an overlay is a few files, read in milliseconds.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -127,11 +128,10 @@ def apply_overlay(base: Rulebook, root: Path) -> Rulebook:
         repealed=tuple(sorted(spec.repeals)),
         unlinked=tuple(unlinked),
     )
-    return Rulebook(
+    # Everything else the base knows (its version, hash, root...) stays as it is.
+    return dataclasses.replace(
+        base,
         rules=tuple(rules),
-        root=base.root,
-        version=base.version,
-        sha256=base.sha256,
         files=base.files + tuple(file_label(f) or str(f) for f in files),
         overlays=(*base.overlays, applied),
     )
