@@ -171,18 +171,16 @@ def interview(
         out.print(f"\n[bold]{escape(question.question)}[/bold]  [dim]({question.path})[/dim]")
         out.print(f"  could change: {', '.join(question.could_change)}", markup=False)
         out.print(f"  decides: {', '.join(question.decides)}", markup=False)
-        if question.choices:
-            out.print(f"  answers: {' / '.join(question.choices)} / {UNKNOWN}", markup=False)
-        else:
+        if not question.choices:
             out.print(f"  answer: {question.expected}", markup=False)
-        text = _ask()
+        text = _ask(question.choices)
         while text not in ("", UNKNOWN):
             try:
                 value = parse_answer(question.path, text)
                 break
             except CaseError as problem:
                 err.print(f"{problem.message}: expected {problem.expected}", markup=False)
-                text = _ask()
+                text = _ask(question.choices)
         if text == "":
             break
         asked.add(question.path)
@@ -202,11 +200,24 @@ def interview(
     footer(out, before.rulebook)
 
 
-def _ask() -> str:
+def _ask(choices: list[str] | None) -> str:
+    """One answer: a value, ? for unknown, or nothing (Enter, or the end of the input) to stop.
+    A closed vocabulary is offered as choices, and an answer outside them is asked again."""
+    from rich.prompt import Prompt
+
+    from lexcase.analysis.interview import UNKNOWN
+
     try:
-        return out.input("> ").strip()
+        answer = Prompt.ask(
+            ">",
+            console=out,
+            choices=[*choices, UNKNOWN] if choices else None,
+            default="",
+            show_default=False,
+        )
     except EOFError:
         return ""
+    return str(answer).strip()
 
 
 def _show_outcomes(before: Result, after: Result) -> None:
