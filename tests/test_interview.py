@@ -113,3 +113,24 @@ def test_an_answer_that_does_not_fit_the_case_model_leaves_the_file_alone(tmp_pa
     with pytest.raises(CaseError):
         record_answer(case, "stay.days_in_last_180", 400)
     assert case.read_text() == ZHILINA.read_text()
+
+
+def test_a_case_file_that_cannot_be_written_is_a_clear_error(tmp_path: Path) -> None:
+    import os
+
+    if os.geteuid() == 0:  # root writes read-only files: make the backup's folder unwritable
+        folder = tmp_path / "dir"
+        folder.mkdir()
+        case = folder / "zhilina.yaml"
+        shutil.copyfile(ZHILINA, case)
+        blocker = folder / "zhilina.yaml.bak"
+        blocker.mkdir()  # the backup cannot be written where a folder stands
+    else:
+        case = tmp_path / "zhilina.yaml"
+        shutil.copyfile(ZHILINA, case)
+        case.chmod(0o444)
+    answer = (interview(case).questions[0].choices or ["?"])[0]
+    result = runner.invoke(app, ["interview", str(case)], input=f"{answer}\n\n")
+    assert result.exit_code == 2, result.output
+    assert "cannot write the file" in result.output
+    assert case.read_text() == ZHILINA.read_text()

@@ -238,11 +238,13 @@ def record_answer(file: Path, path: str, value: Any, backup: bool = True) -> Pat
         stream = io.StringIO()
         yaml.dump(tree, stream)
         new_text = stream.getvalue()
-    saved = None
-    if backup:
-        saved = file.with_name(file.name + ".bak")
-        shutil.copyfile(file, saved)
-    file.write_text(new_text, encoding="utf-8")
+    saved = file.with_name(file.name + ".bak") if backup else None
+    try:
+        if saved is not None:
+            shutil.copyfile(file, saved)
+        file.write_text(new_text, encoding="utf-8")
+    except OSError as exc:
+        raise InputError(f"cannot write the file ({exc.strerror})", Place(label)) from None
     to_case(file)  # the file as written reads back
     return saved
 
