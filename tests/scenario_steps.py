@@ -389,9 +389,10 @@ def rule_fate(
     result = scenario_state.the_result()
     fates = Fates.of(result)
     fate = fates.of_rule(rule)
-    actual_by = fates.defeated_by.get(rule)
-    if fate is not wanted or (by is not None and actual_by != by):
-        said = f"{fate.value}" + (f" by {actual_by}" if actual_by else "")
+    # A rule several exceptions hold against is defeated by each of them.
+    defeaters = sorted(d.by for d in result.defeated if d.rule == rule)
+    if fate is not wanted or (by is not None and by not in defeaters):
+        said = f"{fate.value}" + (f" by {', '.join(defeaters)}" if defeaters else "")
         expected = wanted.value + (f" by {by}" if by else "")
         fail(f"expected rule {rule} {expected}, but it {said}\n\n" + describe(result))
 
