@@ -15,6 +15,7 @@ if not (
         "Its inference engine, durable_rules 2.0.28, does not import on Python 3.13 or later."
     )
 
+from lexcase.analysis.compare import Comparison, compare
 from lexcase.analysis.counterfactual import Goal, counterfactual
 from lexcase.analysis.impact import impact
 from lexcase.analysis.interview import interview, record_answer
@@ -31,6 +32,7 @@ __version__ = "0.1.0"
 
 __all__ = [
     "Case",
+    "Comparison",
     "Evaluator",
     "Goal",
     "LexcaseError",
@@ -39,6 +41,7 @@ __all__ = [
     "Rulebook",
     "apply_overlay",
     "case_schema",
+    "compare",
     "counterfactual",
     "evaluate",
     "evaluate_many",

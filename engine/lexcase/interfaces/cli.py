@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Annotated, Any, ParamSpec, TypeVar
 import typer
 from pydantic import BaseModel
 from rich.console import Console
+from rich.markup import escape
 
 from lexcase.errors import InferenceError, InputError, LexcaseError, Place
 from lexcase.evaluation.result import NOT_ADVICE
@@ -126,6 +127,27 @@ def model_json(model: BaseModel) -> None:
     print_json(model.model_dump(mode="json", exclude_none=True))
 
 
+def show_warnings(warnings: list[str], json_: bool = False) -> None:
+    """What lexcase could not apply, printed before anything else (on stderr beside --json,
+    whose stdout stays JSON; `evaluate --json` carries them in the result too)."""
+    for warning in warnings:
+        if json_:
+            err.print(f"warning: {warning}", markup=False)
+        else:
+            out.print(f"[bold yellow]warning:[/bold yellow] {escape(warning)}")
+
+
+def warn_about(case: Path, rules: Path | None, json_: bool) -> None:
+    """The coverage warnings of the case file `case`, first, for commands that show no Result."""
+    from lexcase.evaluation.coverage import coverage_of
+    from lexcase.evaluation.evaluator import to_case
+    from lexcase.law.loader import load_rulebook
+
+    seen = to_case(case)
+    packs = load_rulebook(rules).packs
+    show_warnings(coverage_of(packs, seen.host_state, seen.home_state).warnings, json_)
+
+
 @app.command()
 @handles_errors
 def evaluate(
@@ -144,6 +166,7 @@ def evaluate(
     from lexcase.interfaces import views
 
     result = run(case, parse_date(as_of, "--as-of"), chosen(rules, rules_overlay))
+    show_warnings(result.warnings, json_)
     if json_:
         model_json(result)
     else:
@@ -167,6 +190,7 @@ def timeline(
     from lexcase.analysis.timeline import timeline as build
     from lexcase.interfaces import views
 
+    warn_about(case, rules, json_)
     result = build(case, parse_date(as_of, "--as-of"), chosen(rules, rules_overlay))
     if json_:
         model_json(result)
@@ -304,6 +328,7 @@ def what_if(
 
     date = parse_date(as_of, "--as-of")
     changes = parse_changes(set_ or [], "--set")
+    warn_about(case, rules, json_)
     if sweep:
         grid = whatif.sweep(
             case, parse_axes(sweep, "--sweep"), changes, date, chosen(rules, rules_overlay)
@@ -358,6 +383,7 @@ def explain(
 
     date = parse_date(as_of, "--as-of")
     wanted, missing = parse_kind(kind, "--kind"), parse_kind(why_not, "--why-not")
+    warn_about(case, rules, json_)
     if wanted is not None and missing is not None:
         raise InputError(
             "--kind and --why-not ask different questions",
@@ -376,6 +402,44 @@ def explain(
         model_json(explanation)
     else:
         views.show_explanation(out, explanation)
+
+
+@app.command()
+@handles_errors
+def compare(
+    case: CaseArgument,
+    hosts: Annotated[
+        str | None,
+        typer.Option(
+            "--hosts",
+            metavar="AM,GE,KG,KZ",
+            help="The destinations to compare (default: every host state lexcase has rules for).",
+        ),
+    ] = None,
+    as_of: AsOfOption = None,
+    json_: JsonOption = False,
+    rules: RulesOption = None,
+    rules_overlay: OverlayOption = None,
+) -> None:
+    """Compare destinations: the same person as if his journey had ended in each host state,
+    side by side, each outcome with its basis and citation, the worst line of each marked.
+
+    The crossing's destination and the host state are changed; the facts that only made sense
+    for the real host (its proceedings, the asylum decision, the stay, how he crossed) are set
+    aside and listed.
+
+    Example: lexcase compare seeds/zhilin.yaml --hosts KZ,AM
+    """
+    from lexcase.analysis.compare import compare as run
+    from lexcase.interfaces import views
+
+    wanted = [h.strip() for h in hosts.split(",") if h.strip()] if hosts is not None else None
+    comparison = run(case, wanted, parse_date(as_of, "--as-of"), chosen(rules, rules_overlay))
+    show_warnings(list(dict.fromkeys(w for c in comparison.columns for w in c.warnings)), json_)
+    if json_:
+        model_json(comparison)
+    else:
+        views.show_comparison(out, comparison)
 
 
 rules_app = typer.Typer(

@@ -28,6 +28,7 @@ from lexcase.interfaces.cli import (
     model_json,
     out,
     progress,
+    warn_about,
 )
 from lexcase.interfaces.options import parse_date
 from lexcase.interfaces.views import footer
@@ -69,6 +70,7 @@ def counterfactual(
     """
     from lexcase.analysis.counterfactual import counterfactual as search
 
+    warn_about(case, rules, json_)
     answer = search(
         case,
         max_changes=max_changes,
@@ -154,6 +156,7 @@ def interview(
     from lexcase.evaluation.evaluator import evaluate
 
     date, choice = parse_date(as_of, "--as-of"), chosen(rules, rules_overlay)
+    warn_about(case, rules, json_)
     asked: set[str] = set()
     ranked = rank(case, date, choice)
     if json_:

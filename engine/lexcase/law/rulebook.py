@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from lexcase.errors import Place, RuleNotFoundError
+from lexcase.model.packs import Pack
 from lexcase.model.rules import Model, Rule
 
 
@@ -36,6 +37,7 @@ class Rulebook:
     version: str  # of the base folder; overlays carry their own
     sha256: str  # of the base folder's files
     files: tuple[str, ...]
+    packs: tuple[Pack, ...] = ()  # what each national folder covers (its pack.yaml)
     overlays: tuple[AppliedOverlay, ...] = ()
 
     @property
