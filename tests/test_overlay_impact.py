@@ -124,6 +124,18 @@ def test_an_overlay_that_would_replace_unseen_or_name_nothing_is_refused(
     assert result.exit_code == 1 and message in result.output
 
 
+def test_an_overlay_file_that_would_not_be_read_is_refused(tmp_path: Path) -> None:
+    folder = tmp_path / "overlay"
+    (folder / "kz").mkdir(parents=True)
+    (folder / "overlay.yaml").write_text(
+        "name: x\nversion: '1'\nrepeals: [kz.cc.392.1.text_2025]\n"
+    )
+    (folder / "kz" / "pack.yaml").write_text("state: KZ\n")
+    with pytest.raises(RuleFileError) as error:
+        rulebook_for(RuleChoice(None, (folder,)))
+    assert "would not be read" in str(error.value) and "pack.yaml" in str(error.value)
+
+
 class _Line:
     def __init__(self, number: int, data: dict[str, object]) -> None:
         self.label, self._data = f"case:{number}", data

@@ -24,7 +24,7 @@ from pathlib import Path
 from pydantic import Field
 
 from lexcase.errors import Place, RuleFileError, file_label
-from lexcase.law.files import MANIFEST, digest, rule_files
+from lexcase.law.files import MANIFEST, RULE_SUFFIXES, digest, rule_files
 from lexcase.law.loader import FolderChecker, load_rulebook
 from lexcase.law.rulebook import AppliedOverlay, Rulebook, closest
 from lexcase.model.rules import Identifier, Prose, Rule, Spec
@@ -155,6 +155,19 @@ def _read_manifest(root: Path) -> tuple[OverlaySpec, Document, list[Path]]:
     document = load_document(manifest, RuleFileError)
     spec = validate(OverlaySpec, document, RuleFileError, "overlay manifest")
     files = [p for p in rule_files(root) if p.name != OVERLAY_MANIFEST]
+    # A pack description or a treaty table would not be read: say so rather than ignore it.
+    unread = sorted(
+        p
+        for p in root.rglob("*")
+        if p.suffix in RULE_SUFFIXES and p.is_file() and p not in files and p != manifest
+    )
+    if unread:
+        raise RuleFileError(
+            "an overlay holds rule files only; this file would not be read",
+            Place(file_label(unread[0]) or str(unread[0])),
+            expected="rule files beside overlay.yaml (pack descriptions and the treaty table "
+            "stay the base folder's)",
+        )
     if not files and not spec.repeals:
         raise RuleFileError(
             "the overlay changes nothing",
