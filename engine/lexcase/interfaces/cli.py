@@ -2,7 +2,7 @@
 
 Exit codes: 0 success; 1 a check found problems; 2 bad input (a case file, a rule file, an
 option), reported as one line naming the file, the place and what was expected; 3 an internal
-error of lexcase or its inference engine.
+error of lexcase or its inference engine; 130 a batch interrupted by Ctrl-C.
 """
 
 from __future__ import annotations
@@ -40,6 +40,7 @@ Example: lexcase evaluate seeds/zhilin.yaml --as-of 2022-09-27
 EXIT_CHECK_FAILED = 1
 EXIT_BAD_INPUT = 2
 EXIT_INTERNAL = 3
+EXIT_INTERRUPTED = 130  # as a shell reports a command ended by Ctrl-C
 
 app = typer.Typer(
     help=HELP,
@@ -283,38 +284,63 @@ def batch(
         typer.Option("--out", help="The file to write: one JSON line per case, in input order."),
     ],
     workers: Annotated[
-        int, typer.Option("--workers", min=1, help="Worker processes to evaluate with.")
+        int,
+        typer.Option(
+            "--workers", help="Worker processes to evaluate with (at most two per processor)."
+        ),
     ] = 1,
     as_of: AsOfOption = None,
     rules: RulesOption = None,
 ) -> None:
     """Evaluate many cases. Each output line holds the input it comes from ("input": file or
     file:line) and its result, or the error that kept it from being evaluated; the batch goes
-    on past bad cases. Exit 0 when every case was evaluated, 1 when some were not.
+    on past bad cases, and past a worker process that dies (its cases are tried once more, then
+    reported). The results are written beside --out and renamed into place at the end; Ctrl-C
+    keeps the whole lines written so far. Exit 0 when every case was evaluated, 1 when some were
+    not, 3 when some met an internal error, 130 when interrupted.
 
     Example: lexcase batch cases.jsonl --out results.jsonl --workers 2
     """
-    from lexcase.batch.local import run_batch, settle
+    from lexcase.batch.inputs import read_input
+    from lexcase.batch.local import check_workers, run_batch, settle
+    from lexcase.batch.output import ResultsFile
     from lexcase.evaluation.evaluator import default_evaluator
 
     on = parse_date(as_of, "--as-of")
+    check_workers(workers)
+    cases = read_input(source)  # before anything is written: a mistyped input costs nothing
     if rules is None and workers == 1:
         default_evaluator()  # built before settle(), which freezes what lives long
     settle()
+    results = ResultsFile.create(out_file, [source, *(c.path for c in cases if c.path)])
     try:
-        target = out_file.open("w", encoding="utf-8")
-    except OSError as exc:
-        raise InputError(f"cannot write the file ({exc.strerror})", Place(str(out_file))) from None
-    with target, _progress() as progress:
-        summary = run_batch(
-            source,
-            lambda line: target.write(line + "\n"),
-            workers=workers,
-            as_of=on,
-            rules=rules,
-            progress=progress,
-        )
+        with _progress() as progress:
+            summary = run_batch(
+                cases, results.write, workers=workers, as_of=on, rules=rules, progress=progress
+            )
+        try:
+            results.flush()
+        except OSError as exc:
+            summary.write_error = exc.strerror or str(exc)
+        results.commit()
+    except BaseException:
+        results.discard()  # the earlier results file, if any, stays as it was
+        raise
+    _batch_end(summary, results.lines, out_file)
+
+
+def _batch_end(summary: Any, written: int, target: Path) -> None:
+    """Print what the batch did and exit with its code: 130 interrupted, 2 the results could not
+    all be written, 3 internal errors, 1 some cases not evaluated, 0 all evaluated."""
     out.print(summary.line(), markup=False, soft_wrap=True)
+    if not summary.complete:
+        why = "interrupted" if summary.interrupted else f"cannot write: {summary.write_error}"
+        err.print(
+            f"{why}; {target} holds the results of the first {written} of the "
+            f"{summary.total} cases, in whole lines",
+            markup=False,
+        )
+        raise typer.Exit(EXIT_INTERRUPTED if summary.interrupted else EXIT_BAD_INPUT)
     if summary.internal_errors:
         raise typer.Exit(EXIT_INTERNAL)
     if summary.errors:
@@ -329,11 +355,13 @@ def _progress() -> Iterator[Callable[[int, int], None] | None]:
         return
     from rich.progress import Progress
 
-    with Progress(console=err, transient=True) as bar:
+    # No refresh thread: batch workers are forked, and a fork beside a running thread can
+    # inherit a lock that thread held. The bar is redrawn as cases complete instead.
+    with Progress(console=err, transient=True, auto_refresh=False) as bar:
         task = bar.add_task("evaluating", total=None)
 
         def advance(done: int, total: int) -> None:
-            bar.update(task, completed=done, total=total)
+            bar.update(task, completed=done, total=total, refresh=True)
 
         yield advance
 
