@@ -150,7 +150,6 @@ class _DatesAsText(RoundTripConstructor):
     """Dates stay the text written, for the models to check: ruamel would turn an impossible date
     such as 2022-02-30 into a ValueError with no line."""
 
-
     def construct_yaml_int(self, node: Any) -> Any:
         # int() of thousands of digits is refused by Python (and slow before that): a number
         # longer than any field can mean is bad input, reported at its line.

@@ -18,7 +18,7 @@ from ruamel.yaml.scanner import RoundTripScanner
 _END_OF_COMMENT = re.compile("[\n\0\r\x85\u2028\u2029]")
 
 
-class LinearScanner(RoundTripScanner):  # type: ignore[misc]
+class LinearScanner(RoundTripScanner):
     def scan_to_next_token(self) -> Any:
         reader = self.reader
         if reader.index == 0 and reader.peek() == "\ufeff":

@@ -14,8 +14,10 @@ import datetime as dt
 import functools
 import gc
 import json
+import signal
+import threading
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Generator, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -125,13 +127,17 @@ def _run(
     rules: str | None,
     as_of: dt.date | None,
     lost: Callable[[Any, str], Any],
-) -> Iterator[Any]:
-    """`work` over chunks of `cases`, in input order, here or in `workers` processes."""
+    stopped: Callable[[], bool] = lambda: False,
+) -> Generator[Any, None, None]:
+    """`work` over chunks of `cases`, in input order, here or in `workers` processes; ends
+    early, between cases, once `stopped()`."""
     if check_workers(workers) == 1:
         evaluator = default_evaluator() if rules is None else Evaluator(load_rulebook(rules))
         try:
-            for chunk in _chunks(cases, CHUNK):
-                yield from work(evaluator, as_of, chunk)
+            for case in cases:
+                if stopped():
+                    return
+                yield from work(evaluator, as_of, [case])
         finally:
             if rules is not None:
                 evaluator.close()
@@ -141,6 +147,7 @@ def _run(
         setup=functools.partial(_worker_state, rules, as_of),
         work=functools.partial(_in_worker, work),
         lost=lost,
+        stopped=stopped,
     )
     yield from pool.run(_chunks(cases, CHUNK))
 
@@ -205,6 +212,14 @@ class Summary:
             text += f" ({self.internal_errors} internal)"
         return text + f"; outcomes: {kinds or 'none'}"
 
+    def add(self, line: str, kinds: tuple[str, ...] | None) -> None:
+        self.cases += 1
+        if kinds is None:
+            self.errors += 1
+            self.internal_errors += '"internal": true' in line
+        else:
+            self.outcomes.update(kinds)
+
     @property
     def complete(self) -> bool:
         return not self.interrupted and self.write_error is None
@@ -229,21 +244,38 @@ def run_batch(
         load_rulebook(rules)  # stop at once on a bad rule folder
     summary = Summary(total=len(cases))
     folder = str(rules) if rules is not None else None
-    answers = _run(_lines, cases, workers, folder, as_of, _lost_line)
-    with contextlib.closing(answers):
-        try:
-            for line, kinds in answers:
-                write(line)
-                summary.cases += 1
-                if kinds is None:
-                    summary.errors += 1
-                    summary.internal_errors += '"internal": true' in line
-                else:
-                    summary.outcomes.update(kinds)
-                if progress is not None:
-                    progress(summary.cases, len(cases))
-        except KeyboardInterrupt:
-            summary.interrupted = True
-        except OSError as exc:
-            summary.write_error = exc.strerror or str(exc)
+    with _interruptible() as stopped:
+        answers = _run(_lines, cases, workers, folder, as_of, _lost_line, stopped)
+        with contextlib.closing(answers):  # stops the workers however the loop ends
+            try:
+                for line, kinds in answers:
+                    write(line)
+                    summary.add(line, kinds)
+                    if progress is not None:
+                        progress(summary.cases, len(cases))
+            except OSError as exc:
+                summary.write_error = exc.strerror or str(exc)
+        summary.interrupted = stopped() and summary.cases < summary.total
     return summary
+
+
+@contextlib.contextmanager
+def _interruptible() -> Iterator[Callable[[], bool]]:
+    """While a batch runs, Ctrl-C raises a flag that the batch looks at between cases, instead
+    of an exception that could land anywhere (inside pydantic, which would report it as a
+    serialisation error, or between a line and its count). A second Ctrl-C interrupts at once."""
+    asked = threading.Event()
+
+    def handler(signum: int, frame: Any) -> None:
+        asked.set()
+        signal.signal(signal.SIGINT, signal.default_int_handler)
+
+    try:
+        previous = signal.signal(signal.SIGINT, handler)
+    except ValueError:  # not the main thread: Ctrl-C is not ours to handle
+        yield asked.is_set
+        return
+    try:
+        yield asked.is_set
+    finally:
+        signal.signal(signal.SIGINT, previous)

@@ -81,23 +81,20 @@ class ResultsFile:
             self.flush()
 
     def flush(self) -> None:
-        view = memoryview(self.pending)
-        done = 0
-        try:
-            while done < len(view):
-                done += os.write(self.handle, view[done:])
-        except OSError:
-            # Keep only the whole lines: cut what part of this batch of lines reached the disk.
-            os.ftruncate(self.handle, self.size)
-            self.pending.clear()
-            self.pending_lines = 0
-            raise
-        finally:
-            view.release()
-        self.size += len(self.pending)
-        self.lines += self.pending_lines
+        data, lines = bytes(self.pending), self.pending_lines
         self.pending.clear()
         self.pending_lines = 0
+        done = 0
+        try:
+            while done < len(data):
+                done += os.write(self.handle, data[done:])
+        except OSError:
+            # Keep only the whole lines: cut what part of these lines reached the disk.
+            os.ftruncate(self.handle, self.size)
+            os.lseek(self.handle, self.size, os.SEEK_SET)
+            raise
+        self.size += len(data)
+        self.lines += lines
 
     def commit(self) -> None:
         """Rename the whole lines written into place (call `flush` first for the rest)."""

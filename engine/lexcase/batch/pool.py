@@ -7,11 +7,13 @@ death, and a case whose second worker dies too is answered by `lost(item, reason
 is tried at most twice, so a batch always ends. Results come back in input order.
 
 Workers ignore Ctrl-C: the terminal sends it to the whole process group, and the parent alone
-decides what an interruption means (it stops the workers, keeps what was written, and says so).
+decides what an interruption means (`stopped`: it stops the workers, keeps what was written, and
+says so).
 """
 
 from __future__ import annotations
 
+import contextlib
 import multiprocessing
 import os
 import signal
@@ -27,6 +29,7 @@ Work = Callable[[Any, list[Any]], list[Any]]  # (state, items) -> one answer per
 Lost = Callable[[Any, str], Any]  # (item, why its workers died) -> its answer
 
 AHEAD = 4  # chunks handed out per worker beyond the first one not yet written
+WAKE = 0.2  # seconds between looks at whether the batch was asked to stop
 
 
 @dataclass
@@ -54,6 +57,7 @@ class Pool:
     setup: Setup
     work: Work
     lost: Lost
+    stopped: Callable[[], bool] = lambda: False  # asked to stop (Ctrl-C): end at once
     workers: list[_Worker] = field(default_factory=list)
     serial: int = 0
     deaths: int = 0
@@ -75,7 +79,7 @@ class Pool:
                     done[number], missing[number] = [None] * len(chunk), len(chunk)
                     todo.append(_Task(number, 0, chunk))
                 self._hand_out(todo)
-                if not missing:
+                if not missing or self.stopped():
                     return
                 for task, answers in self._collect(todo):
                     done[task.chunk][task.offset : task.offset + len(answers)] = answers
@@ -100,17 +104,18 @@ class Pool:
                 break
             todo.remove(task)
             worker.task = task
-            try:
+            with contextlib.suppress(OSError):  # it died already: its sentinel says so
                 worker.conn.send(task.items)
-            except OSError:
-                pass  # it died already: its sentinel says so in _collect
 
     def _collect(self, todo: deque[_Task]) -> Iterator[tuple[_Task, list[Any]]]:
         """Wait for answers; a dead worker's task goes back to `todo`, cut into single items."""
-        busy = {w.conn: w for w in self.workers if w.task is not None}
-        sentinels = {w.process.sentinel: w for w in self.workers if w.task is not None}
-        for ready in wait([*busy, *sentinels]):
-            worker = busy.get(ready) or sentinels[ready]  # type: ignore[call-overload]
+        watched: dict[object, _Worker] = {}
+        for w in self.workers:
+            if w.task is not None:
+                watched[w.conn] = watched[w.process.sentinel] = w
+        # Not longer than a moment: a Ctrl-C only raises a flag, looked at between waits.
+        for ready in wait(list(watched), timeout=WAKE):  # type: ignore[arg-type]
+            worker = watched[ready]
             task = worker.task
             if task is None:
                 continue  # answered and handled earlier in this round
@@ -144,7 +149,7 @@ class Pool:
     def _start(self) -> _Worker:
         methods = multiprocessing.get_all_start_methods()
         # fork starts a worker without importing lexcase again
-        context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
+        context: Any = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
         parent, child = context.Pipe(duplex=True)
         process = context.Process(target=_serve, args=(child, self.setup, self.work), daemon=True)
         process.start()

@@ -12,19 +12,21 @@ import datetime as dt
 import functools
 import json
 import os
+import re
 import sys
+import warnings
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, ParamSpec, TypeVar
 
 import typer
 from pydantic import BaseModel
-from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
 from lexcase.errors import InferenceError, InputError, LexcaseError, Place
 from lexcase.evaluation.result import NOT_ADVICE, Result, RulebookStamp
+from lexcase.interfaces.views import TerminalConsole
 from lexcase.model.rules import OutcomeKind
 
 if TYPE_CHECKING:
@@ -50,8 +52,8 @@ app = typer.Typer(
     rich_markup_mode=None,
 )
 # Piped output gets a fixed, readable width instead of rich's 80 columns.
-out = Console(highlight=False, soft_wrap=False, width=None if sys.stdout.isatty() else 120)
-err = Console(stderr=True, highlight=False, soft_wrap=True)  # one error, one line
+out = TerminalConsole(highlight=False, soft_wrap=False, width=None if sys.stdout.isatty() else 120)
+err = TerminalConsole(stderr=True, highlight=False, soft_wrap=True)  # one error, one line
 
 P = ParamSpec("P")
 R = TypeVar("R")
@@ -86,10 +88,17 @@ def handles_errors(command: Callable[P, R]) -> Callable[P, R]:
     return wrapper
 
 
+ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
 def parse_date(text: str | None, option: str) -> dt.date | None:
+    """A date written as case files write them: date.fromisoformat alone would also take
+    20220927 and 2022-W39-2, which a case file refuses."""
     if text is None:
         return None
     try:
+        if not ISO_DATE.fullmatch(text):
+            raise ValueError(text)
         return dt.date.fromisoformat(text)
     except ValueError:
         raise InputError(
@@ -99,8 +108,18 @@ def parse_date(text: str | None, option: str) -> dt.date | None:
         ) from None
 
 
+def rules_folder(text: str) -> Path:
+    """--rules: an empty value would be the working folder, loaded as rules without a word."""
+    if not text.strip():
+        raise typer.BadParameter("an empty path; give the folder of rule packs")
+    return Path(text)
+
+
 CaseArgument = Annotated[
-    Path, typer.Argument(help="A case file (YAML or JSON).", show_default=False)
+    Path,
+    typer.Argument(
+        help="A case file (YAML or JSON), or - to read it from standard input.", show_default=False
+    ),
 ]
 AsOfOption = Annotated[
     str | None,
@@ -114,7 +133,11 @@ JsonOption = Annotated[
 ]
 RulesOption = Annotated[
     Path | None,
-    typer.Option("--rules", help="A folder of rule packs to use instead of the shipped ones."),
+    typer.Option(
+        "--rules",
+        help="A folder of rule packs to use instead of the shipped ones.",
+        parser=rules_folder,
+    ),
 ]
 
 
@@ -582,7 +605,12 @@ def rules_lint(json_: JsonOption = False, rules: RulesOption = None) -> None:
         raise typer.Exit(EXIT_CHECK_FAILED)
 
 
+def _one_line_warning(message: Warning | str, category: type[Warning], *_: Any, **__: Any) -> None:
+    err.print(f"warning: {message}", markup=False)
+
+
 def main() -> None:
+    warnings.showwarning = _one_line_warning  # a warning is one line, as an error is
     app()
 
 
