@@ -107,6 +107,13 @@ def parse_assignment(text: str, option: str) -> tuple[str, str]:
         )
     path = path.strip()
     fact_path(path, Place(path=option))
+    if not value.strip():
+        # Read as a list, nothing would be an empty one: "no citizenship", said by a slip.
+        raise InputError(
+            f"{path} is given no value",
+            Place(path=option),
+            expected=f"{path}=VALUE; unknown to make the fact unknown, [] for an empty list",
+        )
     return path, value.strip()
 
 
