@@ -99,13 +99,13 @@ def parse_document(raw: bytes | str, label: str | None, error: type[InputError])
     except MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         at = mark.line + 1 if mark is not None else None
-        problem = " ".join(str(p) for p in (exc.context, exc.problem) if p)
+        problem = _shortened(" ".join(str(p) for p in (exc.context, exc.problem) if p))
         raise error(f"not valid YAML or JSON: {problem}", Place(label, at)) from None
     except YAMLError as exc:
         # A reader error (a control character, say) knows its position, not its line.
         position = getattr(exc, "position", None)
         at = text[:position].count("\n") + 1 if isinstance(position, int) else None
-        problem = str(getattr(exc, "reason", None) or exc).split("\n")[0]
+        problem = _shortened(str(getattr(exc, "reason", None) or exc).split("\n")[0])
         raise error(f"not valid YAML or JSON: {problem}", Place(label, at)) from None
     except RecursionError:
         raise _too_deep(error, label, text) from None
@@ -124,6 +124,12 @@ def parse_document(raw: bytes | str, label: str | None, error: type[InputError])
             problem.message, document.place(problem.loc), expected=problem.expected
         ) from None
     return Document(label, data, reader.lines)
+
+
+def _shortened(problem: str, limit: int = 200) -> str:
+    # ruamel quotes the value it stumbled on whole (a duplicate key's 100 KB text, say): the
+    # message stays one readable line.
+    return problem if len(problem) <= limit else problem[: limit - 3] + "..."
 
 
 def _too_deep(error: type[InputError], label: str | None, text: str) -> InputError:
