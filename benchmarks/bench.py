@@ -342,7 +342,8 @@ def bench_input(quick: bool) -> dict[str, Any]:
     }
     sizes = [25_000, 50_000] if quick else [50_000, 100_000, 400_000, 900_000]
     script = (
-        "import sys, time; sys.path.insert(0, 'engine'); from lexcase.source import parse_document; "
+        "import sys, time; sys.path.insert(0, 'engine'); "
+        "from lexcase.source import parse_document; "
         "raw = sys.stdin.buffer.read(); started = time.perf_counter(); "
         "parse_document(raw, 'bench', ValueError); print(time.perf_counter() - started)"
     )
