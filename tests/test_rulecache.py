@@ -134,6 +134,36 @@ def test_a_cache_folder_that_cannot_be_written_only_means_parsing(
     assert parsed == [root, root]
 
 
+def test_changing_any_module_at_any_depth_gives_a_new_key(
+    rule_folder: RuleFolder, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """A stale cached rulebook is never read by changed code, wherever the code lives."""
+    root = rule_folder(kz=kz_rules(RULE))
+    package = tmp_path / "lexcase"
+    for path in rulecache.code_files():
+        target = package / path.relative_to(rulecache.PACKAGE)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(path.read_bytes())
+    monkeypatch.setattr(rulecache, "PACKAGE", package)
+    modules = sorted(package.rglob("*.py"))
+    assert any(len(m.relative_to(package).parts) > 1 for m in modules)  # sub-packages are there
+    snapshot = loader.read_folder(root)
+
+    def key() -> str:
+        rulecache._code_digest.cache_clear()  # once per process in use; here per change
+        return rulecache._key(snapshot)
+
+    keys = {key()}
+    for module in modules:
+        original = module.read_bytes()
+        module.write_bytes(original + b"\n# changed\n")
+        keys.add(key())
+        module.write_bytes(original)
+    assert len(keys) == len(modules) + 1
+    assert key() in keys
+    rulecache._code_digest.cache_clear()
+
+
 # --- issue 16, item 4: the cache runs whatever is in it ------------------------------------
 
 
