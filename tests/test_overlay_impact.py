@@ -136,6 +136,33 @@ def test_an_overlay_file_that_would_not_be_read_is_refused(tmp_path: Path) -> No
     assert "would not be read" in str(error.value) and "pack.yaml" in str(error.value)
 
 
+def test_an_added_rule_is_defeated_by_the_base_rules_that_defeat_its_conclusion(
+    tmp_path: Path,
+) -> None:
+    # The Refugee Convention's art. 33 defeats whatever concludes a removal to the home state,
+    # in any pack: a removal rule an overlay adds is defeated by it too.
+    folder = tmp_path / "overlay"
+    (folder / "kz").mkdir(parents=True)
+    (folder / "overlay.yaml").write_text("name: new removal\nversion: '1'\n")
+    (folder / "kz" / "removal.yaml").write_text(
+        """instrument: {title: Test Law}
+jurisdiction: KZ
+rules:
+  - id: kz.test.removal
+    title: A test removal
+    cite: {article: 1}
+    basis: law
+    when: {host_state: KZ, crossing.into: KZ}
+    then:
+      conclude: [host.removal_to_home_state]
+      outcome: {kind: removal, summary: Removed., detail: {type: expulsion, destination: RU}}
+"""
+    )
+    rulebook = rulebook_for(RuleChoice(None, (folder,)))
+    assert "kz.test.removal" in rulebook.by_id["intl.rc.33.1"].defeats
+    assert "kz.test.removal" not in load_rulebook().by_id["intl.rc.33.1"].defeats
+
+
 class _Line:
     def __init__(self, number: int, data: dict[str, object]) -> None:
         self.label, self._data = f"case:{number}", data

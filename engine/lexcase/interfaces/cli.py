@@ -2,7 +2,7 @@
 
 Exit codes: 0 success; 1 a check found problems; 2 bad input (a case file, a rule file, an
 option), reported as one line naming the file, the place and what was expected; 3 an internal
-error of lexcase or its inference engine.
+error of lexcase or its inference engine; 130 a batch interrupted by Ctrl-C.
 """
 
 from __future__ import annotations
@@ -12,18 +12,24 @@ import functools
 import json
 import os
 import sys
+import warnings
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, ParamSpec, TypeVar
 
 import typer
 from pydantic import BaseModel
-from rich.console import Console
 from rich.markup import escape
 
 from lexcase.errors import InferenceError, InputError, LexcaseError, Place
 from lexcase.evaluation.result import NOT_ADVICE
-from lexcase.interfaces.options import parse_axes, parse_changes, parse_date, parse_kind
+from lexcase.interfaces.options import (
+    parse_axes,
+    parse_changes,
+    parse_date,
+    parse_kind,
+)
+from lexcase.interfaces.views import TerminalConsole
 
 if TYPE_CHECKING:
     from lexcase.law.overlay import RulesInput
@@ -38,6 +44,7 @@ Example: lexcase evaluate seeds/zhilin.yaml --as-of 2022-09-27
 EXIT_CHECK_FAILED = 1
 EXIT_BAD_INPUT = 2
 EXIT_INTERNAL = 3
+EXIT_INTERRUPTED = 130  # as a shell reports a command ended by Ctrl-C
 
 app = typer.Typer(
     help=HELP,
@@ -47,8 +54,8 @@ app = typer.Typer(
     rich_markup_mode=None,
 )
 # Piped output gets a fixed, readable width instead of rich's 80 columns.
-out = Console(highlight=False, soft_wrap=False, width=None if sys.stdout.isatty() else 120)
-err = Console(stderr=True, highlight=False, soft_wrap=True)  # one error, one line
+out = TerminalConsole(highlight=False, soft_wrap=False, width=None if sys.stdout.isatty() else 120)
+err = TerminalConsole(stderr=True, highlight=False, soft_wrap=True)  # one error, one line
 
 P = ParamSpec("P")
 R = TypeVar("R")
@@ -83,8 +90,18 @@ def handles_errors(command: Callable[P, R]) -> Callable[P, R]:
     return wrapper
 
 
+def rules_folder(text: str) -> Path:
+    """--rules: an empty value would be the working folder, loaded as rules without a word."""
+    if not text.strip():
+        raise typer.BadParameter("an empty path; give the folder of rule packs")
+    return Path(text)
+
+
 CaseArgument = Annotated[
-    Path, typer.Argument(help="A case file (YAML or JSON).", show_default=False)
+    Path,
+    typer.Argument(
+        help="A case file (YAML or JSON), or - to read it from standard input.", show_default=False
+    ),
 ]
 AsOfOption = Annotated[
     str | None,
@@ -98,7 +115,11 @@ JsonOption = Annotated[
 ]
 RulesOption = Annotated[
     Path | None,
-    typer.Option("--rules", help="A folder of rule packs to use instead of the shipped ones."),
+    typer.Option(
+        "--rules",
+        help="A folder of rule packs to use instead of the shipped ones.",
+        parser=rules_folder,
+    ),
 ]
 OverlayOption = Annotated[
     list[Path] | None,
@@ -214,7 +235,10 @@ def batch(
         typer.Option("--out", help="The file to write: one JSON line per case, in input order."),
     ],
     workers: Annotated[
-        int, typer.Option("--workers", min=1, help="Worker processes to evaluate with.")
+        int,
+        typer.Option(
+            "--workers", help="Worker processes to evaluate with (at most two per processor)."
+        ),
     ] = 1,
     as_of: AsOfOption = None,
     rules: RulesOption = None,
@@ -222,31 +246,58 @@ def batch(
 ) -> None:
     """Evaluate many cases. Each output line holds the input it comes from ("input": file or
     file:line) and its result, or the error that kept it from being evaluated; the batch goes
-    on past bad cases. Exit 0 when every case was evaluated, 1 when some were not.
+    on past bad cases, and past a worker process that dies (its cases are tried once more, then
+    reported). The results are written beside --out and renamed into place at the end; Ctrl-C
+    keeps the whole lines written so far. Exit 0 when every case was evaluated, 1 when some were
+    not, 3 when some met an internal error, 130 when interrupted.
 
     Example: lexcase batch cases.jsonl --out results.jsonl --workers 2
     """
-    from lexcase.batch.local import run_batch, settle
+    from lexcase.batch.inputs import read_input
+    from lexcase.batch.local import check_workers, run_batch, settle
+    from lexcase.batch.output import ResultsFile
     from lexcase.evaluation.evaluator import default_evaluator
 
     on = parse_date(as_of, "--as-of")
-    if rules is None and workers == 1:
+    check_workers(workers)
+    cases = read_input(source)  # before anything is written: a mistyped input costs nothing
+    if rules is None and not rules_overlay and workers == 1:
         default_evaluator()  # built before settle(), which freezes what lives long
     settle()
+    results = ResultsFile.create(out_file, [source, *(c.path for c in cases if c.path)])
     try:
-        target = out_file.open("w", encoding="utf-8")
-    except OSError as exc:
-        raise InputError(f"cannot write the file ({exc.strerror})", Place(str(out_file))) from None
-    with target, progress() as advance:
-        summary = run_batch(
-            source,
-            lambda line: target.write(line + "\n"),
-            workers=workers,
-            as_of=on,
-            rules=chosen(rules, rules_overlay),
-            progress=advance,
-        )
+        with progress() as advance:
+            summary = run_batch(
+                cases,
+                results.write,
+                workers=workers,
+                as_of=on,
+                rules=chosen(rules, rules_overlay),
+                progress=advance,
+            )
+        try:
+            results.flush()
+        except OSError as exc:
+            summary.write_error = exc.strerror or str(exc)
+        results.commit()
+    except BaseException:
+        results.discard()  # the earlier results file, if any, stays as it was
+        raise
+    _batch_end(summary, results.lines, out_file)
+
+
+def _batch_end(summary: Any, written: int, target: Path) -> None:
+    """Print what the batch did and exit with its code: 130 interrupted, 2 the results could not
+    all be written, 3 internal errors, 1 some cases not evaluated, 0 all evaluated."""
     out.print(summary.line(), markup=False, soft_wrap=True)
+    if not summary.complete:
+        why = "interrupted" if summary.interrupted else f"cannot write: {summary.write_error}"
+        err.print(
+            f"{why}; {target} holds the results of the first {written} of the "
+            f"{summary.total} cases, in whole lines",
+            markup=False,
+        )
+        raise typer.Exit(EXIT_INTERRUPTED if summary.interrupted else EXIT_BAD_INPUT)
     if summary.internal_errors:
         raise typer.Exit(EXIT_INTERNAL)
     if summary.errors:
@@ -261,11 +312,13 @@ def progress() -> Iterator[Callable[[int, int], None] | None]:
         return
     from rich.progress import Progress
 
-    with Progress(console=err, transient=True) as bar:
+    # No refresh thread: batch workers are forked, and a fork beside a running thread can
+    # inherit a lock that thread held. The bar is redrawn as cases complete instead.
+    with Progress(console=err, transient=True, auto_refresh=False) as bar:
         task = bar.add_task("evaluating", total=None)
 
         def advance(done: int, total: int) -> None:
-            bar.update(task, completed=done, total=total)
+            bar.update(task, completed=done, total=total, refresh=True)
 
         yield advance
 
@@ -527,11 +580,16 @@ def rules_lint(
         raise typer.Exit(EXIT_CHECK_FAILED)
 
 
+def _one_line_warning(message: Warning | str, category: type[Warning], *_: Any, **__: Any) -> None:
+    err.print(f"warning: {message}", markup=False)
+
+
 # The commands that search, interview and measure impact live in their own module.
 from lexcase.interfaces import questions as _questions  # noqa: E402, F401
 
 
 def main() -> None:
+    warnings.showwarning = _one_line_warning  # a warning is one line, as an error is
     app()
 
 

@@ -273,7 +273,7 @@ def impact(
                --rules-overlay docs/examples/kz-392-unamended
     """
     from lexcase.analysis.impact import impact as run
-    from lexcase.batch.local import read_input
+    from lexcase.batch.inputs import read_input
     from lexcase.errors import InputError, Place
     from lexcase.law.overlay import choose_rules
 

@@ -2,7 +2,8 @@
 rule tooling.
 
 Each view prints one model from the Python API and decides nothing: `--json` prints the same
-model as data.
+model as data. Views print through a `TerminalConsole`, which shows the control characters of
+any text (a case file's event, a fact's value, a key) escaped, never performed.
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ from lexcase.analysis.explain import (
 from lexcase.analysis.lint import LintReport
 from lexcase.analysis.timeline import Timeline
 from lexcase.analysis.whatif import Change, Sweep, WhatIf
+from lexcase.errors import printable
 from lexcase.evaluation.coverage import StateCoverage
 from lexcase.evaluation.result import Result, RulebookStamp
 from lexcase.law.catalogue import RuleCard, RuleListing
@@ -55,6 +57,16 @@ def state_text(state: RuleState) -> str:
     if state.status is RuleStatus.UNDECIDED:
         return "undecided" + (f" (needs {', '.join(state.needs)})" if state.needs else "")
     return state.status.value.replace("_", " ")
+
+
+class TerminalConsole(Console):
+    """A console that escapes control characters in every string it renders: an escape sequence
+    in a case file (clear the screen, set the title, hide a line) is shown as text. Every string
+    a view prints, whole or in a table cell or tree label, passes through `render_str`; the
+    markup lexcase adds holds no control characters, and rich styles text after this point."""
+
+    def render_str(self, text: str, **options: Any) -> Any:
+        return super().render_str(printable(text), **options)
 
 
 def footer(console: Console, stamp: RulebookStamp) -> None:

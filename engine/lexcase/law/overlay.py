@@ -24,11 +24,11 @@ from pathlib import Path
 from pydantic import Field
 
 from lexcase.errors import Place, RuleFileError, file_label
-from lexcase.law.files import MANIFEST, RULE_SUFFIXES, digest, rule_files
+from lexcase.law.files import MANIFEST, FolderSnapshot, RuleFile, read_folder
 from lexcase.law.loader import FolderChecker, load_rulebook
 from lexcase.law.rulebook import AppliedOverlay, Rulebook, closest
 from lexcase.model.rules import Identifier, Prose, Rule, Spec
-from lexcase.source import Document, load_document, validate
+from lexcase.source import Document, parse_document, validate
 
 OVERLAY_MANIFEST = "overlay.yaml"
 
@@ -83,10 +83,10 @@ def shipped(rules: RulesInput) -> bool:
 
 def apply_overlay(base: Rulebook, root: Path) -> Rulebook:
     """`base` with the overlay in the folder `root` applied; raise the first problem found."""
-    spec, document, files = _read_manifest(root)
-    checker = FolderChecker(root)
-    for path in files:
-        for problem in checker._file(path):
+    spec, document, snapshot, files = _read_overlay(root)
+    checker = FolderChecker(root, snapshot)
+    for file in files:
+        for problem in checker._file(file):
             raise problem
     ids = set(base.by_id)
     _check_lists(spec, document, ids, {r.id for r in checker.rules})
@@ -106,75 +106,78 @@ def apply_overlay(base: Rulebook, root: Path) -> Rulebook:
         if rule.id in repealed:
             continue
         rule = new.pop(rule.id, rule)
-        dropped = [t for t in rule.defeats if t in repealed]
-        if dropped:
-            unlinked.extend(f"{rule.id} no longer defeats {t} (repealed)" for t in dropped)
-            rule = rule.model_copy(
-                update={"defeats": tuple(t for t in rule.defeats if t not in repealed)}
-            )
-        rules.append(rule)
+        # `defeats` as written: a conclusion it names is expanded again below, so that a rule
+        # the overlay adds under that conclusion is defeated too.
+        written = rule.defeats_named or rule.defeats
+        unlinked.extend(
+            f"{rule.id} no longer defeats {t} (repealed)" for t in written if t in repealed
+        )
+        kept = tuple(t for t in written if t not in repealed)
+        rules.append(rule.model_copy(update={"defeats": kept, "defeats_named": ()}))
     rules.extend(new.values())
     places = {r.id: Place(r.file, r.line, r.id) for r in rules}
     places.update(checker.places)
-    for problem in FolderChecker(root, rules=rules, places=places)._references():
+    merged = FolderChecker(root, snapshot, rules=rules, places=places)
+    for problem in merged._references():
         raise problem
     applied = AppliedOverlay(
         name=spec.name,
         version=spec.version,
-        sha256=digest(root, [root / OVERLAY_MANIFEST, *files]),
+        sha256=snapshot.sha256,  # of the bytes parsed: overlay.yaml and the rule files
         root=file_label(root) or str(root),
         added=tuple(sorted(new)),
         replaced=tuple(sorted(spec.replaces)),
         repealed=tuple(sorted(spec.repeals)),
         unlinked=tuple(unlinked),
     )
-    # Everything else the base knows (its version, hash, root...) stays as it is.
+    # Everything else the base knows (its version, hash, packs...) stays as it is.
     return dataclasses.replace(
         base,
-        rules=tuple(rules),
-        files=base.files + tuple(file_label(f) or str(f) for f in files),
+        rules=tuple(merged.rules),
+        files=base.files + tuple(f.label for f in snapshot.files),
         overlays=(*base.overlays, applied),
     )
 
 
-def _read_manifest(root: Path) -> tuple[OverlaySpec, Document, list[Path]]:
+def _read_overlay(root: Path) -> tuple[OverlaySpec, Document, FolderSnapshot, list[RuleFile]]:
+    """The overlay's manifest and its rule files, each read once (as the loader reads a
+    folder); a file that would not be read, or could not be, is an error."""
     label = file_label(root) or str(root)
     if not root.is_dir():
         raise RuleFileError(
             "no such folder", Place(label), expected=f"a folder holding {OVERLAY_MANIFEST}"
         )
-    manifest = root / OVERLAY_MANIFEST
-    if not manifest.is_file():
-        whole = (root / MANIFEST).is_file()
+    snapshot = read_folder(root)
+    for problem in snapshot.problems:
+        raise problem
+    manifest = next((f for f in snapshot.files if f.path == root / OVERLAY_MANIFEST), None)
+    if manifest is None:
+        whole = snapshot.manifest is not None
         raise RuleFileError(
             f"an overlay needs {OVERLAY_MANIFEST}"
             + (f" (this folder has {MANIFEST}: a whole rule folder, for --rules)" if whole else ""),
             Place(label),
             expected=f"{OVERLAY_MANIFEST} with name:, version:, and replaces: or repeals: lists",
         )
-    document = load_document(manifest, RuleFileError)
-    spec = validate(OverlaySpec, document, RuleFileError, "overlay manifest")
-    files = [p for p in rule_files(root) if p.name != OVERLAY_MANIFEST]
-    # A pack description or a treaty table would not be read: say so rather than ignore it.
-    unread = sorted(
-        p
-        for p in root.rglob("*")
-        if p.suffix in RULE_SUFFIXES and p.is_file() and p not in files and p != manifest
-    )
+    # A pack description, a treaty table or a manifest would not be read: say so.
+    unread = [*snapshot.data, *([snapshot.manifest] if snapshot.manifest else [])]
     if unread:
         raise RuleFileError(
             "an overlay holds rule files only; this file would not be read",
-            Place(file_label(unread[0]) or str(unread[0])),
+            Place(unread[0].label),
             expected="rule files beside overlay.yaml (pack descriptions and the treaty table "
             "stay the base folder's)",
         )
+    document = parse_document(manifest.raw, manifest.label, RuleFileError)
+    spec = validate(OverlaySpec, document, RuleFileError, "overlay manifest")
+    files = [f for f in snapshot.files if f is not manifest]
     if not files and not spec.repeals:
         raise RuleFileError(
             "the overlay changes nothing",
             document.place(()),
             expected="rule files beside overlay.yaml, or ids under repeals:",
         )
-    return spec, document, files
+    return spec, document, snapshot, files
 
 
 def _check_lists(spec: OverlaySpec, document: Document, base: set[str], mine: set[str]) -> None:

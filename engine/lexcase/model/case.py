@@ -21,6 +21,16 @@ from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 from lexcase.errors import CaseError
 from lexcase.source import COUNTRY_PATTERN, IDENTIFIER_PATTERN, Document, load_document, validate
 
+# What a number in a case can mean: past these it is a typing slip or an attack, refused with its
+# place (a number of thousands of digits once ended a whole batch). A life's length bounds days,
+# months and years; no court record holds a thousand convictions of one person or a fine of a
+# billion monthly indices.
+MAX_YEARS = 150
+MAX_MONTHS = 12 * MAX_YEARS
+MAX_DAYS = 366 * MAX_YEARS
+MAX_COUNT = 1_000
+MAX_FINE = 1_000_000_000
+
 Country = Annotated[
     str,
     StringConstraints(pattern=COUNTRY_PATTERN),
@@ -167,7 +177,7 @@ class Person(Facts):
         None, description="Every citizenship the person holds; absent means unknown."
     )
     prior_convictions: int | None = Field(
-        None, ge=0, description="Earlier criminal convictions in the host state."
+        None, ge=0, le=MAX_COUNT, description="Earlier criminal convictions in the host state."
     )
     travel_document: DocumentHeld | None = Field(
         None,
@@ -181,7 +191,7 @@ class LeftService(Record):
     how: ServiceExit | None = Field(None, description="How he left military service.")
     on: dt.date | None = None
     absence_days: int | None = Field(
-        None, ge=0, description="Days away, for an absence without leave."
+        None, ge=0, le=MAX_DAYS, description="Days away, for an absence without leave."
     )
 
 
@@ -304,11 +314,11 @@ class Conviction(Record):
 
 class Sentence(Record):
     dated_by: ClassVar[tuple[str, ...]] = ("on",)
-    months: int | None = Field(None, ge=0)
+    months: int | None = Field(None, ge=0, le=MAX_MONTHS)
     disposition: Disposition | None = Field(None, description="What the sentence imposes.")
-    fine_mrp: int | None = Field(None, ge=0)
+    fine_mrp: int | None = Field(None, ge=0, le=MAX_FINE)
     expulsion: bool | None = Field(None, description="Whether the sentence orders his expulsion.")
-    expulsion_years: int | None = Field(None, ge=0)
+    expulsion_years: int | None = Field(None, ge=0, le=MAX_YEARS)
     on: dt.date | None = None
 
 
@@ -317,7 +327,7 @@ class Detention(Record):
     basis: DetentionBasis
     from_on: dt.date | None = None
     ordered_on: dt.date | None = None
-    days_ordered: int | None = Field(None, ge=0)
+    days_ordered: int | None = Field(None, ge=0, le=MAX_DAYS)
     place: Text | None = None
 
 
