@@ -134,3 +134,16 @@ def test_a_case_file_that_cannot_be_written_is_a_clear_error(tmp_path: Path) -> 
     assert result.exit_code == 2, result.output
     assert "cannot write the file" in result.output
     assert case.read_text() == ZHILINA.read_text()
+
+
+def test_a_case_on_standard_input_is_read_once() -> None:
+    text = ZHILINA.read_text()
+    listed = runner.invoke(app, ["interview", "-", "--json"], input=text)
+    assert listed.exit_code == 0, listed.output
+    assert json.loads(listed.stdout)["case_id"] == "zhilina"
+    asked = runner.invoke(app, ["interview", "-"], input=text)
+    assert asked.exit_code == 2 and "give a file, not -" in asked.output
+    # The commands that print coverage warnings first read the case once, too.
+    for command in (["what-if", "-", "--set", "crossing.at_checkpoint=false"], ["timeline", "-"]):
+        result = runner.invoke(app, command, input=text)
+        assert result.exit_code == 0, (command, result.output)

@@ -28,7 +28,7 @@ from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
 from lexcase.analysis.boundaries import trials
-from lexcase.errors import CaseError, InputError, Place, file_label
+from lexcase.errors import CaseError, InputError, Place
 from lexcase.evaluation.evaluator import CaseInput, Evaluator, evaluator_for, to_case
 from lexcase.evaluation.result import Result, RulebookStamp
 from lexcase.law.overlay import RulesInput
@@ -45,6 +45,7 @@ from lexcase.model.facts import (
     as_of as case_as_of,
 )
 from lexcase.model.rules import Model
+from lexcase.reading import STDIN, STDIN_LABEL, read_file
 
 UNKNOWN = "?"
 
@@ -216,12 +217,15 @@ def parse_answer(path: str, text: str) -> Any:
 def record_answer(file: Path, path: str, value: Any, backup: bool = True) -> Path | None:
     """Write `value` (JSON data) at the fact `path` of the case file `file`, in place, after
     checking that the case still reads; return the backup written (`<name>.bak`), if any."""
-    label = file_label(file) or str(file)
-    try:
-        text = file.read_text(encoding="utf-8")
-    except OSError as exc:
-        raise InputError(f"cannot read the file ({exc.strerror})", Place(label)) from None
-    with_facts(to_case(file), {path: value})  # the answer fits the case model
+    if str(file) == STDIN:
+        raise InputError(
+            "the answers are written into the case file; standard input cannot take them",
+            Place(STDIN_LABEL),
+            expected="the path of a case file",
+        )
+    raw, label = read_file(file, CaseError)  # a regular file, within the limits
+    with_facts(to_case(file), {path: value})  # the file reads, and the answer fits the model
+    text = raw.decode("utf-8")
     if file.suffix == ".json":
         data = json.loads(text)
         _put(data, path.split("."), value, dict)

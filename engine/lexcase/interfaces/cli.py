@@ -33,6 +33,7 @@ from lexcase.interfaces.views import TerminalConsole
 
 if TYPE_CHECKING:
     from lexcase.law.overlay import RulesInput
+    from lexcase.model.case import Case
 
 HELP = f"""Predict what a legal system will do in a person's case, with reasons and sources.
 
@@ -158,8 +159,9 @@ def show_warnings(warnings: list[str], json_: bool = False) -> None:
             out.print(f"[bold yellow]warning:[/bold yellow] {escape(warning)}")
 
 
-def warn_about(case: Path, rules: Path | None, json_: bool) -> None:
-    """The coverage warnings of the case file `case`, first, for commands that show no Result."""
+def warn_about(case: Path, rules: Path | None, json_: bool) -> Case:
+    """The coverage warnings of the case file `case`, first, for commands that show no Result;
+    the case as read, for the command to use (standard input can be read only once)."""
     from lexcase.evaluation.coverage import coverage_of
     from lexcase.evaluation.evaluator import to_case
     from lexcase.law.loader import load_rulebook
@@ -167,6 +169,7 @@ def warn_about(case: Path, rules: Path | None, json_: bool) -> None:
     seen = to_case(case)
     packs = load_rulebook(rules).packs
     show_warnings(coverage_of(packs, seen.host_state, seen.home_state).warnings, json_)
+    return seen
 
 
 @app.command()
@@ -211,8 +214,8 @@ def timeline(
     from lexcase.analysis.timeline import timeline as build
     from lexcase.interfaces import views
 
-    warn_about(case, rules, json_)
-    result = build(case, parse_date(as_of, "--as-of"), chosen(rules, rules_overlay))
+    loaded = warn_about(case, rules, json_)
+    result = build(loaded, parse_date(as_of, "--as-of"), chosen(rules, rules_overlay))
     if json_:
         model_json(result)
     else:
@@ -381,10 +384,10 @@ def what_if(
 
     date = parse_date(as_of, "--as-of")
     changes = parse_changes(set_ or [], "--set")
-    warn_about(case, rules, json_)
+    loaded = warn_about(case, rules, json_)
     if sweep:
         grid = whatif.sweep(
-            case, parse_axes(sweep, "--sweep"), changes, date, chosen(rules, rules_overlay)
+            loaded, parse_axes(sweep, "--sweep"), changes, date, chosen(rules, rules_overlay)
         )
         if json_:
             model_json(grid)
@@ -395,7 +398,7 @@ def what_if(
         raise InputError(
             "nothing to change", Place(path="--set"), expected="at least one PATH=VALUE"
         )
-    diff = whatif.what_if(case, changes, date, chosen(rules, rules_overlay))
+    diff = whatif.what_if(loaded, changes, date, chosen(rules, rules_overlay))
     if json_:
         model_json(diff)
     else:
@@ -436,7 +439,7 @@ def explain(
 
     date = parse_date(as_of, "--as-of")
     wanted, missing = parse_kind(kind, "--kind"), parse_kind(why_not, "--why-not")
-    warn_about(case, rules, json_)
+    loaded = warn_about(case, rules, json_)
     if wanted is not None and missing is not None:
         raise InputError(
             "--kind and --why-not ask different questions",
@@ -444,13 +447,13 @@ def explain(
             expected="one of them",
         )
     if missing is not None:
-        answer = run_why_not(case, missing, date, chosen(rules, rules_overlay))
+        answer = run_why_not(loaded, missing, date, chosen(rules, rules_overlay))
         if json_:
             model_json(answer)
         else:
             views.show_why_not(out, answer)
         return
-    explanation = run_explain(case, wanted, date, chosen(rules, rules_overlay))
+    explanation = run_explain(loaded, wanted, date, chosen(rules, rules_overlay))
     if json_:
         model_json(explanation)
     else:

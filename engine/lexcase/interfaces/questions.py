@@ -70,9 +70,9 @@ def counterfactual(
     """
     from lexcase.analysis.counterfactual import counterfactual as search
 
-    warn_about(case, rules, json_)
+    loaded = warn_about(case, rules, json_)
     answer = search(
-        case,
+        loaded,
         max_changes=max_changes,
         as_of=parse_date(as_of, "--as-of"),
         rules=chosen(rules, rules_overlay),
@@ -152,17 +152,24 @@ def interview(
     """
     from lexcase.analysis.interview import UNKNOWN, parse_answer, record_answer
     from lexcase.analysis.interview import interview as rank
-    from lexcase.errors import CaseError
+    from lexcase.errors import CaseError, InputError, Place
     from lexcase.evaluation.evaluator import evaluate
 
     date, choice = parse_date(as_of, "--as-of"), chosen(rules, rules_overlay)
-    warn_about(case, rules, json_)
+    if str(case) == "-" and not json_:
+        raise InputError(
+            "the interview writes its answers into the case file, and reads them from the "
+            "terminal: give a file, not -",
+            Place("<stdin>"),
+            expected="the path of a case file (--json lists the questions of a case on stdin)",
+        )
+    loaded = warn_about(case, rules, json_)
     asked: set[str] = set()
-    ranked = rank(case, date, choice)
+    ranked = rank(loaded, date, choice)
     if json_:
         model_json(ranked)
         return
-    before = evaluate(case, date, choice)
+    before = evaluate(loaded, date, choice)
     backup: Path | None = None
     answered = 0
     out.print(
