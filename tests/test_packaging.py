@@ -7,6 +7,7 @@ import os
 import re
 import subprocess
 import sys
+import tarfile
 import zipfile
 from pathlib import Path
 
@@ -74,7 +75,9 @@ def test_the_wheel_ships_the_rules_and_evaluates_from_any_folder(tmp_path: Path)
 
 def test_the_vendored_durable_rules_wheels_are_the_pinned_version() -> None:
     # `make` installs durable_rules from vendor/wheels where it can (no C compiler needed).
-    pinned = re.search(r'"durable-rules==([0-9.]+)"', (ROOT / "pyproject.toml").read_text())
+    pinned = re.search(
+        r'"durable-rules==([0-9.]+\+lexcase\.[0-9]+)"', (ROOT / "pyproject.toml").read_text()
+    )
     assert pinned is not None
     wheels = sorted((ROOT / "vendor" / "wheels").glob("*.whl"))
     for python in ("311", "312"):
@@ -83,3 +86,19 @@ def test_the_vendored_durable_rules_wheels_are_the_pinned_version() -> None:
         assert "manylinux_2_17_x86_64" in wheel.name
         names = zipfile.ZipFile(wheel).namelist()
         assert f"durable_rules_engine.cpython-{python}-x86_64-linux-gnu.so" in names
+
+
+def test_the_vendored_source_carries_lexcase_s_memory_fixes() -> None:
+    """Elsewhere than Linux x86_64 pip builds the vendored source, which must hold the fixes of
+    vendor/patches (durable_rules 2.0.28 read past an array when clearing facts, and read a node
+    field nothing set when compiling $iany tests)."""
+    [sdist] = (ROOT / "vendor" / "wheels").glob("durable_rules-*.tar.gz")
+    with tarfile.open(sdist) as tar:
+        top = sdist.name.removesuffix(".tar.gz")
+        state = tar.extractfile(f"{top}/src/rules/state.c")
+        rete = tar.extractfile(f"{top}/src/rules/rete.c")
+        assert state is not None and rete is not None
+        assert b"i < MAX_MESSAGE_FRAMES && c < frame->messageCount" in state.read()
+        assert b"memset(*newNode, 0, sizeof(node));" in rete.read()
+    patch = (ROOT / "vendor" / "patches" / "durable_rules-2.0.28-lexcase.1.patch").read_text()
+    assert "MAX_MESSAGE_FRAMES && c < frame->messageCount" in patch

@@ -18,12 +18,10 @@ we do not use. Quirks handled here, each measured (see the durable_rules field g
   other failure is an `InferenceError`;
 * after an error the ruleset may hold a half-run session, so it is dropped and rebuilt rather
   than risk touching that session again;
-* creating a ruleset sometimes fails with code 102 ("unexpected type") for a definition that
-  compiles in a fresh process, and on another try in the same one: measured after some hundreds
-  of probe rulesets were created and deleted in one process, at a point that moves with what the
-  process allocated before (a replay of the same create/delete calls does not fail). The
-  definition is the same JSON each time, so a 102 is tried again, up to `RETRIES` times, before it
-  is reported.
+* two memory bugs of durable_rules' C core are fixed in the build lexcase pins
+  (`vendor/wheels/README.md`): clearing facts read past a frame's slots (a rare segmentation
+  fault once several large rulesets lived in one process), and compiling an `$iany` test read a
+  node field nothing set (a spurious code 102 after the process had reused memory).
 """
 
 from __future__ import annotations
@@ -50,8 +48,6 @@ except ImportError as exc:  # pragma: no cover - depends on the interpreter
 
 _SID = "1"
 _names = itertools.count()
-RETRIES = 3  # another try of a create_ruleset that fails with code 102 (see the module's notes)
-UNEXPECTED_TYPE = 102
 
 _CODES = {
     101: "out of memory",
@@ -159,16 +155,11 @@ class Inference:
         self._register()
 
     def _register(self) -> None:
-        definition = _json(self.compiled.definition)
-        for attempt in range(RETRIES + 1):
-            name = f"{self.compiled.name}_{next(_names)}"
-            try:
-                self._handle = _dre.create_ruleset(name, definition)
-                return
-            except _dre.error as exc:
-                if _code(exc) == UNEXPECTED_TYPE and attempt < RETRIES:
-                    continue
-                self._refuse(exc)
+        name = f"{self.compiled.name}_{next(_names)}"
+        try:
+            self._handle = _dre.create_ruleset(name, _json(self.compiled.definition))
+        except _dre.error as exc:
+            self._refuse(exc)
 
     def _refuse(self, exc: Exception) -> NoReturn:
         code = _code(exc)
