@@ -48,14 +48,14 @@ class CaseLine:
             return to_case(self.path)
         assert self.raw is not None
         try:
-            data = json.loads(self.raw.decode("utf-8"), object_pairs_hook=_no_duplicates)
+            data = json.loads(self.raw.decode("utf-8"), object_pairs_hook=no_duplicates)
         except UnicodeDecodeError as exc:
             raise self._error(f"byte 0x{self.raw[exc.start]:02x} is not UTF-8 text") from None
         except json.JSONDecodeError as exc:
             raise self._error(
                 f"not valid JSON: {exc.msg} (column {exc.colno})", "one JSON object per line"
             ) from None
-        except _Duplicate as exc:
+        except DuplicateKey as exc:
             raise self._error(f"the key '{exc}' appears twice", "each key once") from None
         except RecursionError:
             raise self._error("the case is nested too deeply to read") from None
@@ -71,16 +71,16 @@ class CaseLine:
         return CaseError(message, Place(self.file, self.line), expected=expected)
 
 
-class _Duplicate(Exception):
+class DuplicateKey(Exception):
     pass
 
 
-def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+def no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     # json.loads would keep the last of two equal keys and drop the first without a word.
     out: dict[str, Any] = {}
     for key, value in pairs:
         if key in out:
-            raise _Duplicate(key)
+            raise DuplicateKey(key)
         out[key] = value
     return out
 

@@ -29,6 +29,7 @@ from lexcase.model.rules import OutcomeKind
 
 if TYPE_CHECKING:
     from lexcase.analysis.timeline import Timeline
+    from lexcase.model.case import Case
 
 HELP = f"""Predict what a legal system will do in a person's case, with reasons and sources.
 
@@ -44,7 +45,7 @@ EXIT_INTERNAL = 3
 app = typer.Typer(
     help=HELP,
     no_args_is_help=True,
-    add_completion=False,
+    add_completion=True,
     pretty_exceptions_enable=False,
     rich_markup_mode=None,
 )
@@ -99,7 +100,8 @@ def parse_date(text: str | None, option: str) -> dt.date | None:
 
 
 CaseArgument = Annotated[
-    Path, typer.Argument(help="A case file (YAML or JSON).", show_default=False)
+    Path,
+    typer.Argument(help="A case file (YAML or JSON), or - to read it from stdin.", show_default=False),
 ]
 AsOfOption = Annotated[
     str | None,
@@ -115,6 +117,43 @@ RulesOption = Annotated[
     Path | None,
     typer.Option("--rules", help="A folder of rule packs to use instead of the shipped ones."),
 ]
+
+
+def case_input(path: Path) -> Path | Case:
+    """The case argument: a file, or (for -) the case read from standard input."""
+    if str(path) != "-":
+        return path
+    from lexcase.errors import CaseError
+    from lexcase.model.case import Case
+    from lexcase.source import parse_document, validate
+
+    document = parse_document(sys.stdin.buffer.read(), "<stdin>", CaseError)
+    return validate(Case, document, CaseError, "case")
+
+
+def _show_version(value: bool) -> None:
+    if value:
+        from lexcase import __version__
+        from lexcase.law.loader import load_rulebook
+
+        rulebook = load_rulebook()
+        out.print(
+            f"lexcase {__version__} (rules {rulebook.version} sha256:{rulebook.sha256[:12]})",
+            markup=False,
+        )
+        raise typer.Exit()
+
+
+@app.callback()
+def _options(
+    version: Annotated[
+        bool,
+        typer.Option(
+            "--version", is_eager=True, callback=_show_version, help="Print the version and exit."
+        ),
+    ] = False,
+) -> None:
+    pass
 
 
 def print_json(data: Any) -> None:
@@ -141,7 +180,7 @@ def evaluate(
     """
     from lexcase.evaluation.evaluator import evaluate as run
 
-    result = run(case, parse_date(as_of, "--as-of"), rules)
+    result = run(case_input(case), parse_date(as_of, "--as-of"), rules)
     if json_:
         model_json(result)
     else:
@@ -211,7 +250,7 @@ def timeline(
     """
     from lexcase.analysis.timeline import timeline as build
 
-    result = build(case, parse_date(as_of, "--as-of"), rules)
+    result = build(case_input(case), parse_date(as_of, "--as-of"), rules)
     if json_:
         model_json(result)
     else:
@@ -280,7 +319,11 @@ def batch(
     ],
     out_file: Annotated[
         Path,
-        typer.Option("--out", help="The file to write: one JSON line per case, in input order."),
+        typer.Option(
+            "--out",
+            help="The file to write: one JSON line per case, in input order (- for stdout, "
+            "and then the summary goes to stderr).",
+        ),
     ],
     workers: Annotated[
         int, typer.Option("--workers", min=1, help="Worker processes to evaluate with.")
@@ -301,20 +344,25 @@ def batch(
     if rules is None and workers == 1:
         default_evaluator()  # built before settle(), which freezes what lives long
     settle()
+    to_stdout = str(out_file) == "-"
     try:
-        target = out_file.open("w", encoding="utf-8")
+        target = (
+            contextlib.nullcontext(sys.stdout)
+            if to_stdout
+            else out_file.open("w", encoding="utf-8")
+        )
     except OSError as exc:
         raise InputError(f"cannot write the file ({exc.strerror})", Place(str(out_file))) from None
-    with target, _progress() as progress:
+    with target as stream, _progress() as progress:
         summary = run_batch(
             source,
-            lambda line: target.write(line + "\n"),
+            lambda line: stream.write(line + "\n"),
             workers=workers,
             as_of=on,
             rules=rules,
             progress=progress,
         )
-    out.print(summary.line(), markup=False, soft_wrap=True)
+    (err if to_stdout else out).print(summary.line(), markup=False, soft_wrap=True)
     if summary.internal_errors:
         raise typer.Exit(EXIT_INTERNAL)
     if summary.errors:
@@ -408,14 +456,15 @@ def what_if(
 
     date = parse_date(as_of, "--as-of")
     changes = whatif.parse_changes(set_ or [], "--set")
+    case_ = case_input(case)
     if sweep:
-        grid = whatif.sweep(case, whatif.parse_axes(sweep, "--sweep"), changes, date, rules)
+        grid = whatif.sweep(case_, whatif.parse_axes(sweep, "--sweep"), changes, date, rules)
         if json_:
             model_json(grid)
         else:
             views.show_sweep(out, grid)
         return
-    diff = whatif.what_if(case, changes, date, rules)
+    diff = whatif.what_if(case_, changes, date, rules)
     if json_:
         model_json(diff)
     else:
@@ -462,13 +511,13 @@ def explain(
             expected="one of them",
         )
     if missing is not None:
-        answer = run_why_not(case, missing, date, rules)
+        answer = run_why_not(case_input(case), missing, date, rules)
         if json_:
             model_json(answer)
         else:
             views.show_why_not(out, answer)
         return
-    explanation = run_explain(case, wanted, date, rules)
+    explanation = run_explain(case_input(case), wanted, date, rules)
     if json_:
         model_json(explanation)
     else:
@@ -555,6 +604,8 @@ def rules_lint(json_: JsonOption = False, rules: RulesOption = None) -> None:
 
 
 def main() -> None:
+    from lexcase.interfaces import cli_serve  # noqa: F401  (registers serve and memo)
+
     app()
 
 

@@ -19,7 +19,7 @@ from fastapi.responses import JSONResponse, Response, StreamingResponse
 from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException
 
-from lexcase.explain import Explanation, WhyNot
+from lexcase.analysis.explain import Explanation, WhyNot
 from lexcase.interfaces.http import examples
 from lexcase.interfaces.http.jobs import Job, Op, Reply
 from lexcase.interfaces.http.models import (
@@ -34,10 +34,10 @@ from lexcase.interfaces.http.models import (
     WhatIfRequestDoc,
 )
 from lexcase.interfaces.http.pool import WorkerDied, WorkerPool, WorkerTimeout
-from lexcase.result import NOT_ADVICE, Result
-from lexcase.rules import OutcomeKind
-from lexcase.timeline import Timeline
-from lexcase.whatif import Sweep, WhatIf
+from lexcase.evaluation.result import NOT_ADVICE, Result
+from lexcase.model.rules import OutcomeKind
+from lexcase.analysis.timeline import Timeline
+from lexcase.analysis.whatif import Sweep, WhatIf
 
 JSON = "application/json"
 
@@ -263,7 +263,7 @@ def _add_api(app: FastAPI, service: Service) -> None:
 
     @app.get("/schema/case", summary="The JSON Schema of case files", tags=["schemas"])
     async def case_schema() -> dict[str, Any]:
-        from lexcase.case import case_schema
+        from lexcase.model.case import case_schema
 
         return case_schema()
 

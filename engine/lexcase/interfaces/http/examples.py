@@ -6,7 +6,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from lexcase.case import load_case
+from lexcase.model.case import load_case
 from lexcase.errors import LexcaseError
 
 

@@ -14,11 +14,12 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel
 
-from lexcase.batch import _Duplicate, _no_duplicates
-from lexcase.case import Case
-from lexcase.errors import CaseError, InputError, LexcaseError, RuleNotFoundError
-from lexcase.evaluation import Evaluator
-from lexcase.facts import as_of as case_as_of
+from lexcase.batch.local import DuplicateKey, no_duplicates
+from lexcase.model.case import Case
+from lexcase.errors import CaseError, InputError, LexcaseError, Place, RuleNotFoundError
+from lexcase.evaluation.evaluator import Evaluator
+from lexcase.model.facts import as_of as case_as_of
+from lexcase.model.facts import fact_path
 from lexcase.interfaces.http.models import (
     ErrorBody,
     ErrorDetail,
@@ -60,9 +61,9 @@ class Reply:
 def serve_jobs(conn: Connection, rules: str | None) -> None:
     """A worker's life: build the evaluator once, then answer jobs until the pipe closes."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C stops the server, which stops us
-    from lexcase.batch import settle
-    from lexcase.evaluation import default_evaluator
-    from lexcase.rulebook import load_rulebook
+    from lexcase.batch.local import settle
+    from lexcase.evaluation.evaluator import default_evaluator
+    from lexcase.law.loader import load_rulebook
 
     evaluator = default_evaluator() if rules is None else Evaluator(load_rulebook(rules))
     settle()
@@ -127,9 +128,12 @@ class Worker:
         return dump(self.evaluator.evaluate(case))
 
     def what_if(self, job: Job) -> bytes:
-        from lexcase import whatif
+        from lexcase.analysis import whatif
 
         request, case = self.read(job, WhatIfRequest)
+        for field_name, paths in (("set", request.set), ("sweep", request.sweep)):
+            for path in paths:
+                fact_path(path, _place(f"{field_name}.{path}"))
         fixed = dict(request.set)
         if request.sweep:
             axes = [(path, values) for path, values in request.sweep.items()]
@@ -139,7 +143,7 @@ class Worker:
             return dump(whatif.what_if(case, fixed, rules=self.rules))
 
     def explain(self, job: Job) -> bytes:
-        from lexcase.explain import build_explanation, why_not
+        from lexcase.analysis.explain import build_explanation, why_not
 
         request, case = self.read(job, ExplainRequest)
         if request.kind is not None and request.why_not is not None:
@@ -154,15 +158,15 @@ class Worker:
         return dump(build_explanation(result, self.evaluator.rulebook, request.kind))
 
     def timeline(self, job: Job) -> bytes:
-        from lexcase.timeline import build_timeline
+        from lexcase.analysis.timeline import build_timeline
 
         _, case = self.read(job, EvaluateRequest)
         return dump(build_timeline(case, self.evaluator.evaluate(case)))
 
     def page(self, job: Job) -> bytes:
         """The result, its explanation and the timeline, with the case as understood."""
-        from lexcase.explain import build_explanation
-        from lexcase.timeline import build_timeline
+        from lexcase.analysis.explain import build_explanation
+        from lexcase.analysis.timeline import build_timeline
 
         _, case = self.read(job, EvaluateRequest)
         result = self.evaluator.evaluate(case)
@@ -177,19 +181,19 @@ class Worker:
         return ("{" + ", ".join(f'"{k}": {v}' for k, v in parts.items()) + "}").encode()
 
     def batch(self, job: Job) -> bytes:
-        from lexcase.batch import _lines
+        from lexcase.batch.local import _lines
 
         lines = _lines(self.evaluator, job.params.get("as_of"), job.params["cases"])
         return json.dumps([line for line, _ in lines]).encode()
 
     def rules_list(self, job: Job) -> bytes:
-        from lexcase.catalogue import list_rules
+        from lexcase.law.catalogue import list_rules
 
         with _option_names():
             return dump(list_rules(job.params.get("jurisdiction"), job.params.get("kind"), self.rules))
 
     def rule(self, job: Job) -> bytes:
-        from lexcase.catalogue import rule_card
+        from lexcase.law.catalogue import rule_card
 
         rulebook = self.evaluator.rulebook
         return dump(rule_card(rulebook, rulebook.rule(job.params["id"])))
@@ -208,10 +212,8 @@ class Worker:
         )
 
 
-def _place(path: str) -> Any:
-    from lexcase.errors import Place
-
-    return Place("request", path=path)
+def _place(path: str) -> Place:
+    return Place("request", path=path or None)
 
 
 class _option_names:
@@ -234,7 +236,7 @@ class _option_names:
 def read_request(body: bytes, model: type[ModelT]) -> ModelT:
     """The request body as `model`: JSON only (the case inside it may be YAML text)."""
     try:
-        data = json.loads(body.decode("utf-8"), object_pairs_hook=_no_duplicates)
+        data = json.loads(body.decode("utf-8"), object_pairs_hook=no_duplicates)
     except UnicodeDecodeError as exc:
         raise InputError(f"byte 0x{body[exc.start]:02x} is not UTF-8 text", _place("")) from None
     except json.JSONDecodeError as exc:
@@ -243,7 +245,7 @@ def read_request(body: bytes, model: type[ModelT]) -> ModelT:
             _place(""),
             expected="a JSON object",
         ) from None
-    except _Duplicate as exc:
+    except DuplicateKey as exc:
         raise InputError(f"the key '{exc}' appears twice", _place(str(exc))) from None
     except RecursionError:
         raise InputError("the request is nested too deeply to read", _place("")) from None

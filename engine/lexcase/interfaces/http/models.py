@@ -8,9 +8,9 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from lexcase.case import Case
+from lexcase.model.case import Case
 from lexcase.errors import InferenceError, LexcaseError
-from lexcase.rules import OutcomeKind
+from lexcase.model.rules import OutcomeKind
 
 CASE_DESCRIPTION = (
     "The case: an object in the case file format (GET /schema/case), or the text of a case "
