@@ -1,14 +1,142 @@
-"""The web page."""
+"""The web page for caseworkers, at /: server-rendered Jinja2 templates and a little JavaScript
+(static/app.js, shipped in the package: no CDN, no build step, works offline).
+
+The page's own endpoints (/ui/...) answer HTML fragments or small JSON documents; they are not
+part of the API (left out of the OpenAPI document). Evaluation goes through the same worker pool
+as the API. Checking the case as it is typed runs here: it only reads YAML and validates it
+against the case model (the model /schema/case is made from), without durable_rules.
+"""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+import json
+import urllib.parse
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
-from fastapi import FastAPI
+from fastapi import FastAPI, Request
+from fastapi.responses import HTMLResponse, JSONResponse, PlainTextResponse, Response
+from fastapi.staticfiles import StaticFiles
+from starlette.concurrency import run_in_threadpool
+
+from lexcase.errors import LexcaseError
+from lexcase.interfaces.http import casetext, examples
+from lexcase.interfaces.http.jobs import Job, Op
+from lexcase.interfaces.http.models import ErrorBody, ErrorDetail
+from lexcase.interfaces.i18n import Lang, lang_of
+from lexcase.interfaces.memo import MemoFormat, memo
+from lexcase.interfaces.render import Wording, render
 
 if TYPE_CHECKING:
     from lexcase.interfaces.http.app import Service
 
+STATIC = Path(__file__).resolve().parent / "static"
+
 
 def add_web(app: FastAPI, service: Service) -> None:
-    pass
+    app.mount("/static", StaticFiles(directory=STATIC), name="static")
+
+    @app.get("/", response_class=HTMLResponse, include_in_schema=False)
+    async def page(lang: str | None = None) -> HTMLResponse:
+        wording = Wording(lang_of(lang))
+        html = render(
+            "page.html",
+            wording,
+            seeds=list(examples.seed_texts()),
+            fields=casetext.form_fields(),
+            other_lang=Lang.RU if wording.lang is Lang.EN else Lang.EN,
+        )
+        return HTMLResponse(html)
+
+    @app.get("/ui/seed/{name}", include_in_schema=False)
+    async def seed(name: str) -> Response:
+        text = examples.seed_texts().get(name)
+        if text is None:
+            return _error(404, "not_found", f"no example called {name!r}")
+        return PlainTextResponse(text)
+
+    @app.post("/ui/check", include_in_schema=False)
+    async def check(request: Request) -> JSONResponse:
+        form = await _form(service, request)
+        answer = await run_in_threadpool(casetext.check, form.get("text", ""))
+        return JSONResponse(answer)
+
+    @app.post("/ui/set", include_in_schema=False)
+    async def set_fact(request: Request) -> Response:
+        form = await _form(service, request)
+        try:
+            text = await run_in_threadpool(
+                casetext.set_fact, form.get("text", ""), form.get("path", ""), form.get("value", "")
+            )
+        except LexcaseError as error:
+            return _error_of(error)
+        return JSONResponse({"text": text})
+
+    @app.post("/ui/result", include_in_schema=False)
+    async def result(request: Request) -> Response:
+        form = await _form(service, request)
+        reply = await _page_data(service, form)
+        if isinstance(reply, Response):
+            return reply
+        wording = Wording(lang_of(form.get("lang")))
+        return HTMLResponse(render("_result.html", wording, **reply, fallback=False))
+
+    @app.post("/ui/what-if", include_in_schema=False)
+    async def what_if(request: Request) -> Response:
+        form = await _form(service, request)
+        value: Any = form.get("value", "")
+        body = {
+            "case": form.get("text", ""),
+            "as_of": form.get("as_of") or None,
+            "set": {form.get("path", ""): value if value != "" else None},
+        }
+        reply = await service.run(Job(Op.WHAT_IF, json.dumps(body).encode()))
+        if reply.status != 200:
+            return Response(reply.body, status_code=reply.status, media_type="application/json")
+        wording = Wording(lang_of(form.get("lang")))
+        return HTMLResponse(render("_whatif.html", wording, diff=json.loads(reply.body)))
+
+    @app.post("/memo", include_in_schema=False)
+    async def memo_view(request: Request) -> Response:
+        """The printable memo of the case in the page (a form post, so it opens in a tab)."""
+        form = await _form(service, request)
+        data = await _page_data(service, form)
+        if isinstance(data, Response):
+            return data
+        fmt = MemoFormat.MD if form.get("format") == "md" else MemoFormat.HTML
+        text = memo(data["case"], data["result"], lang_of(form.get("lang")), fmt)
+        if fmt is MemoFormat.MD:
+            return PlainTextResponse(text, media_type="text/markdown; charset=utf-8")
+        return HTMLResponse(text)
+
+
+async def _form(service: Service, request: Request) -> dict[str, str]:
+    """The page's fields, posted as JSON (by app.js) or as a form (the memo's button)."""
+    body = await service.body(request, service.limits.max_body_bytes)
+    if request.headers.get("content-type", "").startswith("application/x-www-form-urlencoded"):
+        pairs = urllib.parse.parse_qsl(body.decode("utf-8", "replace"), keep_blank_values=True)
+        return dict(pairs)
+    try:
+        data = json.loads(body or b"{}")
+    except (json.JSONDecodeError, UnicodeDecodeError):
+        return {}
+    return {str(k): v if isinstance(v, str) else json.dumps(v) for k, v in data.items()} if isinstance(data, dict) else {}
+
+
+async def _page_data(service: Service, form: dict[str, str]) -> dict[str, Any] | Response:
+    body = {"case": form.get("text", ""), "as_of": form.get("as_of") or None}
+    reply = await service.run(Job(Op.PAGE, json.dumps(body).encode()))
+    if reply.status != 200:
+        return Response(reply.body, status_code=reply.status, media_type="application/json")
+    data: dict[str, Any] = json.loads(reply.body)
+    return data
+
+
+def _error(status: int, code: Any, message: str) -> JSONResponse:
+    detail = ErrorDetail(code=code, message=message, internal=False)
+    return JSONResponse(ErrorBody(error=detail).model_dump(exclude_none=True), status_code=status)
+
+
+def _error_of(error: LexcaseError) -> JSONResponse:
+    body = ErrorBody(error=ErrorDetail.of(error)).model_dump(exclude_none=True)
+    return JSONResponse(body, status_code=422)
