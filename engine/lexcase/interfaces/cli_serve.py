@@ -4,12 +4,13 @@ and `lexcase memo` (a printable memo). Registered on the main app by cli.py."""
 from __future__ import annotations
 
 import ipaddress
-from pathlib import Path
 from typing import Annotated
 
 import typer
 
 from lexcase.errors import InputError, Place
+from lexcase.interfaces.i18n import Lang
+from lexcase.interfaces.memo import MemoFormat
 from lexcase.interfaces.cli import (
     AsOfOption,
     CaseArgument,
@@ -90,6 +91,44 @@ def serve(
     uvicorn.run(application, host=host, port=port, log_level="info")
 
 
+@app.command()
+@handles_errors
+def memo(
+    case: CaseArgument,
+    as_of: AsOfOption = None,
+    lang: Annotated[Lang, typer.Option("--lang", help="The memo's language.")] = Lang.EN,
+    fmt: Annotated[
+        MemoFormat,
+        typer.Option("--format", help="Markdown, or HTML to print (print CSS included)."),
+    ] = MemoFormat.MD,
+    rules: RulesOption = None,
+) -> None:
+    """A memo of the case for the client or the court: the facts as understood, each predicted
+    outcome with its reasons and sources (law and practice apart), what is uncertain, the
+    deadlines, the facts still needed, the rulebook's version and hash.
+
+    Example: lexcase memo seeds/zhilin.yaml --as-of 2022-09-27 --lang ru --format html > memo.html
+    """
+    import sys
+
+    from lexcase.evaluation.evaluator import evaluator_for, to_case
+    from lexcase.interfaces.memo import memo as build, rule_translations
+    from lexcase.model.facts import as_of as case_as_of
+
+    seen = case_as_of(to_case(case_input(case)), parse_date(as_of, "--as-of"))
+    with evaluator_for(rules) as evaluator:
+        result = evaluator.evaluate(seen)
+        translations = rule_translations(evaluator.rulebook)
+    text = build(
+        seen.model_dump(mode="json", by_alias=True, exclude_none=True),
+        result.model_dump(mode="json", exclude_none=True),
+        lang,
+        fmt,
+        translations,
+    )
+    sys.stdout.write(text)
+
+
 def _loopback(host: str) -> bool:
     if host == "localhost":
         return True
@@ -98,5 +137,3 @@ def _loopback(host: str) -> bool:
     except ValueError:
         return False
 
-
-__all__ = ["AsOfOption", "CaseArgument", "Path", "case_input", "parse_date", "serve"]

@@ -13,14 +13,26 @@ from typing import Any
 
 from lexcase.interfaces.i18n import Lang
 from lexcase.interfaces.render import RuleTexts, Wording, flatten, render
+from lexcase.law.rulebook import Rulebook
 
 # Parts of a case file that are about the file, not facts: left out of "the facts as understood".
-NOT_FACTS = frozenset({"sources", "notes", "events", "title"})
+NOT_FACTS = frozenset({"sources", "notes", "events", "title", "case_id", "as_of"})
 
 
 class MemoFormat(StrEnum):
     MD = "md"
     HTML = "html"
+
+
+def rule_translations(rulebook: Rulebook) -> dict[str, RuleTexts]:
+    """The Russian title and summary of each rule that has them in its rule file."""
+    out: dict[str, RuleTexts] = {}
+    for rule in rulebook.rules:
+        title = getattr(rule, "title_ru", None)
+        summary = getattr(rule.outcome, "summary_ru", None) if rule.outcome else None
+        if title or summary:
+            out[rule.id] = RuleTexts(title, summary)
+    return out
 
 
 def memo(

@@ -68,6 +68,7 @@ def serve_jobs(conn: Connection, rules: str | None) -> None:
     evaluator = default_evaluator() if rules is None else Evaluator(load_rulebook(rules))
     settle()
     worker = Worker(evaluator, rules)
+    conn.send("ready")
     while True:
         try:
             job = conn.recv()

@@ -33,10 +33,15 @@ class WorkerTimeout(Exception):
     """The worker serving a request did not answer in time; it was killed and replaced."""
 
 
+STARTUP_TIMEOUT = 300.0  # seconds a new worker may take to compile the rules (not a request's)
+READY = "ready"  # what a worker sends once its evaluator is built
+
+
 @dataclass
 class _Worker:
     process: BaseProcess
     conn: Connection
+    ready: bool = False
 
     @classmethod
     def start(cls, rules: str | None) -> _Worker:
@@ -51,6 +56,10 @@ class _Worker:
 
     def call(self, job: Job, timeout: float) -> Reply:
         try:
+            if not self.ready:  # the time limit is the request's, not the worker's start
+                if not self.conn.poll(STARTUP_TIMEOUT) or self.conn.recv() != READY:
+                    raise WorkerDied
+                self.ready = True
             self.conn.send(job)
             # poll() also returns when the pipe closes: the worker died.
             if not self.conn.poll(timeout):

@@ -47,7 +47,7 @@
 
   function fillForm(facts) {
     for (const [path, value] of Object.entries(facts)) {
-      const input = document.querySelector(`#common-facts [data-path="${CSS.escape(path)}"]`);
+      const input = document.querySelector(`#common-facts [name="${CSS.escape(path)}"]`);
       if (!input || input === document.activeElement) continue;
       if (value === null || value === undefined) input.value = "";
       else if (Array.isArray(value)) input.value = value.join(",");
