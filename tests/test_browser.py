@@ -117,9 +117,10 @@ def test_a_wrong_value_is_shown_at_its_field(browser: WebDriver, live_server: st
     _wait_for(browser, "label.fact.invalid")
     field = browser.find_element(By.CSS_SELECTOR, '[data-error-for="crossing.at_checkpoint"]')
     assert "true or false" in field.text
-    assert "line 4" in browser.find_element(By.ID, "check").text or ":4:" in browser.find_element(
-        By.ID, "check"
-    ).text
+    assert (
+        "line 4" in browser.find_element(By.ID, "check").text
+        or ":4:" in browser.find_element(By.ID, "check").text
+    )
 
 
 def test_the_form_writes_into_the_case_text(browser: WebDriver, live_server: str) -> None:

@@ -112,7 +112,11 @@ def test_a_sweep_over_64_combinations_is_refused(client: TestClient, zhilin_text
 
 
 def test_a_sweep_gives_a_grid(client: TestClient, zhilin_text: str) -> None:
-    body = {"case": zhilin_text, "as_of": "2022-09-27", "sweep": {"crossing.at_checkpoint": [True, False]}}
+    body = {
+        "case": zhilin_text,
+        "as_of": "2022-09-27",
+        "sweep": {"crossing.at_checkpoint": [True, False]},
+    }
     grid = client.post("/what-if", json=body).json()
     assert len(grid["rows"]) == 2
 
@@ -135,9 +139,7 @@ def test_timeline_has_the_custody_deadline(client: TestClient, zhilin_text: str)
 
 
 def test_batch_streams_one_line_per_case_in_order(client: TestClient) -> None:
-    cases = [
-        json.dumps({"case_id": f"c{i}", "as_of": "2022-01-01"}) for i in range(40)
-    ]
+    cases = [json.dumps({"case_id": f"c{i}", "as_of": "2022-01-01"}) for i in range(40)]
     cases[5] = "{not json"
     answer = client.post("/batch?as_of=2022-01-01", content="\n".join(cases).encode())
     assert answer.status_code == 200

@@ -21,6 +21,8 @@ OPERATIONS = [
     ("GET", "/rules"),
     ("GET", "/rules/{rule_id}"),
     ("GET", "/schema/case"),
+    ("GET", "/schema/result"),
+    ("GET", "/schema/rules"),
     ("GET", "/health"),
     ("GET", "/version"),
     ("GET", "/limits"),
@@ -30,9 +32,14 @@ OPERATIONS = [
 # /batch reads JSON lines: lines of well-formed cases, broken cases and noise.
 _LINE = st.one_of(
     st.fixed_dictionaries(
-        {"case_id": st.from_regex(r"[a-z][a-z0-9-]{0,10}", fullmatch=True), "as_of": st.just("2022-01-01")}
+        {
+            "case_id": st.from_regex(r"[a-z][a-z0-9-]{0,10}", fullmatch=True),
+            "as_of": st.just("2022-01-01"),
+        }
     ).map(json.dumps),
-    st.dictionaries(st.text(max_size=8), st.integers() | st.text(max_size=8), max_size=3).map(json.dumps),
+    st.dictionaries(st.text(max_size=8), st.integers() | st.text(max_size=8), max_size=3).map(
+        json.dumps
+    ),
     st.text(max_size=40),
 )
 schemathesis.openapi.media_type(

@@ -33,9 +33,9 @@ def one_worker() -> Iterator[tuple[WorkerPool, TestClient]]:
     pool.close()
 
 
-def _in_flight(client: TestClient, pool: WorkerPool, timeout: float | None = None) -> tuple[
-    threading.Thread, dict[str, Response], int
-]:
+def _in_flight(
+    client: TestClient, pool: WorkerPool, timeout: float | None = None
+) -> tuple[threading.Thread, dict[str, Response], int]:
     """Send a request to the (stopped) worker from a thread; return once it is in its hands."""
     (pid,) = pool.pids()["idle"]
     os.kill(pid, signal.SIGSTOP)

@@ -15,6 +15,9 @@ if not (
         "Its inference engine, durable_rules 2.0.28, does not import on Python 3.13 or later."
     )
 
+from lexcase.analysis.explain import explain, why_not
+from lexcase.analysis.timeline import timeline
+from lexcase.analysis.whatif import sweep, what_if
 from lexcase.batch.local import evaluate_many
 from lexcase.errors import LexcaseError
 from lexcase.evaluation.evaluator import Evaluator, evaluate
@@ -34,6 +37,11 @@ __all__ = [
     "case_schema",
     "evaluate",
     "evaluate_many",
+    "explain",
     "load_case",
     "load_rulebook",
+    "sweep",
+    "timeline",
+    "what_if",
+    "why_not",
 ]

@@ -101,7 +101,9 @@ def parse_date(text: str | None, option: str) -> dt.date | None:
 
 CaseArgument = Annotated[
     Path,
-    typer.Argument(help="A case file (YAML or JSON), or - to read it from stdin.", show_default=False),
+    typer.Argument(
+        help="A case file (YAML or JSON), or - to read it from stdin.", show_default=False
+    ),
 ]
 AsOfOption = Annotated[
     str | None,
@@ -388,14 +390,29 @@ def _progress() -> Iterator[Callable[[int, int], None] | None]:
 
 @app.command()
 @handles_errors
-def schema() -> None:
-    """Print the JSON Schema of case files, for checking them with other tools.
+def schema(
+    of: Annotated[
+        str,
+        typer.Argument(
+            metavar="[case|result|rules]",
+            help="Whose schema: case files (the default), results, or rule files.",
+        ),
+    ] = "case",
+) -> None:
+    """Print a JSON Schema, for editors and other tools: of case files, of results (what
+    --json prints), or of rule files.
 
     Example: lexcase schema > case.schema.json
     """
-    from lexcase.model.case import case_schema
+    from lexcase.interfaces.schemas import SchemaOf, schema_of
 
-    print_json(case_schema())
+    try:
+        which = SchemaOf(of)
+    except ValueError:
+        raise InputError(
+            f"{of!r} has no schema", Place(path="schema"), expected="case, result or rules"
+        ) from None
+    print_json(schema_of(which))
 
 
 # --- what-if, explanations, rules ------------------------------------------------------------
@@ -604,10 +621,11 @@ def rules_lint(json_: JsonOption = False, rules: RulesOption = None) -> None:
 
 
 def main() -> None:
-    from lexcase.interfaces import cli_serve  # noqa: F401  (registers serve and memo)
-
     app()
 
+
+# Registered here, after everything they use from this module is defined.
+from lexcase.interfaces import cli_serve  # noqa: E402, F401  (serve and memo)
 
 if __name__ == "__main__":  # pragma: no cover
     main()

@@ -9,8 +9,6 @@ from typing import Annotated
 import typer
 
 from lexcase.errors import InputError, Place
-from lexcase.interfaces.i18n import Lang
-from lexcase.interfaces.memo import MemoFormat
 from lexcase.interfaces.cli import (
     AsOfOption,
     CaseArgument,
@@ -21,6 +19,8 @@ from lexcase.interfaces.cli import (
     handles_errors,
     parse_date,
 )
+from lexcase.interfaces.i18n import Lang
+from lexcase.interfaces.memo import MemoFormat
 
 
 @app.command()
@@ -112,7 +112,8 @@ def memo(
     import sys
 
     from lexcase.evaluation.evaluator import evaluator_for, to_case
-    from lexcase.interfaces.memo import memo as build, rule_translations
+    from lexcase.interfaces.memo import memo as build
+    from lexcase.interfaces.memo import rule_translations
     from lexcase.model.facts import as_of as case_as_of
 
     seen = case_as_of(to_case(case_input(case)), parse_date(as_of, "--as-of"))
@@ -136,4 +137,3 @@ def _loopback(host: str) -> bool:
         return ipaddress.ip_address(host).is_loopback
     except ValueError:
         return False
-

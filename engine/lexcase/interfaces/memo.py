@@ -9,11 +9,12 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping
 from enum import StrEnum
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from lexcase.interfaces.i18n import Lang
-from lexcase.interfaces.render import RuleTexts, Wording, flatten, render
-from lexcase.law.rulebook import Rulebook
+from lexcase.interfaces.i18n import Lang, RuleTexts
+
+if TYPE_CHECKING:
+    from lexcase.law.rulebook import Rulebook
 
 # Parts of a case file that are about the file, not facts: left out of "the facts as understood".
 NOT_FACTS = frozenset({"sources", "notes", "events", "title", "case_id", "as_of"})
@@ -44,6 +45,8 @@ def memo(
     today: dt.date | None = None,
 ) -> str:
     """The memo of `result` (a Result as JSON) for `case` (the case as JSON, as of its date)."""
+    from lexcase.interfaces.render import Wording, flatten, render  # jinja2: only when used
+
     wording = Wording(lang, translations or {})
     outcomes = list(result.get("outcomes", []))
     needed: dict[str, list[Mapping[str, Any]]] = {}

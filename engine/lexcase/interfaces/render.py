@@ -11,16 +11,8 @@ from typing import Any
 
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
 
-from lexcase.interfaces.i18n import Lang, texts
+from lexcase.interfaces.i18n import Lang, RuleTexts, texts
 from lexcase.model.rules import Citation
-
-
-@dataclass(frozen=True)
-class RuleTexts:
-    """A rule's title and outcome summary in another language, from its rule file."""
-
-    title: str | None = None
-    summary: str | None = None
 
 
 @dataclass

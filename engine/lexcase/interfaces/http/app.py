@@ -15,11 +15,14 @@ from typing import Annotated, Any
 from fastapi import FastAPI, Query, Request
 from fastapi import Path as PathParam
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import JSONResponse, Response, StreamingResponse
+from fastapi.responses import JSONResponse, Response
 from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException
 
 from lexcase.analysis.explain import Explanation, WhyNot
+from lexcase.analysis.timeline import Timeline
+from lexcase.analysis.whatif import Sweep, WhatIf
+from lexcase.evaluation.result import NOT_ADVICE, Result
 from lexcase.interfaces.http import examples
 from lexcase.interfaces.http.jobs import Job, Op, Reply
 from lexcase.interfaces.http.models import (
@@ -34,10 +37,8 @@ from lexcase.interfaces.http.models import (
     WhatIfRequestDoc,
 )
 from lexcase.interfaces.http.pool import WorkerDied, WorkerPool, WorkerTimeout
-from lexcase.evaluation.result import NOT_ADVICE, Result
+from lexcase.interfaces.schemas import SchemaOf, schema_of
 from lexcase.model.rules import OutcomeKind
-from lexcase.analysis.timeline import Timeline
-from lexcase.analysis.whatif import Sweep, WhatIf
 
 JSON = "application/json"
 
@@ -256,16 +257,24 @@ def _add_api(app: FastAPI, service: Service) -> None:
         reply = await service.run(Job(Op.RULES, params=params))
         return Response(reply.body, status_code=reply.status, media_type=JSON)
 
-    @app.get("/rules/{rule_id}", summary="One rule: sources, conditions, dependents", tags=["rules"])
+    @app.get(
+        "/rules/{rule_id}", summary="One rule: sources, conditions, dependents", tags=["rules"]
+    )
     async def rule(rule_id: Annotated[str, PathParam(max_length=200)]) -> Response:
         reply = await service.run(Job(Op.RULE, params={"id": rule_id}))
         return Response(reply.body, status_code=reply.status, media_type=JSON)
 
     @app.get("/schema/case", summary="The JSON Schema of case files", tags=["schemas"])
     async def case_schema() -> dict[str, Any]:
-        from lexcase.model.case import case_schema
+        return schema_of(SchemaOf.CASE)
 
-        return case_schema()
+    @app.get("/schema/result", summary="The JSON Schema of results", tags=["schemas"])
+    async def result_schema() -> dict[str, Any]:
+        return schema_of(SchemaOf.RESULT)
+
+    @app.get("/schema/rules", summary="The JSON Schema of rule files", tags=["schemas"])
+    async def rules_schema() -> dict[str, Any]:
+        return schema_of(SchemaOf.RULES)
 
     @app.get("/health", response_model=Health, tags=["service"])
     async def health() -> Health:
@@ -305,4 +314,3 @@ def _document_bodies(app: FastAPI) -> None:
         return document
 
     app.openapi = openapi  # type: ignore[method-assign]
-

@@ -54,11 +54,12 @@ def add_batch(app: FastAPI, service: Service) -> None:
             for number, raw in enumerate(body.split(b"\n"), start=1)
             if raw.strip()
         ]
-        if len(cases) > service.limits.max_batch_cases:
+        most = service.limits.max_batch_cases
+        if len(cases) > most:
             raise ServiceError(
                 413,
                 "too_large",
-                f"the batch holds {len(cases):,} cases, more than {service.limits.max_batch_cases:,}",
+                f"the batch holds {len(cases):,} cases, more than {most:,}",
                 expected="fewer cases per request (lexcase serve --max-batch-cases)",
             )
         if not cases:

@@ -6,8 +6,8 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from lexcase.model.case import load_case
 from lexcase.errors import LexcaseError
+from lexcase.model.case import load_case
 
 
 def seeds_dir() -> Path | None:

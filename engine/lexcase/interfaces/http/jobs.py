@@ -3,10 +3,11 @@ back the JSON answer, or the error as the service reports it. Runs only in worke
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import json
 import signal
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from enum import StrEnum
 from multiprocessing.connection import Connection
@@ -15,11 +16,8 @@ from typing import Any, TypeVar
 from pydantic import BaseModel
 
 from lexcase.batch.local import DuplicateKey, no_duplicates
-from lexcase.model.case import Case
 from lexcase.errors import CaseError, InputError, LexcaseError, Place, RuleNotFoundError
 from lexcase.evaluation.evaluator import Evaluator
-from lexcase.model.facts import as_of as case_as_of
-from lexcase.model.facts import fact_path
 from lexcase.interfaces.http.models import (
     ErrorBody,
     ErrorDetail,
@@ -28,6 +26,9 @@ from lexcase.interfaces.http.models import (
     Version,
     WhatIfRequest,
 )
+from lexcase.model.case import Case
+from lexcase.model.facts import as_of as case_as_of
+from lexcase.model.facts import fact_path
 from lexcase.source import Document, parse_document, validate
 
 ModelT = TypeVar("ModelT", bound=BaseModel)
@@ -110,9 +111,7 @@ class Worker:
             return error_reply(500 if detail.internal else 422, detail)
         except Exception as exc:  # a bug in lexcase: one line, never a traceback
             message = f"internal error: {type(exc).__name__}: {exc} (a bug in lexcase)"
-            return error_reply(
-                500, ErrorDetail(code="internal", message=message, internal=True)
-            )
+            return error_reply(500, ErrorDetail(code="internal", message=message, internal=True))
 
     # --- reading a request -------------------------------------------------------------
 
@@ -191,7 +190,9 @@ class Worker:
         from lexcase.law.catalogue import list_rules
 
         with _option_names():
-            return dump(list_rules(job.params.get("jurisdiction"), job.params.get("kind"), self.rules))
+            return dump(
+                list_rules(job.params.get("jurisdiction"), job.params.get("kind"), self.rules)
+            )
 
     def rule(self, job: Job) -> bytes:
         from lexcase.law.catalogue import rule_card
@@ -217,21 +218,26 @@ def _place(path: str) -> Place:
     return Place("request", path=path or None)
 
 
-class _option_names:
-    """Errors of the what-if and rule listing name command-line options (--set); over HTTP
-    they name the request's fields (set) instead."""
+# Errors of the what-if and the rule listing name command-line options (--set); over HTTP they
+# name the request's fields (set) instead.
+OPTION_FIELDS = {
+    "--set": "set",
+    "--sweep": "sweep",
+    "--jurisdiction": "jurisdiction",
+    "--kind": "kind",
+}
 
-    NAMES = {"--set": "set", "--sweep": "sweep", "--jurisdiction": "jurisdiction", "--kind": "kind"}
 
-    def __enter__(self) -> None:
-        return None
-
-    def __exit__(self, kind: Any, error: BaseException | None, tb: Any) -> None:
-        if isinstance(error, LexcaseError) and error.place.path in self.NAMES:
-            place = dataclasses.replace(
-                error.place, file="request", path=self.NAMES[error.place.path]
-            )
-            raise dataclasses.replace(error, place=place) from None
+@contextlib.contextmanager
+def _option_names() -> Iterator[None]:
+    try:
+        yield
+    except LexcaseError as error:
+        field_name = OPTION_FIELDS.get(error.place.path or "")
+        if field_name is None:
+            raise
+        place = dataclasses.replace(error.place, file="request", path=field_name)
+        raise dataclasses.replace(error, place=place) from None
 
 
 def read_request(body: bytes, model: type[ModelT]) -> ModelT:

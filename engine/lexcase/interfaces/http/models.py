@@ -8,8 +8,8 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from lexcase.model.case import Case
 from lexcase.errors import InferenceError, LexcaseError
+from lexcase.model.case import Case
 from lexcase.model.rules import OutcomeKind
 
 CASE_DESCRIPTION = (
@@ -36,7 +36,7 @@ class WhatIfRequest(EvaluateRequest):
 
     set: dict[str, Any] = Field(
         default_factory=dict,
-        description="Fact path -> new value (true, 2022-09-26, [\"RU\",\"KZ\"], null = unknown).",
+        description='Fact path -> new value (true, 2022-09-26, ["RU","KZ"], null = unknown).',
     )
     sweep: dict[str, list[Any]] = Field(
         default_factory=dict,

@@ -120,7 +120,11 @@ async def _form(service: Service, request: Request) -> dict[str, str]:
         data = json.loads(body or b"{}")
     except (json.JSONDecodeError, UnicodeDecodeError):
         return {}
-    return {str(k): v if isinstance(v, str) else json.dumps(v) for k, v in data.items()} if isinstance(data, dict) else {}
+    return (
+        {str(k): v if isinstance(v, str) else json.dumps(v) for k, v in data.items()}
+        if isinstance(data, dict)
+        else {}
+    )
 
 
 async def _page_data(service: Service, form: dict[str, str]) -> dict[str, Any] | Response:
