@@ -134,13 +134,13 @@ class Worker:
         for field_name, paths in (("set", request.set), ("sweep", request.sweep)):
             for path in paths:
                 fact_path(path, _place(f"{field_name}.{path}"))
-        fixed = dict(request.set)
-        if request.sweep:
-            axes = [(path, values) for path, values in request.sweep.items()]
-            with _option_names():
-                return dump(whatif.sweep(case, axes, fixed, rules=self.rules))
-        with _option_names():
-            return dump(whatif.what_if(case, fixed, rules=self.rules))
+        with _named_in(request):
+            if request.sweep:
+                axes = list(request.sweep.items())
+                return dump(whatif.sweep(case, axes, request.set, rules=self.rules))
+            if not request.set:
+                raise InputError("nothing to change", _place("set"), expected="a fact and its value")
+            return dump(whatif.what_if(case, request.set, rules=self.rules))
 
     def explain(self, job: Job) -> bytes:
         from lexcase.analysis.explain import build_explanation, why_not
@@ -218,25 +218,32 @@ def _place(path: str) -> Place:
     return Place("request", path=path or None)
 
 
-# Errors of the what-if and the rule listing name command-line options (--set); over HTTP they
-# name the request's fields (set) instead.
-OPTION_FIELDS = {
-    "--set": "set",
-    "--sweep": "sweep",
-    "--jurisdiction": "jurisdiction",
-    "--kind": "kind",
-}
+@contextlib.contextmanager
+def _named_in(request: WhatIfRequest) -> Iterator[None]:
+    """Errors of a what-if name the fact; over HTTP they name the request's field (set.PATH,
+    or sweep for the sweep as a whole)."""
+    try:
+        yield
+    except LexcaseError as error:
+        path = error.place.path or ""
+        if path in request.set:
+            where = f"set.{path}"
+        elif path in request.sweep or path == ", ".join(request.sweep):
+            where = "sweep" if path not in request.sweep else f"sweep.{path}"
+        else:
+            raise
+        raise dataclasses.replace(error, place=_place(where)) from None
 
 
 @contextlib.contextmanager
 def _option_names() -> Iterator[None]:
+    """The rule listing's errors name its command-line options; here, the query parameters."""
     try:
         yield
     except LexcaseError as error:
-        field_name = OPTION_FIELDS.get(error.place.path or "")
-        if field_name is None:
+        if not (error.place.path or "").startswith("--"):
             raise
-        place = dataclasses.replace(error.place, file="request", path=field_name)
+        place = dataclasses.replace(error.place, file="request", path=error.place.path[2:])
         raise dataclasses.replace(error, place=place) from None
 
 

@@ -25,6 +25,7 @@ from lexcase.interfaces.http.jobs import Job, Op
 from lexcase.interfaces.http.models import ErrorBody, ErrorDetail
 from lexcase.interfaces.i18n import Lang, lang_of
 from lexcase.interfaces.memo import MemoFormat, memo
+from lexcase.interfaces.options import typed_value
 from lexcase.interfaces.render import Wording, render
 
 if TYPE_CHECKING:
@@ -84,12 +85,12 @@ def add_web(app: FastAPI, service: Service) -> None:
     @app.post("/ui/what-if", include_in_schema=False)
     async def what_if(request: Request) -> Response:
         form = await _form(service, request)
-        value: Any = form.get("value", "")
-        body = {
-            "case": form.get("text", ""),
-            "as_of": form.get("as_of") or None,
-            "set": {form.get("path", ""): value if value != "" else None},
-        }
+        path, text = form.get("path", ""), form.get("value", "").strip()
+        try:
+            value = None if text in ("", "unknown") else typed_value(path, text, "value")
+        except LexcaseError as error:
+            return _error_of(error)
+        body = {"case": form.get("text", ""), "as_of": form.get("as_of") or None, "set": {path: value}}
         reply = await service.run(Job(Op.WHAT_IF, json.dumps(body).encode()))
         if reply.status != 200:
             return Response(reply.body, status_code=reply.status, media_type="application/json")
