@@ -17,10 +17,10 @@ from lexcase.interfaces.cli import (
     case_input,
     err,
     handles_errors,
-    parse_date,
 )
 from lexcase.interfaces.i18n import Lang
 from lexcase.interfaces.memo import MemoFormat
+from lexcase.interfaces.options import parse_date
 
 
 @app.command()

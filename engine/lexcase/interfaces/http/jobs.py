@@ -139,7 +139,9 @@ class Worker:
                 axes = list(request.sweep.items())
                 return dump(whatif.sweep(case, axes, request.set, rules=self.rules))
             if not request.set:
-                raise InputError("nothing to change", _place("set"), expected="a fact and its value")
+                raise InputError(
+                    "nothing to change", _place("set"), expected="a fact and its value"
+                )
             return dump(whatif.what_if(case, request.set, rules=self.rules))
 
     def explain(self, job: Job) -> bytes:
@@ -241,9 +243,10 @@ def _option_names() -> Iterator[None]:
     try:
         yield
     except LexcaseError as error:
-        if not (error.place.path or "").startswith("--"):
+        option = error.place.path or ""
+        if not option.startswith("--"):
             raise
-        place = dataclasses.replace(error.place, file="request", path=error.place.path[2:])
+        place = dataclasses.replace(error.place, file="request", path=option[2:])
         raise dataclasses.replace(error, place=place) from None
 
 

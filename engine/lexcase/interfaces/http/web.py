@@ -90,7 +90,11 @@ def add_web(app: FastAPI, service: Service) -> None:
             value = None if text in ("", "unknown") else typed_value(path, text, "value")
         except LexcaseError as error:
             return _error_of(error)
-        body = {"case": form.get("text", ""), "as_of": form.get("as_of") or None, "set": {path: value}}
+        body = {
+            "case": form.get("text", ""),
+            "as_of": form.get("as_of") or None,
+            "set": {path: value},
+        }
         reply = await service.run(Job(Op.WHAT_IF, json.dumps(body).encode()))
         if reply.status != 200:
             return Response(reply.body, status_code=reply.status, media_type="application/json")
