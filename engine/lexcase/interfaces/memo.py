@@ -29,8 +29,8 @@ def rule_translations(rulebook: Rulebook) -> dict[str, RuleTexts]:
     """The Russian title and summary of each rule that has them in its rule file."""
     out: dict[str, RuleTexts] = {}
     for rule in rulebook.rules:
-        title = getattr(rule, "title_ru", None)
-        summary = getattr(rule.outcome, "summary_ru", None) if rule.outcome else None
+        title = rule.title_ru
+        summary = rule.outcome.summary_ru if rule.outcome else None
         if title or summary:
             out[rule.id] = RuleTexts(title, summary)
     return out

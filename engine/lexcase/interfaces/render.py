@@ -11,6 +11,7 @@ from typing import Any
 
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
 
+from lexcase.evaluation.result import render_summary
 from lexcase.interfaces.i18n import Lang, RuleTexts, texts
 from lexcase.model.rules import Citation
 
@@ -40,6 +41,8 @@ class Wording:
             return english
         rule = str(item.get("rule", ""))
         own = getattr(self.translations.get(rule, RuleTexts()), key)
+        if own and key == "summary":
+            return render_summary(str(own), dict(item.get("detail") or {}))
         if own:
             return str(own)
         self.fell_back.add(rule)
@@ -47,9 +50,8 @@ class Wording:
 
     def cite(self, citation: Mapping[str, Any]) -> str:
         model = Citation.model_validate(citation)
-        if self.lang is Lang.RU and hasattr(model, "short_ru"):
-            return str(model.short_ru())
-        return model.short()
+        russian = model.short_ru() if self.lang is Lang.RU else None
+        return russian or model.short()
 
     def kind(self, kind: str) -> str:
         return self.t.get(f"kind.{kind}", kind)

@@ -89,9 +89,16 @@ class Spec(BaseModel):
 # --- the file format --------------------------------------------------------------------------
 
 
+RU_SHORT = (
+    "The short name in Russian legal usage, written as it follows «ст. N» (genitive): УК РК, "
+    "Конвенции о статусе беженцев."
+)
+
+
 class Instrument(Spec):
     title: Prose
     short: Prose | None = Field(None, description="A short name for tables, e.g. KZ Criminal Code.")
+    short_ru: Prose | None = Field(None, description=RU_SHORT)
     number: Prose | None = None
     url: Prose | None = None
     note: Prose | None = None
@@ -100,6 +107,7 @@ class Instrument(Spec):
 class CitationSpec(Spec):
     instrument: Prose | None = Field(None, description="Defaults to the file's instrument.")
     short: Prose | None = Field(None, description="A short name of that instrument.")
+    short_ru: Prose | None = Field(None, description=RU_SHORT)
     article: Label | None = None
     part: Label | None = None
     paragraph: Label | None = None
@@ -130,6 +138,7 @@ DetailValue = FactRef | str | int | float | bool | list[str] | list[int] | None
 class OutcomeSpec(Spec):
     kind: OutcomeKind
     summary: Prose = Field(description="One plain sentence; {key} inserts a detail value.")
+    summary_ru: Prose | None = Field(None, description="The summary in Russian ({key} as well).")
     detail: dict[str, DetailValue] = Field(default_factory=dict)
 
 
@@ -166,6 +175,7 @@ class Then(Spec):
 class RuleSpec(Spec):
     id: Identifier
     title: Prose
+    title_ru: Prose | None = Field(None, description="The title in Russian (memo, web page).")
     cite: CitationSpec | list[CitationSpec] = Field(default_factory=list)
     basis: Basis
     confidence: Confidence = Confidence.HIGH
@@ -264,6 +274,7 @@ class Condition(Model):
 class Citation(Model):
     instrument: str
     short_name: str | None = None
+    short_name_ru: str | None = None
     article: str | None = None
     part: str | None = None
     paragraph: str | None = None
@@ -281,6 +292,21 @@ class Citation(Model):
         if self.paragraph:
             text += f" ¶{self.paragraph}"
         return text
+
+    def short_ru(self) -> str | None:
+        """As Russian lawyers write it: «ч. 3 ст. 338 УК РФ», «п. 169-171 Руководства УВКБ»;
+        None where the instrument has no Russian short name."""
+        name = self.short_name_ru
+        if name is None:
+            return None
+        parts = []
+        if self.paragraph:
+            parts.append(f"п. {self.paragraph}")
+        if self.part:
+            parts.append(f"ч. {self.part}" if self.part[0].isdigit() else f"п. {self.part}")
+        if self.article:
+            parts.append(f"ст. {self.article}")
+        return " ".join([*parts, name])
 
 
 class DateSource(Model):
@@ -332,6 +358,7 @@ class DeadlineRule(Model):
 class Rule(Model):
     id: str
     title: str
+    title_ru: str | None = None
     jurisdiction: str
     instrument: str
     file: str

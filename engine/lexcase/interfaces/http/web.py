@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import json
 import urllib.parse
+from functools import cache
+from html import escape
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -23,8 +25,8 @@ from lexcase.errors import LexcaseError
 from lexcase.interfaces.http import casetext, examples
 from lexcase.interfaces.http.jobs import Job, Op
 from lexcase.interfaces.http.models import ErrorBody, ErrorDetail
-from lexcase.interfaces.i18n import Lang, lang_of
-from lexcase.interfaces.memo import MemoFormat, memo
+from lexcase.interfaces.i18n import Lang, RuleTexts, lang_of
+from lexcase.interfaces.memo import MemoFormat, memo, rule_translations
 from lexcase.interfaces.options import typed_value
 from lexcase.interfaces.render import Wording, render
 
@@ -79,8 +81,8 @@ def add_web(app: FastAPI, service: Service) -> None:
         reply = await _page_data(service, form)
         if isinstance(reply, Response):
             return reply
-        wording = Wording(lang_of(form.get("lang")))
-        return HTMLResponse(render("_result.html", wording, **reply, fallback=False))
+        wording = await _wording(service, form.get("lang"))
+        return HTMLResponse(_with_fallback(wording, render("_result.html", wording, **reply)))
 
     @app.post("/ui/what-if", include_in_schema=False)
     async def what_if(request: Request) -> Response:
@@ -98,8 +100,9 @@ def add_web(app: FastAPI, service: Service) -> None:
         reply = await service.run(Job(Op.WHAT_IF, json.dumps(body).encode()))
         if reply.status != 200:
             return Response(reply.body, status_code=reply.status, media_type="application/json")
-        wording = Wording(lang_of(form.get("lang")))
-        return HTMLResponse(render("_whatif.html", wording, diff=json.loads(reply.body)))
+        wording = await _wording(service, form.get("lang"))
+        diff = json.loads(reply.body)
+        return HTMLResponse(_with_fallback(wording, render("_whatif.html", wording, diff=diff)))
 
     @app.post("/memo", include_in_schema=False)
     async def memo_view(request: Request) -> Response:
@@ -109,10 +112,33 @@ def add_web(app: FastAPI, service: Service) -> None:
         if isinstance(data, Response):
             return data
         fmt = MemoFormat.MD if form.get("format") == "md" else MemoFormat.HTML
-        text = memo(data["case"], data["result"], lang_of(form.get("lang")), fmt)
+        wording = await _wording(service, form.get("lang"))
+        text = memo(data["case"], data["result"], wording.lang, fmt, wording.translations)
         if fmt is MemoFormat.MD:
             return PlainTextResponse(text, media_type="text/markdown; charset=utf-8")
         return HTMLResponse(text)
+
+
+async def _wording(service: Service, lang: str | None) -> Wording:
+    """The words of the page in `lang`, with the rules' own Russian texts for Russian."""
+    chosen = lang_of(lang)
+    if chosen is Lang.EN:
+        return Wording(chosen)
+    return Wording(chosen, await run_in_threadpool(_translations, service.pool.rules))
+
+
+@cache
+def _translations(rules: str | None) -> dict[str, RuleTexts]:
+    # Read here, once: the rule files only (no durable_rules), from the rule cache.
+    from lexcase.law.loader import load_rulebook
+
+    return rule_translations(load_rulebook(rules))
+
+
+def _with_fallback(wording: Wording, html: str) -> str:
+    if not wording.fell_back:
+        return html
+    return f'<p class="fallback">{escape(wording.t["fallback"])}</p>\n{html}'
 
 
 async def _form(service: Service, request: Request) -> dict[str, str]:
