@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 from typer.testing import CliRunner
 
@@ -102,3 +103,49 @@ def test_the_package_is_typed_and_exports_the_analyses() -> None:
     assert (Path(lexcase.__file__).parent / "py.typed").is_file()
     for name in ("what_if", "sweep", "explain", "why_not", "timeline"):
         assert name in lexcase.__all__ and callable(getattr(lexcase, name))
+
+
+RUSSIAN_RULES = """
+instrument: {title: Criminal Code of the Republic of Kazakhstan, short: KZ Criminal Code, short_ru: УК РК}
+jurisdiction: KZ
+rules:
+  - id: kz.crossing
+    title: Crossing outside a checkpoint is a crime
+    title_ru: Пересечение границы вне пункта пропуска - преступление
+    cite: {article: 392, part: 1}
+    basis: law
+    when: {crossing.into: KZ, crossing.at_checkpoint: false}
+    then:
+      outcome:
+        kind: prosecution
+        summary: Kazakhstan prosecutes him under art. {article}.
+        summary_ru: Казахстан преследует его по ст. {article}.
+        detail: {article: "392", max_months: 12}
+  - id: kz.untranslated
+    title: A rule left in English
+    cite: {article: 392, part: 1}
+    basis: law
+    when: {crossing.into: KZ}
+    then:
+      outcome: {kind: administrative_penalty, summary: Only in English., detail: {penalty: fine, article: "1"}}
+"""
+
+
+def test_a_russian_memo_uses_the_rules_russian_texts_and_russian_citations(
+    rule_folder: Any, tmp_path: Path
+) -> None:
+    rules = rule_folder(kz={"code.yaml": RUSSIAN_RULES})
+    case = tmp_path / "case.yaml"
+    case.write_text("case_id: t\nas_of: 2022-10-01\ncrossing: {into: KZ, at_checkpoint: false}\n")
+    result = runner.invoke(app, ["memo", str(case), "--lang", "ru", "--rules", str(rules)])
+    assert result.exit_code == 0, result.output
+    memo = result.stdout
+    assert "Пересечение границы вне пункта пропуска - преступление" in memo
+    assert "Казахстан преследует его по ст. 392." in memo
+    assert "ч. 1 ст. 392 УК РК" in memo
+    assert "Only in English." in memo  # the untranslated rule, in English...
+    assert "приведены по-английски" in memo  # ...and the memo says so
+    english = runner.invoke(app, ["memo", str(case), "--rules", str(rules)]).stdout
+    assert "KZ Criminal Code, art. 392(1)" in english and "приведены" not in english
+    lint = runner.invoke(app, ["rules", "lint", "--rules", str(rules), "--json"])
+    assert json.loads(lint.stdout)["untranslated"] == ["kz.untranslated"]
