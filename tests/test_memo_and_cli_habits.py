@@ -106,7 +106,10 @@ def test_the_package_is_typed_and_exports_the_analyses() -> None:
 
 
 RUSSIAN_RULES = """
-instrument: {title: Criminal Code of the Republic of Kazakhstan, short: KZ Criminal Code, short_ru: УК РК}
+instrument:
+  title: Criminal Code of the Republic of Kazakhstan
+  short: KZ Criminal Code
+  short_ru: УК РК
 jurisdiction: KZ
 rules:
   - id: kz.crossing
@@ -127,7 +130,10 @@ rules:
     basis: law
     when: {crossing.into: KZ}
     then:
-      outcome: {kind: administrative_penalty, summary: Only in English., detail: {penalty: fine, article: "1"}}
+      outcome:
+        kind: administrative_penalty
+        summary: Only in English.
+        detail: {penalty: fine, article: "1"}
 """
 
 

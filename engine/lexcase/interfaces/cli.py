@@ -118,12 +118,12 @@ def case_input(path: Path) -> Path | Case:
 
 def _show_version(value: bool) -> None:
     if value:
-        from lexcase import __version__
+        from lexcase.interfaces.about import lexcase_version
         from lexcase.law.loader import load_rulebook
 
         rulebook = load_rulebook()
         out.print(
-            f"lexcase {__version__} (rules {rulebook.version} sha256:{rulebook.sha256[:12]})",
+            f"lexcase {lexcase_version()} (rules {rulebook.version} sha256:{rulebook.sha256[:12]})",
             markup=False,
         )
         raise typer.Exit()

@@ -23,6 +23,7 @@ from lexcase.analysis.explain import Explanation, WhyNot
 from lexcase.analysis.timeline import Timeline
 from lexcase.analysis.whatif import Sweep, WhatIf
 from lexcase.evaluation.result import NOT_ADVICE, Result
+from lexcase.interfaces.about import lexcase_version
 from lexcase.interfaces.http import examples
 from lexcase.interfaces.http.jobs import Job, Op, Reply
 from lexcase.interfaces.http.models import (
@@ -150,7 +151,7 @@ def create_app(
 
     app = FastAPI(
         title="lexcase",
-        version=_version(),
+        version=lexcase_version(),
         description=(
             "Case facts in, predicted legal moves out, each with its reasons, sources and "
             f"deadlines. {NOT_ADVICE}\n\nLimits: {limits.model_dump()}; a what-if sweep shows "
@@ -167,12 +168,6 @@ def create_app(
     add_web(app, service)
     _document_bodies(app)
     return app
-
-
-def _version() -> str:
-    from lexcase import __version__
-
-    return __version__
 
 
 def _add_error_handlers(app: FastAPI) -> None:

@@ -203,12 +203,12 @@ class Worker:
         return dump(rule_card(rulebook, rulebook.rule(job.params["id"])))
 
     def version(self, job: Job) -> bytes:
-        from lexcase import __version__
+        from lexcase.interfaces.about import lexcase_version
 
         rulebook = self.evaluator.rulebook
         return dump(
             Version(
-                lexcase=__version__,
+                lexcase=lexcase_version(),
                 rulebook=rulebook.version,
                 sha256=rulebook.sha256,
                 rules=len(rulebook.rules),
