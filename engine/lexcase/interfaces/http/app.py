@@ -8,7 +8,7 @@ limit, 504 for a request over the time limit, 500 when lexcase failed, never wit
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
 from typing import Annotated, Any
 
@@ -65,7 +65,7 @@ ERRORS: dict[int | str, dict[str, Any]] = {
 }
 
 
-def _body_doc(model: type[Any], name: str, examples_: dict[str, Any]) -> dict[str, Any]:
+def _body_doc(name: str, examples_: dict[str, Any]) -> dict[str, Any]:
     return {
         "requestBody": {
             "required": True,
@@ -196,48 +196,40 @@ def _add_error_handlers(app: FastAPI) -> None:
         return _error_response(500, ErrorDetail(code="internal", message=message, internal=True))
 
 
+_EVALUATE = "Evaluate a case: outcomes, defeated and undecided rules, deadlines"
+_WHAT_IF = "Change facts (set) and see what appears, vanishes, changes; or sweep values"
+_EXPLAIN = "Each outcome's derivation tree; or, with why_not, what stops a kind"
+_TIMELINE = "The case's events and the deadlines that run, on one chronology"
+
+
+def _case_endpoint(service: Service, op: Op) -> Callable[[Request], Awaitable[Response]]:
+    async def endpoint(request: Request) -> Response:
+        return await service.answer(request, op)
+
+    endpoint.__name__ = op.value.replace("-", "_")  # the OpenAPI operation id
+    return endpoint
+
+
 def _add_api(app: FastAPI, service: Service) -> None:
     seeds = examples.request_examples()
 
-    @app.post(
-        "/evaluate",
-        response_model=Result,
-        summary="Evaluate a case: outcomes, defeated and undecided rules, deadlines",
-        openapi_extra=_body_doc(EvaluateRequestDoc, "EvaluateRequest", seeds),
-        tags=["cases"],
-    )
-    async def evaluate(request: Request) -> Response:
-        return await service.answer(request, Op.EVALUATE)
-
-    @app.post(
-        "/what-if",
-        response_model=WhatIf | Sweep,
-        summary="Change facts (set) and see what appears, vanishes, changes; or sweep values",
-        openapi_extra=_body_doc(WhatIfRequestDoc, "WhatIfRequest", examples.what_if_examples()),
-        tags=["cases"],
-    )
-    async def what_if(request: Request) -> Response:
-        return await service.answer(request, Op.WHAT_IF)
-
-    @app.post(
-        "/explain",
-        response_model=Explanation | WhyNot,
-        summary="Each outcome's derivation tree; or, with why_not, what stops a kind",
-        openapi_extra=_body_doc(ExplainRequestDoc, "ExplainRequest", seeds),
-        tags=["cases"],
-    )
-    async def explain(request: Request) -> Response:
-        return await service.answer(request, Op.EXPLAIN)
-
-    @app.post(
-        "/timeline",
-        response_model=Timeline,
-        summary="The case's events and the deadlines that run, on one chronology",
-        openapi_extra=_body_doc(EvaluateRequestDoc, "EvaluateRequest", seeds),
-        tags=["cases"],
-    )
-    async def timeline(request: Request) -> Response:
-        return await service.answer(request, Op.TIMELINE)
+    what_ifs = examples.what_if_examples()
+    routes: list[tuple[str, Op, Any, str, str, dict[str, Any]]] = [
+        ("/evaluate", Op.EVALUATE, Result, _EVALUATE, "EvaluateRequest", seeds),
+        ("/what-if", Op.WHAT_IF, WhatIf | Sweep, _WHAT_IF, "WhatIfRequest", what_ifs),
+        ("/explain", Op.EXPLAIN, Explanation | WhyNot, _EXPLAIN, "ExplainRequest", seeds),
+        ("/timeline", Op.TIMELINE, Timeline, _TIMELINE, "EvaluateRequest", seeds),
+    ]
+    for path, op, answer, summary, body, shown in routes:
+        app.add_api_route(
+            path,
+            _case_endpoint(service, op),
+            methods=["POST"],
+            response_model=answer,
+            summary=summary,
+            openapi_extra=_body_doc(body, shown),
+            tags=["cases"],
+        )
 
     from lexcase.interfaces.http.batch import add_batch
 

@@ -97,11 +97,10 @@ def add_web(app: FastAPI, service: Service) -> None:
             "as_of": form.get("as_of") or None,
             "set": {path: value},
         }
-        reply = await service.run(Job(Op.WHAT_IF, json.dumps(body).encode()))
-        if reply.status != 200:
-            return Response(reply.body, status_code=reply.status, media_type="application/json")
+        diff = await _data(service, Op.WHAT_IF, body)
+        if isinstance(diff, Response):
+            return diff
         wording = await _wording(service, form.get("lang"))
-        diff = json.loads(reply.body)
         return HTMLResponse(_with_fallback(wording, render("_whatif.html", wording, diff=diff)))
 
     @app.post("/memo", include_in_schema=False)
@@ -160,7 +159,12 @@ async def _form(service: Service, request: Request) -> dict[str, str]:
 
 async def _page_data(service: Service, form: dict[str, str]) -> dict[str, Any] | Response:
     body = {"case": form.get("text", ""), "as_of": form.get("as_of") or None}
-    reply = await service.run(Job(Op.PAGE, json.dumps(body).encode()))
+    return await _data(service, Op.PAGE, body)
+
+
+async def _data(service: Service, op: Op, body: dict[str, Any]) -> dict[str, Any] | Response:
+    """The worker's answer as data, or its error passed on as it is."""
+    reply = await service.run(Job(op, json.dumps(body).encode()))
     if reply.status != 200:
         return Response(reply.body, status_code=reply.status, media_type="application/json")
     data: dict[str, Any] = json.loads(reply.body)
