@@ -155,3 +155,10 @@ def test_a_russian_memo_uses_the_rules_russian_texts_and_russian_citations(
     assert "KZ Criminal Code, art. 392(1)" in english and "приведены" not in english
     lint = runner.invoke(app, ["rules", "lint", "--rules", str(rules), "--json"])
     assert json.loads(lint.stdout)["untranslated"] == ["kz.untranslated"]
+
+
+def test_the_articles_memo_in_russian_cites_as_russian_lawyers_do() -> None:
+    memo = runner.invoke(app, ["memo", ZHILIN, "--as-of", "2022-09-27", "--lang", "ru"]).stdout
+    assert "ч. 3 ст. 338 УК РФ" in memo
+    assert "ч. 1 ст. 392 УК РК" in memo
+    assert "Казахстан преследует его за незаконное пересечение границы" in memo

@@ -99,6 +99,9 @@ class Instrument(Spec):
     title: Prose
     short: Prose | None = Field(None, description="A short name for tables, e.g. KZ Criminal Code.")
     short_ru: Prose | None = Field(None, description=RU_SHORT)
+    part_ru: Prose | None = Field(
+        None, description="How Russian writes a numbered part of an article: ч. (default) or п."
+    )
     number: Prose | None = None
     url: Prose | None = None
     note: Prose | None = None
@@ -275,6 +278,7 @@ class Citation(Model):
     instrument: str
     short_name: str | None = None
     short_name_ru: str | None = None
+    part_word_ru: str | None = None
     article: str | None = None
     part: str | None = None
     paragraph: str | None = None
@@ -303,7 +307,10 @@ class Citation(Model):
         if self.paragraph:
             parts.append(f"п. {self.paragraph}")
         if self.part:
-            parts.append(f"ч. {self.part}" if self.part[0].isdigit() else f"п. {self.part}")
+            numbered = self.part[0].isdigit()
+            parts.append(
+                f"{self.part_word_ru or 'ч.'} {self.part}" if numbered else f"п. {self.part}"
+            )
         if self.article:
             parts.append(f"ст. {self.article}")
         return " ".join([*parts, name])
