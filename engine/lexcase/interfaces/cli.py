@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Annotated, Any, ParamSpec, TypeVar
 import typer
 from pydantic import BaseModel
 from rich.console import Console
+from rich.markup import escape
 
 from lexcase.errors import InferenceError, InputError, LexcaseError, Place
 from lexcase.evaluation.result import NOT_ADVICE
@@ -150,6 +151,27 @@ def model_json(model: BaseModel) -> None:
     print_json(model.model_dump(mode="json", exclude_none=True))
 
 
+def show_warnings(warnings: list[str], json_: bool = False) -> None:
+    """What lexcase could not apply, printed before anything else (on stderr beside --json,
+    whose stdout stays JSON; `evaluate --json` carries them in the result too)."""
+    for warning in warnings:
+        if json_:
+            err.print(f"warning: {warning}", markup=False)
+        else:
+            out.print(f"[bold yellow]warning:[/bold yellow] {escape(warning)}")
+
+
+def warn_about(case: Path | Case, rules: Path | None, json_: bool) -> None:
+    """The coverage warnings of the case file `case`, first, for commands that show no Result."""
+    from lexcase.evaluation.coverage import coverage_of
+    from lexcase.evaluation.evaluator import to_case
+    from lexcase.law.loader import load_rulebook
+
+    seen = to_case(case)
+    packs = load_rulebook(rules).packs
+    show_warnings(coverage_of(packs, seen.host_state, seen.home_state).warnings, json_)
+
+
 @app.command()
 @handles_errors
 def evaluate(
@@ -167,6 +189,7 @@ def evaluate(
     from lexcase.interfaces import views
 
     result = run(case_input(case), parse_date(as_of, "--as-of"), rules)
+    show_warnings(result.warnings, json_)
     if json_:
         model_json(result)
     else:
@@ -189,7 +212,9 @@ def timeline(
     from lexcase.analysis.timeline import timeline as build
     from lexcase.interfaces import views
 
-    result = build(case_input(case), parse_date(as_of, "--as-of"), rules)
+    case_ = case_input(case)
+    warn_about(case_, rules, json_)
+    result = build(case_, parse_date(as_of, "--as-of"), rules)
     if json_:
         model_json(result)
     else:
@@ -349,6 +374,7 @@ def what_if(
     date = parse_date(as_of, "--as-of")
     changes = parse_changes(set_ or [], "--set")
     case_ = case_input(case)
+    warn_about(case_, rules, json_)
     if sweep:
         grid = whatif.sweep(case_, parse_axes(sweep, "--sweep"), changes, date, rules)
         if json_:
@@ -400,6 +426,8 @@ def explain(
 
     date = parse_date(as_of, "--as-of")
     wanted, missing = parse_kind(kind, "--kind"), parse_kind(why_not, "--why-not")
+    case_ = case_input(case)
+    warn_about(case_, rules, json_)
     if wanted is not None and missing is not None:
         raise InputError(
             "--kind and --why-not ask different questions",
@@ -407,17 +435,54 @@ def explain(
             expected="one of them",
         )
     if missing is not None:
-        answer = run_why_not(case_input(case), missing, date, rules)
+        answer = run_why_not(case_, missing, date, rules)
         if json_:
             model_json(answer)
         else:
             views.show_why_not(out, answer)
         return
-    explanation = run_explain(case_input(case), wanted, date, rules)
+    explanation = run_explain(case_, wanted, date, rules)
     if json_:
         model_json(explanation)
     else:
         views.show_explanation(out, explanation)
+
+
+@app.command()
+@handles_errors
+def compare(
+    case: CaseArgument,
+    hosts: Annotated[
+        str | None,
+        typer.Option(
+            "--hosts",
+            metavar="AM,GE,KG,KZ",
+            help="The destinations to compare (default: every host state lexcase has rules for).",
+        ),
+    ] = None,
+    as_of: AsOfOption = None,
+    json_: JsonOption = False,
+    rules: RulesOption = None,
+) -> None:
+    """Compare destinations: the same person as if his journey had ended in each host state,
+    side by side, each outcome with its basis and citation, the worst line of each marked.
+
+    The crossing's destination and the host state are changed; the facts that only made sense
+    for the real host (its proceedings, the asylum decision, the stay, how he crossed) are set
+    aside and listed.
+
+    Example: lexcase compare seeds/zhilin.yaml --hosts KZ,AM
+    """
+    from lexcase.analysis.compare import compare as run
+    from lexcase.interfaces import views
+
+    wanted = [h.strip() for h in hosts.split(",") if h.strip()] if hosts is not None else None
+    comparison = run(case_input(case), wanted, parse_date(as_of, "--as-of"), rules)
+    show_warnings(list(dict.fromkeys(w for c in comparison.columns for w in c.warnings)), json_)
+    if json_:
+        model_json(comparison)
+    else:
+        views.show_comparison(out, comparison)
 
 
 rules_app = typer.Typer(
