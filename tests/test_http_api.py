@@ -204,3 +204,14 @@ def test_an_unknown_path_is_a_404_in_the_error_shape(client: TestClient) -> None
     answer = client.get("/nowhere")
     assert answer.status_code == 404
     assert answer.json()["error"]["code"] == "not_found"
+
+
+def test_compare_puts_the_case_in_each_destination(client: TestClient, zhilin_text: str) -> None:
+    body = {"case": zhilin_text, "as_of": "2022-09-27", "hosts": ["KZ", "AM"]}
+    comparison = client.post("/compare", json=body).json()
+    assert [c["host"] for c in comparison["columns"]] == ["KZ", "AM"]
+    kz = comparison["columns"][0]
+    assert kz["real"] is True
+    assert "kz.cc.392.1" in {line["rule"] for line in kz["lines"]}
+    unknown = client.post("/compare", json={"case": zhilin_text, "hosts": ["XX"]}).json()
+    assert "no rules for XX" in unknown["columns"][0]["warnings"][0]  # said, not silent

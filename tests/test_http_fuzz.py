@@ -17,6 +17,7 @@ OPERATIONS = [
     ("POST", "/what-if"),
     ("POST", "/explain"),
     ("POST", "/timeline"),
+    ("POST", "/compare"),
     ("POST", "/batch"),
     ("GET", "/rules"),
     ("GET", "/rules/{rule_id}"),

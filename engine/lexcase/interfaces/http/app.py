@@ -19,6 +19,7 @@ from fastapi.responses import JSONResponse, Response
 from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException
 
+from lexcase.analysis.compare import Comparison
 from lexcase.analysis.explain import Explanation, WhyNot
 from lexcase.analysis.timeline import Timeline
 from lexcase.analysis.whatif import Sweep, WhatIf
@@ -27,6 +28,7 @@ from lexcase.interfaces.about import lexcase_version
 from lexcase.interfaces.http import examples
 from lexcase.interfaces.http.jobs import Job, Op, Reply
 from lexcase.interfaces.http.models import (
+    CompareRequestDoc,
     ErrorBody,
     ErrorCode,
     ErrorDetail,
@@ -200,6 +202,7 @@ _EVALUATE = "Evaluate a case: outcomes, defeated and undecided rules, deadlines"
 _WHAT_IF = "Change facts (set) and see what appears, vanishes, changes; or sweep values"
 _EXPLAIN = "Each outcome's derivation tree; or, with why_not, what stops a kind"
 _TIMELINE = "The case's events and the deadlines that run, on one chronology"
+_COMPARE = "The same person in each destination (host state), side by side by outcome kind"
 
 
 def _case_endpoint(service: Service, op: Op) -> Callable[[Request], Awaitable[Response]]:
@@ -219,6 +222,7 @@ def _add_api(app: FastAPI, service: Service) -> None:
         ("/what-if", Op.WHAT_IF, WhatIf | Sweep, _WHAT_IF, "WhatIfRequest", what_ifs),
         ("/explain", Op.EXPLAIN, Explanation | WhyNot, _EXPLAIN, "ExplainRequest", seeds),
         ("/timeline", Op.TIMELINE, Timeline, _TIMELINE, "EvaluateRequest", seeds),
+        ("/compare", Op.COMPARE, Comparison, _COMPARE, "CompareRequest", seeds),
     ]
     for path, op, answer, summary, body, shown in routes:
         app.add_api_route(
@@ -291,6 +295,7 @@ def _document_bodies(app: FastAPI) -> None:
             ("EvaluateRequest", EvaluateRequestDoc),
             ("WhatIfRequest", WhatIfRequestDoc),
             ("ExplainRequest", ExplainRequestDoc),
+            ("CompareRequest", CompareRequestDoc),
         ):
             schema = model.model_json_schema(ref_template="#/components/schemas/{model}")
             for key, value in schema.pop("$defs", {}).items():

@@ -19,6 +19,7 @@ from lexcase.batch.local import DuplicateKey, no_duplicates
 from lexcase.errors import CaseError, InputError, LexcaseError, Place, RuleNotFoundError
 from lexcase.evaluation.evaluator import Evaluator
 from lexcase.interfaces.http.models import (
+    CompareRequest,
     ErrorBody,
     ErrorDetail,
     EvaluateRequest,
@@ -39,6 +40,7 @@ class Op(StrEnum):
     WHAT_IF = "what-if"
     EXPLAIN = "explain"
     TIMELINE = "timeline"
+    COMPARE = "compare"
     PAGE = "page"  # everything the web page shows of a case, in one round trip
     BATCH = "batch"
     RULES = "rules"
@@ -94,6 +96,7 @@ class Worker:
             Op.WHAT_IF: self.what_if,
             Op.EXPLAIN: self.explain,
             Op.TIMELINE: self.timeline,
+            Op.COMPARE: self.compare,
             Op.PAGE: self.page,
             Op.BATCH: self.batch,
             Op.RULES: self.rules_list,
@@ -158,6 +161,12 @@ class Worker:
             return dump(why_not(case, request.why_not, rules=self.rules))
         result = self.evaluator.evaluate(case)
         return dump(build_explanation(result, self.evaluator.rulebook, request.kind))
+
+    def compare(self, job: Job) -> bytes:
+        from lexcase.analysis.compare import compare
+
+        request, case = self.read(job, CompareRequest)
+        return dump(compare(case, request.hosts, rules=self.rules))
 
     def timeline(self, job: Job) -> bytes:
         from lexcase.analysis.timeline import build_timeline

@@ -53,6 +53,14 @@ class ExplainRequest(EvaluateRequest):
     )
 
 
+class CompareRequest(EvaluateRequest):
+    """A case, and the destinations to compare it in (default: every host with rules)."""
+
+    hosts: list[str] | None = Field(
+        None, description='Host states to compare, such as ["KZ", "AM"]; default all.'
+    )
+
+
 ErrorCode = Literal[
     "bad_input", "not_found", "too_large", "timeout", "worker_died", "internal", "unavailable"
 ]
@@ -125,4 +133,8 @@ class WhatIfRequestDoc(WhatIfRequest):
 
 
 class ExplainRequestDoc(ExplainRequest):
+    case: Case | str = Field(description=CASE_DESCRIPTION)  # type: ignore[assignment]
+
+
+class CompareRequestDoc(CompareRequest):
     case: Case | str = Field(description=CASE_DESCRIPTION)  # type: ignore[assignment]
