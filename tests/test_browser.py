@@ -97,6 +97,9 @@ def test_a_caseworker_enters_the_articles_case_tries_a_what_if_and_opens_the_mem
     browser.find_element(By.ID, "what-if-try").click()
     _wait_for(browser, '#what-if-result li.change-vanishes[data-rule="kz.cc.392.1"]')
 
+    browser.find_element(By.ID, "compare").click()
+    _wait_for(browser, '#comparison .column[data-host="AM"]')
+
     first = browser.current_window_handle
     browser.find_element(By.ID, "memo").click()
     WebDriverWait(browser, WAIT).until(lambda d: len(d.window_handles) == 2)

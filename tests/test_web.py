@@ -106,3 +106,13 @@ def test_a_bad_case_in_the_page_gets_its_error_not_a_page(client: TestClient) ->
     answer = client.post("/ui/result", json={"text": "case_id: [", "lang": "en"})
     assert answer.status_code == 422
     assert "not valid YAML or JSON" in answer.json()["error"]["message"]
+
+
+def test_the_comparison_fragment_shows_each_destination(
+    client: TestClient, zhilin_text: str
+) -> None:
+    html = client.post(
+        "/ui/compare", json={"text": zhilin_text, "as_of": "2022-09-27", "lang": "en"}
+    ).text
+    assert 'data-host="KZ"' in html and 'data-host="AM"' in html
+    assert 'class="worst' in html

@@ -113,6 +113,13 @@ EN: dict[str, str] = {
     "event": "event",
     "deadline": "deadline",
     "record": "record",
+    "compare": "Destinations compared",
+    "compare_button": "Compare destinations",
+    "compare_hint": "The same person in each host state lexcase has rules for; the worst outcome "
+    "of each is marked.",
+    "compare_real": "where he is",
+    "compare_home": "The home state's outcomes (the same everywhere)",
+    "coverage": "rules",
 }
 
 RU: dict[str, str] = {
@@ -205,6 +212,13 @@ RU: dict[str, str] = {
     "event": "событие",
     "deadline": "срок",
     "record": "запись",
+    "compare": "Сравнение стран назначения",
+    "compare_button": "Сравнить страны",
+    "compare_hint": "Тот же человек в каждой стране пребывания, для которой в lexcase есть "
+    "правила; худший исход в каждой отмечен.",
+    "compare_real": "где он находится",
+    "compare_home": "Исходы в стране происхождения (везде одинаковы)",
+    "coverage": "правила",
 }
 
 TEXTS: dict[Lang, dict[str, str]] = {Lang.EN: EN, Lang.RU: RU}

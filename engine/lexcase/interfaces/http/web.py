@@ -103,6 +103,17 @@ def add_web(app: FastAPI, service: Service) -> None:
         wording = await _wording(service, form.get("lang"))
         return HTMLResponse(_with_fallback(wording, render("_whatif.html", wording, diff=diff)))
 
+    @app.post("/ui/compare", include_in_schema=False)
+    async def compare(request: Request) -> Response:
+        form = await _form(service, request)
+        body = {"case": form.get("text", ""), "as_of": form.get("as_of") or None}
+        comparison = await _data(service, Op.COMPARE, body)
+        if isinstance(comparison, Response):
+            return comparison
+        wording = await _wording(service, form.get("lang"))
+        html = render("_compare.html", wording, comparison=comparison)
+        return HTMLResponse(_with_fallback(wording, html))
+
     @app.post("/memo", include_in_schema=False)
     async def memo_view(request: Request) -> Response:
         """The printable memo of the case in the page (a form post, so it opens in a tab)."""

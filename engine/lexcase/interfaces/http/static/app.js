@@ -88,6 +88,13 @@
     else showFailure(target, data);
   }
 
+  async function compare() {
+    const target = $("#compare-result");
+    const { ok, data } = await post("/ui/compare", { text: text(), as_of: asOf(), lang });
+    if (ok) target.innerHTML = data;
+    else showFailure(target, data);
+  }
+
   async function whatIf() {
     const target = $("#what-if-result");
     const body = {
@@ -135,6 +142,7 @@
     $("#evaluate").addEventListener("click", evaluate);
     $("#what-if-try").addEventListener("click", whatIf);
     $("#memo").addEventListener("click", openMemo);
+    $("#compare").addEventListener("click", compare);
     document.body.dataset.ready = "true";
   });
 })();
