@@ -116,3 +116,14 @@ def test_the_comparison_fragment_shows_each_destination(
     ).text
     assert 'data-host="KZ"' in html and 'data-host="AM"' in html
     assert 'class="worst' in html
+
+
+def test_the_russian_page_shows_the_rules_russian_texts_and_citations(
+    client: TestClient, zhilin_text: str
+) -> None:
+    html = client.post(
+        "/ui/result", json={"text": zhilin_text, "as_of": "2022-09-27", "lang": "ru"}
+    ).text
+    assert "Казахстан преследует его за незаконное пересечение границы" in html
+    assert "ч. 1 ст. 392 УК РК" in html
+    assert "По закону" in html and "По описанной практике" in html
