@@ -16,7 +16,10 @@ if not (
     )
 
 from lexcase.analysis.compare import Comparison, compare
+from lexcase.analysis.counterfactual import Goal, counterfactual
 from lexcase.analysis.explain import explain, why_not
+from lexcase.analysis.impact import impact
+from lexcase.analysis.interview import interview, record_answer
 from lexcase.analysis.timeline import timeline
 from lexcase.analysis.whatif import sweep, what_if
 from lexcase.batch.local import evaluate_many
@@ -24,6 +27,7 @@ from lexcase.errors import LexcaseError
 from lexcase.evaluation.evaluator import Evaluator, evaluate
 from lexcase.evaluation.result import Result
 from lexcase.law.loader import load_rulebook
+from lexcase.law.overlay import RuleChoice, apply_overlay
 from lexcase.law.rulebook import Rulebook
 from lexcase.model.case import Case, case_schema, load_case
 
@@ -33,16 +37,23 @@ __all__ = [
     "Case",
     "Comparison",
     "Evaluator",
+    "Goal",
     "LexcaseError",
     "Result",
+    "RuleChoice",
     "Rulebook",
+    "apply_overlay",
     "case_schema",
     "compare",
+    "counterfactual",
     "evaluate",
     "evaluate_many",
     "explain",
+    "impact",
+    "interview",
     "load_case",
     "load_rulebook",
+    "record_answer",
     "sweep",
     "timeline",
     "what_if",

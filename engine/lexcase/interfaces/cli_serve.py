@@ -14,7 +14,6 @@ from lexcase.interfaces.cli import (
     CaseArgument,
     RulesOption,
     app,
-    case_input,
     err,
     handles_errors,
 )
@@ -116,7 +115,7 @@ def memo(
     from lexcase.interfaces.memo import rule_translations
     from lexcase.model.facts import as_of as case_as_of
 
-    seen = case_as_of(to_case(case_input(case)), parse_date(as_of, "--as-of"))
+    seen = case_as_of(to_case(case), parse_date(as_of, "--as-of"))
     with evaluator_for(rules) as evaluator:
         result = evaluator.evaluate(seen)
         translations = rule_translations(evaluator.rulebook)

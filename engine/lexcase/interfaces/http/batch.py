@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Annotated
 from fastapi import FastAPI, Query, Request
 from fastapi.responses import StreamingResponse
 
-from lexcase.batch.local import CaseLine
+from lexcase.batch.inputs import CaseLine
 from lexcase.interfaces.http.jobs import Job, Op
 
 if TYPE_CHECKING:

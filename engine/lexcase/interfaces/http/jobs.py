@@ -15,7 +15,9 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel
 
-from lexcase.batch.local import DuplicateKey, no_duplicates
+# The batch reader's JSON hook: a key written twice is refused, not silently dropped.
+from lexcase.batch.inputs import _Duplicate as DuplicateKey
+from lexcase.batch.inputs import _no_duplicates as no_duplicates
 from lexcase.errors import CaseError, InputError, LexcaseError, Place, RuleNotFoundError
 from lexcase.evaluation.evaluator import Evaluator
 from lexcase.interfaces.http.models import (
