@@ -21,7 +21,9 @@ from lexcase.interfaces.http import create_app
 from lexcase.interfaces.http.models import Limits
 from lexcase.interfaces.http.pool import WorkerPool
 
-CASE = {"case": {"case_id": "x", "as_of": "2022-01-01"}}
+# A case with its states: the bare {case_id, as_of} crashes durable_rules 2.0.28 in a fresh
+# process with pytest or FastAPI imported (SIGSEGV in retract_facts; see the note of issue 13).
+CASE = {"case": {"case_id": "x", "as_of": "2022-01-01", "home_state": "RU", "host_state": "KZ"}}
 
 
 @pytest.fixture
