@@ -19,7 +19,12 @@ os.environ.setdefault("LEXCASE_CACHE_DIR", tempfile.mkdtemp(prefix="lexcase-test
 from lexcase.evaluation.evaluator import Evaluator, default_evaluator
 
 # The scenarios' step vocabulary and their rule coverage check (see features/README.md).
-pytest_plugins = ["pytester", "rule_coverage", "scenario_steps"]  # steps import the coverage record
+pytest_plugins = [
+    "pytester",
+    "rule_coverage",
+    "scenario_steps",
+    "http_fixtures",
+]  # steps import the coverage record
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"

@@ -17,8 +17,11 @@ if not (
 
 from lexcase.analysis.compare import Comparison, compare
 from lexcase.analysis.counterfactual import Goal, counterfactual
+from lexcase.analysis.explain import explain, why_not
 from lexcase.analysis.impact import impact
 from lexcase.analysis.interview import interview, record_answer
+from lexcase.analysis.timeline import timeline
+from lexcase.analysis.whatif import sweep, what_if
 from lexcase.batch.local import evaluate_many
 from lexcase.errors import LexcaseError
 from lexcase.evaluation.evaluator import Evaluator, evaluate
@@ -45,9 +48,14 @@ __all__ = [
     "counterfactual",
     "evaluate",
     "evaluate_many",
+    "explain",
     "impact",
     "interview",
     "load_case",
     "load_rulebook",
     "record_answer",
+    "sweep",
+    "timeline",
+    "what_if",
+    "why_not",
 ]

@@ -31,7 +31,7 @@ from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, Field
 
 from lexcase.analysis.lint_packs import role_findings, source_findings
 from lexcase.errors import Place, RuleFileError, file_label
@@ -82,6 +82,12 @@ class LintReport(BaseModel):
     root: str
     rules: int
     problems: list[Problem]
+    untranslated: list[str] = Field(
+        default_factory=list,
+        description="Rules without a Russian title (title_ru) or, for an outcome, summary "
+        "(summary_ru): the memo and the page show them in English, and say so. Listed, not a "
+        "problem.",
+    )
 
     @property
     def clean(self) -> bool:
@@ -119,7 +125,14 @@ def lint(root: Path | str | None = None, overlays: Sequence[Path | str] = ()) ->
         *_sources(rulebook, folder),
     ]
     problems.sort(key=lambda p: (p.file or "", p.line or 0, p.check))
-    return LintReport(root=label, rules=len(rulebook.rules), problems=problems)
+    untranslated = sorted(
+        rule.id
+        for rule in rulebook.rules
+        if not rule.title_ru or (rule.outcome is not None and not rule.outcome.summary_ru)
+    )
+    return LintReport(
+        root=label, rules=len(rulebook.rules), problems=problems, untranslated=untranslated
+    )
 
 
 def _sources(rulebook: Rulebook, folder: Path) -> Iterator[Problem]:

@@ -257,7 +257,7 @@ class _RuleParts:
                 (k, v.fact) for k, v in outcome.detail.items() if isinstance(v, FactRef)
             )
             if not facts_in_detail:
-                fixed_summary = _render(outcome.summary, dict(outcome.detail))
+                fixed_summary = render_summary(outcome.summary, dict(outcome.detail))
             outcome_fields = {"kind": outcome.kind, **source}
         return cls(
             rule=rule,
@@ -300,7 +300,7 @@ class _RuleParts:
         if self.fixed_summary is not None:
             return self.fixed_summary
         assert self.rule.outcome is not None
-        return _render(self.rule.outcome.summary, detail)
+        return render_summary(self.rule.outcome.summary, detail)
 
     def would_conclude(self, facts: _Values) -> str | None:
         if self.rule.outcome is None:
@@ -371,7 +371,7 @@ def _decisive_paths(rule: Rule) -> list[str]:
     return list(out)
 
 
-def _render(summary: str, detail: dict[str, Any]) -> str:
+def render_summary(summary: str, detail: dict[str, Any]) -> str:
     def show(match: Any) -> str:
         value = detail.get(match.group(1))
         if value is None:

@@ -50,7 +50,7 @@ EXIT_INTERRUPTED = 130  # as a shell reports a command ended by Ctrl-C
 app = typer.Typer(
     help=HELP,
     no_args_is_help=True,
-    add_completion=False,
+    add_completion=True,
     pretty_exceptions_enable=False,
     rich_markup_mode=None,
 )
@@ -138,6 +138,31 @@ def chosen(rules: Path | None, overlays: list[Path] | None) -> RulesInput:
     from lexcase.law.overlay import choose_rules
 
     return choose_rules(rules, overlays or [])
+
+
+def _show_version(value: bool) -> None:
+    if value:
+        from lexcase.interfaces.about import lexcase_version
+        from lexcase.law.loader import load_rulebook
+
+        rulebook = load_rulebook()
+        out.print(
+            f"lexcase {lexcase_version()} (rules {rulebook.version} sha256:{rulebook.sha256[:12]})",
+            markup=False,
+        )
+        raise typer.Exit()
+
+
+@app.callback()
+def _options(
+    version: Annotated[
+        bool,
+        typer.Option(
+            "--version", is_eager=True, callback=_show_version, help="Print the version and exit."
+        ),
+    ] = False,
+) -> None:
+    pass
 
 
 def print_json(data: Any) -> None:
@@ -235,7 +260,11 @@ def batch(
     ],
     out_file: Annotated[
         Path,
-        typer.Option("--out", help="The file to write: one JSON line per case, in input order."),
+        typer.Option(
+            "--out",
+            help="The file to write: one JSON line per case, in input order (- for stdout, and "
+            "then the summary goes to stderr).",
+        ),
     ],
     workers: Annotated[
         int,
@@ -267,6 +296,16 @@ def batch(
     if rules is None and not rules_overlay and workers == 1:
         default_evaluator()  # built before settle(), which freezes what lives long
     settle()
+    if str(out_file) == "-":  # standard output: the lines as they come, the summary on stderr
+        summary = run_batch(
+            cases,
+            lambda line: sys.stdout.write(line + "\n"),
+            workers=workers,
+            as_of=on,
+            rules=chosen(rules, rules_overlay),
+        )
+        _batch_end(summary, summary.total, out_file, console=err)
+        return
     results = ResultsFile.create(out_file, [source, *(c.path for c in cases if c.path)])
     try:
         with progress() as advance:
@@ -289,10 +328,12 @@ def batch(
     _batch_end(summary, results.lines, out_file)
 
 
-def _batch_end(summary: Any, written: int, target: Path) -> None:
+def _batch_end(
+    summary: Any, written: int, target: Path, console: TerminalConsole | None = None
+) -> None:
     """Print what the batch did and exit with its code: 130 interrupted, 2 the results could not
     all be written, 3 internal errors, 1 some cases not evaluated, 0 all evaluated."""
-    out.print(summary.line(), markup=False, soft_wrap=True)
+    (console or out).print(summary.line(), markup=False, soft_wrap=True)
     if not summary.complete:
         why = "interrupted" if summary.interrupted else f"cannot write: {summary.write_error}"
         err.print(
@@ -328,14 +369,29 @@ def progress() -> Iterator[Callable[[int, int], None] | None]:
 
 @app.command()
 @handles_errors
-def schema() -> None:
-    """Print the JSON Schema of case files, for checking them with other tools.
+def schema(
+    of: Annotated[
+        str,
+        typer.Argument(
+            metavar="[case|result|rules]",
+            help="Whose schema: case files (the default), results, or rule files.",
+        ),
+    ] = "case",
+) -> None:
+    """Print a JSON Schema, for editors and other tools: of case files, of results (what
+    --json prints), or of rule files.
 
     Example: lexcase schema > case.schema.json
     """
-    from lexcase.model.case import case_schema
+    from lexcase.interfaces.schemas import SchemaOf, schema_of
 
-    print_json(case_schema())
+    try:
+        which = SchemaOf(of)
+    except ValueError:
+        raise InputError(
+            f"{of!r} has no schema", Place(path="schema"), expected="case, result or rules"
+        ) from None
+    print_json(schema_of(which))
 
 
 # --- what-if, explanations, rules ------------------------------------------------------------
@@ -588,6 +644,7 @@ def _one_line_warning(message: Warning | str, category: type[Warning], *_: Any, 
 
 
 # The commands that search, interview and measure impact live in their own module.
+from lexcase.interfaces import cli_serve as _cli_serve  # noqa: E402, F401  (serve and memo)
 from lexcase.interfaces import questions as _questions  # noqa: E402, F401
 
 

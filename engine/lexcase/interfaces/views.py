@@ -445,6 +445,14 @@ def show_card(console: Console, card: RuleCard) -> None:
 def show_lint(console: Console, report: LintReport) -> None:
     for problem in report.problems:
         console.print(str(problem), markup=False, soft_wrap=True)
+    if report.untranslated:
+        console.print(
+            f"{len(report.untranslated)} rule(s) without a Russian title or summary "
+            f"(title_ru, summary_ru; shown in English in Russian memos): "
+            + ", ".join(report.untranslated),
+            markup=False,
+            soft_wrap=True,
+        )
     if report.clean:
         console.print(f"{report.rules} rules in {report.root}: no problems found.", markup=False)
     else:

@@ -72,6 +72,7 @@ class RuleResolver:
         return Rule(
             id=spec.id,
             title=spec.title,
+            title_ru=spec.title_ru,
             jurisdiction=self.file.jurisdiction,
             instrument=self.file.instrument.title,
             file=fail.document.file or "<rules>",
@@ -115,6 +116,8 @@ class RuleResolver:
             Citation(
                 instrument=c.instrument or instrument.title,
                 short_name=c.short if c.instrument else (instrument.short or None),
+                short_name_ru=c.short_ru if c.instrument else instrument.short_ru,
+                part_word_ru=None if c.instrument else instrument.part_ru,
                 article=c.article,
                 part=c.part,
                 paragraph=c.paragraph,

@@ -90,9 +90,19 @@ class Spec(BaseModel):
 # --- the file format --------------------------------------------------------------------------
 
 
+RU_SHORT = (
+    "The short name in Russian legal usage, written as it follows «ст. N» (genitive): УК РК, "
+    "Конвенции о статусе беженцев."
+)
+
+
 class Instrument(Spec):
     title: Prose
     short: Prose | None = Field(None, description="A short name for tables, e.g. KZ Criminal Code.")
+    short_ru: Prose | None = Field(None, description=RU_SHORT)
+    part_ru: Prose | None = Field(
+        None, description="How Russian writes a numbered part of an article: ч. (default) or п."
+    )
     number: Prose | None = None
     url: Prose | None = None
     note: Prose | None = None
@@ -101,6 +111,7 @@ class Instrument(Spec):
 class CitationSpec(Spec):
     instrument: Prose | None = Field(None, description="Defaults to the file's instrument.")
     short: Prose | None = Field(None, description="A short name of that instrument.")
+    short_ru: Prose | None = Field(None, description=RU_SHORT)
     article: Label | None = None
     part: Label | None = None
     paragraph: Label | None = None
@@ -131,6 +142,7 @@ DetailValue = FactRef | str | int | float | bool | list[str] | list[int] | None
 class OutcomeSpec(Spec):
     kind: OutcomeKind
     summary: Prose = Field(description="One plain sentence; {key} inserts a detail value.")
+    summary_ru: Prose | None = Field(None, description="The summary in Russian ({key} as well).")
     detail: dict[str, DetailValue] = Field(default_factory=dict)
 
 
@@ -167,6 +179,7 @@ class Then(Spec):
 class RuleSpec(Spec):
     id: Identifier
     title: Prose
+    title_ru: Prose | None = Field(None, description="The title in Russian (memo, web page).")
     cite: CitationSpec | list[CitationSpec] = Field(default_factory=list)
     basis: Basis
     confidence: Confidence = Confidence.HIGH
@@ -270,6 +283,8 @@ class Condition(Model):
 class Citation(Model):
     instrument: str
     short_name: str | None = None
+    short_name_ru: str | None = None
+    part_word_ru: str | None = None
     article: str | None = None
     part: str | None = None
     paragraph: str | None = None
@@ -287,6 +302,24 @@ class Citation(Model):
         if self.paragraph:
             text += f" ¶{self.paragraph}"
         return text
+
+    def short_ru(self) -> str | None:
+        """As Russian lawyers write it: «ч. 3 ст. 338 УК РФ», «п. 169-171 Руководства УВКБ»;
+        None where the instrument has no Russian short name."""
+        name = self.short_name_ru
+        if name is None:
+            return None
+        parts = []
+        if self.paragraph:
+            parts.append(f"п. {self.paragraph}")
+        if self.part:
+            numbered = self.part[0].isdigit()
+            parts.append(
+                f"{self.part_word_ru or 'ч.'} {self.part}" if numbered else f"п. {self.part}"
+            )
+        if self.article:
+            parts.append(f"ст. {self.article}")
+        return " ".join([*parts, name])
 
 
 class DateSource(Model):
@@ -338,6 +371,7 @@ class DeadlineRule(Model):
 class Rule(Model):
     id: str
     title: str
+    title_ru: str | None = None
     jurisdiction: str
     instrument: str
     file: str
