@@ -32,6 +32,7 @@ from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))  # the reference evaluator and the case generator
+sys.path.insert(0, str(ROOT / "benchmarks"))  # the peer benchmark
 
 from casegen import random_case  # noqa: E402
 from lexcase.evaluation.evaluator import Evaluator, to_case  # noqa: E402
@@ -42,7 +43,7 @@ from lexcase.model.case import Case  # noqa: E402
 from lexcase.model.facts import case_data  # noqa: E402
 from reference import evaluate_reference  # noqa: E402
 
-SECTIONS = ["load", "latency", "throughput", "workers", "batch", "memory", "cold"]
+SECTIONS = ["load", "latency", "throughput", "peers", "workers", "batch", "memory", "cold"]
 CHUNK = 2_000  # cases parsed at a time, outside the timed part (a parsed case holds ~11 KB)
 
 
@@ -199,6 +200,17 @@ def bench_throughput(quick: bool) -> dict[str, Any]:
         "actions_per_case": round(actions / (200 * -(-count // CHUNK)), 1),
         "us_per_case": {k: round(v / count * 1e6, 1) for k, v in spent.items()},
     }
+
+
+def bench_peers(quick: bool) -> dict[str, Any]:
+    """lexcase against zen-engine and generated Python on the same cases (benchmarks/peers.py)."""
+    try:
+        import zen  # noqa: F401
+    except ImportError:
+        return {"skipped": "zen-engine is not installed: pip install -e '.[bench]'"}
+    import peers
+
+    return peers.run(2_000 if quick else 20_000)
 
 
 def _worker(share: int, seed: int, start: Any, results: Any) -> None:
@@ -402,6 +414,11 @@ def table(results: dict[str, Any]) -> str:
             f"{r['engine_vs_reference']}; {r['trace_vs_reference']}",
         )
         add("durable_rules actions per case", r["actions_per_case"])
+    if "peers" in results and "skipped" not in results["peers"]:
+        import peers
+
+        for name, value in peers.rows(results["peers"]):
+            add(f"peers: {name}", value)
     if "workers" in results:
         for key, rate in results["workers"]["cases_per_s"].items():
             add(f"full Result, {key.replace('_', ' ')} (parsed cases)", f"{rate:,} cases/s")
@@ -440,6 +457,7 @@ def main() -> None:
         "load": bench_load,
         "latency": bench_latency,
         "throughput": bench_throughput,
+        "peers": bench_peers,
         "workers": bench_workers,
         "batch": bench_batch,
         "memory": bench_memory,
