@@ -43,7 +43,7 @@ from lexcase.model.case import Case  # noqa: E402
 from lexcase.model.facts import case_data  # noqa: E402
 from reference import evaluate_reference  # noqa: E402
 
-SECTIONS = ["load", "latency", "throughput", "peers", "workers", "batch", "memory", "cold"]
+SECTIONS = ["load", "latency", "throughput", "peers", "workers", "batch", "dask", "memory", "cold"]
 CHUNK = 2_000  # cases parsed at a time, outside the timed part (a parsed case holds ~11 KB)
 
 
@@ -287,6 +287,55 @@ def bench_batch(quick: bool) -> dict[str, Any]:
     return out
 
 
+def _worker_rss_mb() -> float:
+    return round(rss_mb(), 1)
+
+
+def bench_dask(quick: bool) -> dict[str, Any]:
+    """`lexcase batch` on a local Dask cluster of 1 and 2 workers (lexcase.batch.distributed),
+    from a JSONL file to a results file: cluster start-up apart, the workers warmed up (each
+    has compiled the rules) before the clock starts. Compared with --workers 1 in this process."""
+    try:
+        from lexcase.batch import distributed
+    except ImportError:
+        return {"skipped": "dask is not installed: pip install -e '.[dask]'"}
+    from lexcase.batch.local import run_batch
+
+    count = 10_000 if quick else 100_000
+    rng = random.Random(9)
+    out: dict[str, Any] = {"cases": count}
+    with tempfile.TemporaryDirectory() as folder:
+        source = Path(folder) / "cases.jsonl"
+        with source.open("w") as f:
+            for i in range(count):
+                f.write(json.dumps(random_case(rng, f"dask-{i}")) + "\n")
+        files: dict[str, bytes] = {}
+        for workers in (1, 2):
+            started = time.perf_counter()
+            with distributed.connect(f"local:{workers}") as client:
+                client.run(distributed.warm)  # each worker compiles the rules
+                out[f"cluster_start_{workers}_s"] = round(time.perf_counter() - started, 1)
+                target = Path(folder) / f"dask{workers}.jsonl"
+                started = time.perf_counter()
+                with target.open("w") as f:
+                    run_batch(source, lambda line, f=f: f.write(line + "\n"), client=client)
+                spent = time.perf_counter() - started
+                out[f"dask_{workers}_worker_cases_per_s"] = round(count / spent)
+                out[f"dask_{workers}_worker_rss_mb"] = sorted(client.run(_worker_rss_mb).values())
+                files[f"dask{workers}"] = target.read_bytes()
+        started = time.perf_counter()
+        target = Path(folder) / "local.jsonl"
+        with target.open("w") as f:
+            run_batch(source, lambda line: f.write(line + "\n"))
+        out["local_1_process_cases_per_s"] = round(count / (time.perf_counter() - started))
+        same = files["dask1"] == files["dask2"] == target.read_bytes()
+        out["same_file_as_one_process"] = same
+    out["scaling_2_vs_1"] = round(
+        out["dask_2_worker_cases_per_s"] / out["dask_1_worker_cases_per_s"], 2
+    )
+    return out
+
+
 def bench_memory(quick: bool) -> dict[str, Any]:
     """Resident memory while one Evaluator evaluates 2,000 distinct cases over and over."""
     total = 100_000 if quick else 1_000_000
@@ -425,6 +474,8 @@ def table(results: dict[str, Any]) -> str:
     for key, value in results.get("batch", {}).items():
         if key != "cases":
             add(key.replace("_", " "), value)
+    for key, value in results.get("dask", {}).items():
+        add(f"dask: {key.replace('_', ' ')}", value)
     if "memory" in results:
         r = results["memory"]
         last = r["rss"][f"after_{r['evaluations']}_mb"]
@@ -460,6 +511,7 @@ def main() -> None:
         "peers": bench_peers,
         "workers": bench_workers,
         "batch": bench_batch,
+        "dask": bench_dask,
         "memory": bench_memory,
         "cold": bench_cold,
     }

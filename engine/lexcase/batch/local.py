@@ -214,13 +214,26 @@ def evaluate_many(
     *,
     as_of: dt.date | None = None,
     rules: Path | str | None = None,
+    client: Any = None,
 ) -> Iterator[Result | LexcaseError]:
     """Evaluate many cases, in input order: a `Result` for each case, or the `LexcaseError` that
     kept it from being evaluated. With `workers` > 1 the cases are shared among that many
-    processes; the results are the same as in one process."""
-    if rules is not None:
-        load_rulebook(rules)  # a bad rule folder is an error of the call, not of each case
+    processes; with a Dask `client`, among the workers of its cluster (`lexcase[dask]`, see
+    `lexcase.batch.distributed`). The results are the same as in one process."""
+    rulebook = load_rulebook(rules) if rules is not None else None  # a bad folder fails the call
+    if client is not None:
+        from lexcase.batch import distributed
+
+        return distributed.run_on_cluster(
+            client, _evaluate, cases, rules=rulebook, as_of=as_of, lost=distributed.lost_error
+        )
     return _run(_evaluate, cases, workers, str(rules) if rules is not None else None, as_of)
+
+
+def _lost_line(case: CaseLine, reason: str) -> tuple[str, None]:
+    from lexcase.batch.distributed import lost_error
+
+    return output_line(case, lost_error(case, reason)), None
 
 
 # --- the batch command's output --------------------------------------------------------------
@@ -270,15 +283,24 @@ def run_batch(
     as_of: dt.date | None = None,
     rules: Path | str | None = None,
     progress: Callable[[int, int], Any] | None = None,
+    client: Any = None,
 ) -> Summary:
     """Evaluate every case of `source`, handing each output line to `write` (without its newline)
-    in input order; `progress(done, total)` is called as cases complete."""
+    in input order; `progress(done, total)` is called as cases complete. With a Dask `client`
+    the cases are evaluated on its cluster (`lexcase.batch.distributed`)."""
     cases = read_input(source)
-    if rules is not None:
-        load_rulebook(rules)  # stop at once on a bad rule folder
+    rulebook = load_rulebook(rules) if rules is not None else None  # stop at once on a bad folder
     summary = Summary()
     folder = str(rules) if rules is not None else None
-    for line, kinds in _run(_lines, cases, workers, folder, as_of):
+    if client is not None:
+        from lexcase.batch import distributed
+
+        answers = distributed.run_on_cluster(
+            client, _lines, cases, rules=rulebook, as_of=as_of, lost=_lost_line
+        )
+    else:
+        answers = _run(_lines, cases, workers, folder, as_of)
+    for line, kinds in answers:
         summary.cases += 1
         if kinds is None:
             summary.errors += 1

@@ -8,13 +8,14 @@ error of lexcase or its inference engine.
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
 import functools
 import json
 import os
 import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Annotated, Any, ParamSpec, TypeVar
+from typing import TYPE_CHECKING, Annotated, Any, ParamSpec, TypeVar
 
 import typer
 from pydantic import BaseModel
@@ -23,6 +24,9 @@ from rich.console import Console
 from lexcase.errors import InferenceError, InputError, LexcaseError, Place
 from lexcase.evaluation.result import NOT_ADVICE
 from lexcase.interfaces.options import parse_axes, parse_changes, parse_date, parse_kind
+
+if TYPE_CHECKING:
+    from lexcase.batch.local import Summary
 
 HELP = f"""Predict what a legal system will do in a person's case, with reasons and sources.
 
@@ -173,6 +177,16 @@ def batch(
     ] = 1,
     as_of: AsOfOption = None,
     rules: RulesOption = None,
+    dask: Annotated[
+        str | None,
+        typer.Option(
+            "--dask",
+            metavar="ADDRESS",
+            help="Evaluate on a Dask cluster: its scheduler's address (tcp://host:8786), or "
+            "local:N for N worker processes on this machine. Needs lexcase[dask].",
+            show_default=False,
+        ),
+    ] = None,
 ) -> None:
     """Evaluate many cases. Each output line holds the input it comes from ("input": file or
     file:line) and its result, or the error that kept it from being evaluated; the batch goes
@@ -180,13 +194,44 @@ def batch(
 
     Example: lexcase batch cases.jsonl --out results.jsonl --workers 2
     """
-    from lexcase.batch.local import run_batch, settle
+    from lexcase.batch.local import settle
     from lexcase.evaluation.evaluator import default_evaluator
 
     on = parse_date(as_of, "--as-of")
-    if rules is None and workers == 1:
+    if dask is not None and workers != 1:
+        raise InputError(
+            "--workers and --dask both say where to evaluate",
+            Place(path="--workers"),
+            expected="one of them: --workers N on this machine, or --dask for a cluster",
+        )
+    if rules is None and workers == 1 and dask is None:
         default_evaluator()  # built before settle(), which freezes what lives long
     settle()
+    with contextlib.ExitStack() as stack:
+        client = None
+        if dask is not None:
+            from lexcase.batch.distributed import connect
+
+            client = stack.enter_context(connect(dask))
+        summary = _write_batch(source, out_file, workers, on, rules, client)
+    out.print(summary.line(), markup=False, soft_wrap=True)
+    if summary.internal_errors:
+        raise typer.Exit(EXIT_INTERNAL)
+    if summary.errors:
+        raise typer.Exit(EXIT_CHECK_FAILED)
+
+
+def _write_batch(
+    source: Path,
+    out_file: Path,
+    workers: int,
+    on: dt.date | None,
+    rules: Path | None,
+    client: Any,
+) -> Summary:
+    """Run the batch, writing its lines to `out_file` as they come."""
+    from lexcase.batch.local import run_batch
+
     try:
         target = out_file.open("w", encoding="utf-8")
     except OSError as exc:
@@ -199,12 +244,9 @@ def batch(
             as_of=on,
             rules=rules,
             progress=progress,
+            client=client,
         )
-    out.print(summary.line(), markup=False, soft_wrap=True)
-    if summary.internal_errors:
-        raise typer.Exit(EXIT_INTERNAL)
-    if summary.errors:
-        raise typer.Exit(EXIT_CHECK_FAILED)
+    return summary
 
 
 @contextlib.contextmanager
