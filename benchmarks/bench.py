@@ -336,12 +336,62 @@ def bench_dask(quick: bool) -> dict[str, Any]:
     return out
 
 
+EVALUATIONS: int | None = None  # --evaluations: the memory run's length, when not the default
+
+
+def _count_outcomes(evaluator: Evaluator, as_of: Any, cases: list[Any]) -> list[int]:
+    """A batch's work on a Dask worker that sends back only a number per case."""
+    return [len(evaluator.evaluate(case, as_of).outcomes) for case in cases]
+
+
+def _lost(case: Any, why: str) -> int:
+    return -1
+
+
+def bench_memory_dask(total: int) -> dict[str, Any]:
+    """A Dask worker's resident memory while it evaluates `total` cases sent in chunks."""
+    try:
+        from lexcase.batch import distributed
+    except ImportError:
+        return {"skipped": "dask is not installed"}
+    rng = random.Random(5)
+    dicts = [random_case(rng, f"memory-{i}") for i in range(2_000)]
+
+    def cases(count: int) -> Iterator[dict[str, Any]]:
+        for i in range(count):
+            yield dicts[i % len(dicts)]
+
+    seen: dict[str, float] = {}
+    with distributed.connect("local:1") as client:
+        client.run(distributed.warm)
+        seen["start_mb"] = next(iter(client.run(_worker_rss_mb).values()))
+        done = 0
+        for mark in sorted({m for m in (10_000, 100_000) if m < total} | {total}):
+            run = distributed.run_on_cluster(
+                client,
+                _count_outcomes,
+                cases(mark - done),
+                rules=None,
+                as_of=None,
+                lost=lambda case, why: -1,
+            )
+            done += sum(1 for _ in run)
+            client.run(gc.collect)
+            seen[f"after_{done}_mb"] = next(iter(client.run(_worker_rss_mb).values()))
+    return {
+        "evaluations": total,
+        "rss": seen,
+        "growth_after_10k_mb": round(seen[f"after_{total}_mb"] - seen["after_10000_mb"], 1),
+    }
+
+
 def bench_memory(quick: bool) -> dict[str, Any]:
-    """Resident memory while one Evaluator evaluates 2,000 distinct cases over and over."""
-    total = 100_000 if quick else 1_000_000
+    """Resident memory while one Evaluator evaluates 2,000 distinct cases over and over, in this
+    process and in a Dask worker."""
+    total = EVALUATIONS or (100_000 if quick else 1_000_000)
     evaluator = Evaluator()
     cases = next(generated(2_000, seed=5))
-    marks = {10_000, 100_000, 250_000, 500_000, total}
+    marks = {m for m in (10_000, 100_000, 250_000, 500_000) if m < total} | {total}
     seen: dict[str, float] = {"start_mb": round(rss_mb(), 1)}
     done = 0
     started = time.perf_counter()
@@ -359,6 +409,7 @@ def bench_memory(quick: bool) -> dict[str, Any]:
         "growth_after_10k_mb": round(seen[f"after_{total}_mb"] - seen["after_10000_mb"], 1),
         "peak_mb": round(peak_mb(), 1),
         "seconds": round(time.perf_counter() - started, 1),
+        "dask_worker": bench_memory_dask(total),
     }
 
 
@@ -484,6 +535,13 @@ def table(results: dict[str, Any]) -> str:
             f"{r['rss']['after_10000_mb']} / {last} MB",
         )
         add("peak RSS", f"{r['peak_mb']} MB")
+        w = r.get("dask_worker", {})
+        if "rss" in w:
+            last = w["rss"][f"after_{w['evaluations']}_mb"]
+            add(
+                f"Dask worker RSS after 10k / after {w['evaluations']:,} evaluations",
+                f"{w['rss']['after_10000_mb']} / {last} MB",
+            )
     for name, r in results.get("cold", {}).items():
         add(f"CLI cold start, {name.replace('_', ' ')} (median)", f"{r['median_s']} s")
     for name, value in results.get("callgrind", {}).items():
@@ -499,8 +557,11 @@ def main() -> None:
     parser.add_argument("--only", help="comma-separated sections: " + ",".join(SECTIONS))
     parser.add_argument("--callgrind", action="store_true", help="add instruction counts")
     parser.add_argument("--out", type=Path, help="the JSON file to write")
+    parser.add_argument("--evaluations", type=int, help="the memory run's length (1,000,000)")
     parser.add_argument("--section", choices=SECTIONS, help=argparse.SUPPRESS)
     args = parser.parse_args()
+    global EVALUATIONS
+    EVALUATIONS = args.evaluations
     os.chdir(ROOT)
     chosen = args.only.split(",") if args.only else SECTIONS
     results: dict[str, Any] = {"machine": machine(), "quick": args.quick, "load_average": {}}
@@ -523,6 +584,8 @@ def main() -> None:
         before = load()
         print(f"{name}...", file=sys.stderr, flush=True)
         command = [sys.executable, __file__, "--section", name, *(["--quick"] * args.quick)]
+        if args.evaluations:
+            command += ["--evaluations", str(args.evaluations)]
         run = subprocess.run(command, capture_output=True, text=True, check=True)
         results[name] = json.loads(run.stdout)
         results["load_average"][name] = {"before": before, "after": load()}
