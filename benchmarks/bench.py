@@ -301,7 +301,7 @@ def bench_dask(quick: bool) -> dict[str, Any]:
         return {"skipped": "dask is not installed: pip install -e '.[dask]'"}
     from lexcase.batch.local import run_batch
 
-    count = 10_000 if quick else 100_000
+    count = DASK_CASES or (10_000 if quick else 100_000)
     rng = random.Random(9)
     out: dict[str, Any] = {"cases": count}
     with tempfile.TemporaryDirectory() as folder:
@@ -337,6 +337,7 @@ def bench_dask(quick: bool) -> dict[str, Any]:
 
 
 EVALUATIONS: int | None = None  # --evaluations: the memory run's length, when not the default
+DASK_CASES: int | None = None  # --dask-cases: the Dask run's cases, when not the default
 
 
 def _count_outcomes(evaluator: Evaluator, as_of: Any, cases: list[Any]) -> list[int]:
@@ -558,10 +559,11 @@ def main() -> None:
     parser.add_argument("--callgrind", action="store_true", help="add instruction counts")
     parser.add_argument("--out", type=Path, help="the JSON file to write")
     parser.add_argument("--evaluations", type=int, help="the memory run's length (1,000,000)")
+    parser.add_argument("--dask-cases", type=int, help="the Dask run's cases (100,000)")
     parser.add_argument("--section", choices=SECTIONS, help=argparse.SUPPRESS)
     args = parser.parse_args()
-    global EVALUATIONS
-    EVALUATIONS = args.evaluations
+    global EVALUATIONS, DASK_CASES
+    EVALUATIONS, DASK_CASES = args.evaluations, args.dask_cases
     os.chdir(ROOT)
     chosen = args.only.split(",") if args.only else SECTIONS
     results: dict[str, Any] = {"machine": machine(), "quick": args.quick, "load_average": {}}
@@ -586,6 +588,8 @@ def main() -> None:
         command = [sys.executable, __file__, "--section", name, *(["--quick"] * args.quick)]
         if args.evaluations:
             command += ["--evaluations", str(args.evaluations)]
+        if args.dask_cases:
+            command += ["--dask-cases", str(args.dask_cases)]
         run = subprocess.run(command, capture_output=True, text=True, check=True)
         results[name] = json.loads(run.stdout)
         results["load_average"][name] = {"before": before, "after": load()}
