@@ -18,6 +18,7 @@ if not (
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
+    from lexcase.analysis.compare import Comparison, compare
     from lexcase.batch.local import evaluate_many
     from lexcase.errors import LexcaseError
     from lexcase.evaluation.evaluator import Evaluator, evaluate
@@ -29,6 +30,8 @@ if TYPE_CHECKING:
 # The public names, loaded when first used (PEP 562): a command line that only evaluates one
 # case does not pay for the batch, the analysis layer or every pydantic model at start.
 _WHERE = {
+    "Comparison": "lexcase.analysis.compare",
+    "compare": "lexcase.analysis.compare",
     "evaluate_many": "lexcase.batch.local",
     "LexcaseError": "lexcase.errors",
     "Evaluator": "lexcase.evaluation.evaluator",
@@ -56,11 +59,13 @@ __version__ = "0.1.0"
 
 __all__ = [
     "Case",
+    "Comparison",
     "Evaluator",
     "LexcaseError",
     "Result",
     "Rulebook",
     "case_schema",
+    "compare",
     "evaluate",
     "evaluate_many",
     "load_case",

@@ -20,10 +20,10 @@ import collections
 import contextlib
 import datetime as dt
 import threading
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Generator, Iterable, Iterator
 from typing import Any
 
-from lexcase.errors import InputError, LexcaseError, Place
+from lexcase.errors import InputError, Place
 from lexcase.evaluation.evaluator import Evaluator
 from lexcase.law.rulebook import Rulebook
 
@@ -125,8 +125,10 @@ def run_on_cluster(
     as_of: dt.date | None,
     lost: Lost,
     chunk: int | None = None,
-) -> Iterator[Any]:
-    """`work` over chunks of `cases` on the cluster of `client`, answers in input order."""
+    stopped: Callable[[], bool] = lambda: False,
+) -> Generator[Any, None, None]:
+    """`work` over chunks of `cases` on the cluster of `client`, answers in input order; ends
+    early, between chunks, once `stopped()` (the chunks still out are cancelled)."""
     distributed = _dask()
     from lexcase.batch.local import _chunks
 
@@ -136,10 +138,12 @@ def run_on_cluster(
     pending: collections.deque[tuple[Any, list[Any]]] = collections.deque()
     try:
         for items in _chunks(cases, chunk or CHUNK):
+            if stopped():
+                return
             pending.append((client.submit(_chunk, work, shared, as_of, items, pure=False), items))
             if len(pending) >= ahead:
                 yield from _answers(distributed, *pending.popleft(), lost)
-        while pending:
+        while pending and not stopped():
             yield from _answers(distributed, *pending.popleft(), lost)
     finally:
         for future, _ in pending:
@@ -153,12 +157,3 @@ def _answers(distributed: Any, future: Any, items: list[Any], lost: Lost) -> lis
         reason = "every worker this case was given to died while evaluating it"
         return [lost(item, reason) for item in items]
     return answers
-
-
-def lost_error(item: Any, reason: str) -> LexcaseError:
-    """The answer for a case whose chunk could not be evaluated on the cluster."""
-    from lexcase.batch.local import CaseLine
-    from lexcase.errors import InferenceError
-
-    place = Place(item.label) if isinstance(item, CaseLine) else Place("<cluster>")
-    return InferenceError(reason, place, suggestion="look at the Dask workers' logs")

@@ -2,31 +2,34 @@
 
 Exit codes: 0 success; 1 a check found problems; 2 bad input (a case file, a rule file, an
 option), reported as one line naming the file, the place and what was expected; 3 an internal
-error of lexcase or its inference engine.
+error of lexcase or its inference engine; 130 a batch interrupted by Ctrl-C.
 """
 
 from __future__ import annotations
 
 import contextlib
-import datetime as dt
 import functools
 import json
 import os
 import sys
+import warnings
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any, ParamSpec, TypeVar
+from typing import Annotated, Any, ParamSpec, TypeVar
 
 import typer
 from pydantic import BaseModel
-from rich.console import Console
+from rich.markup import escape
 
 from lexcase.errors import InferenceError, InputError, LexcaseError, Place
 from lexcase.evaluation.result import NOT_ADVICE
-from lexcase.interfaces.options import parse_axes, parse_changes, parse_date, parse_kind
-
-if TYPE_CHECKING:
-    from lexcase.batch.local import Summary
+from lexcase.interfaces.options import (
+    parse_axes,
+    parse_changes,
+    parse_date,
+    parse_kind,
+)
+from lexcase.interfaces.views import TerminalConsole
 
 HELP = f"""Predict what a legal system will do in a person's case, with reasons and sources.
 
@@ -38,6 +41,7 @@ Example: lexcase evaluate seeds/zhilin.yaml --as-of 2022-09-27
 EXIT_CHECK_FAILED = 1
 EXIT_BAD_INPUT = 2
 EXIT_INTERNAL = 3
+EXIT_INTERRUPTED = 130  # as a shell reports a command ended by Ctrl-C
 
 app = typer.Typer(
     help=HELP,
@@ -47,8 +51,8 @@ app = typer.Typer(
     rich_markup_mode=None,
 )
 # Piped output gets a fixed, readable width instead of rich's 80 columns.
-out = Console(highlight=False, soft_wrap=False, width=None if sys.stdout.isatty() else 120)
-err = Console(stderr=True, highlight=False, soft_wrap=True)  # one error, one line
+out = TerminalConsole(highlight=False, soft_wrap=False, width=None if sys.stdout.isatty() else 120)
+err = TerminalConsole(stderr=True, highlight=False, soft_wrap=True)  # one error, one line
 
 P = ParamSpec("P")
 R = TypeVar("R")
@@ -83,8 +87,18 @@ def handles_errors(command: Callable[P, R]) -> Callable[P, R]:
     return wrapper
 
 
+def rules_folder(text: str) -> Path:
+    """--rules: an empty value would be the working folder, loaded as rules without a word."""
+    if not text.strip():
+        raise typer.BadParameter("an empty path; give the folder of rule packs")
+    return Path(text)
+
+
 CaseArgument = Annotated[
-    Path, typer.Argument(help="A case file (YAML or JSON).", show_default=False)
+    Path,
+    typer.Argument(
+        help="A case file (YAML or JSON), or - to read it from standard input.", show_default=False
+    ),
 ]
 AsOfOption = Annotated[
     str | None,
@@ -98,7 +112,11 @@ JsonOption = Annotated[
 ]
 RulesOption = Annotated[
     Path | None,
-    typer.Option("--rules", help="A folder of rule packs to use instead of the shipped ones."),
+    typer.Option(
+        "--rules",
+        help="A folder of rule packs to use instead of the shipped ones.",
+        parser=rules_folder,
+    ),
 ]
 
 
@@ -109,6 +127,27 @@ def print_json(data: Any) -> None:
 def model_json(model: BaseModel) -> None:
     """A result model as the JSON every command prints with --json."""
     print_json(model.model_dump(mode="json", exclude_none=True))
+
+
+def show_warnings(warnings: list[str], json_: bool = False) -> None:
+    """What lexcase could not apply, printed before anything else (on stderr beside --json,
+    whose stdout stays JSON; `evaluate --json` carries them in the result too)."""
+    for warning in warnings:
+        if json_:
+            err.print(f"warning: {warning}", markup=False)
+        else:
+            out.print(f"[bold yellow]warning:[/bold yellow] {escape(warning)}")
+
+
+def warn_about(case: Path, rules: Path | None, json_: bool) -> None:
+    """The coverage warnings of the case file `case`, first, for commands that show no Result."""
+    from lexcase.evaluation.coverage import coverage_of
+    from lexcase.evaluation.evaluator import to_case
+    from lexcase.law.loader import load_rulebook
+
+    seen = to_case(case)
+    packs = load_rulebook(rules).packs
+    show_warnings(coverage_of(packs, seen.host_state, seen.home_state).warnings, json_)
 
 
 @app.command()
@@ -128,6 +167,7 @@ def evaluate(
     from lexcase.interfaces import views
 
     result = run(case, parse_date(as_of, "--as-of"), rules)
+    show_warnings(result.warnings, json_)
     if json_:
         model_json(result)
     else:
@@ -150,6 +190,7 @@ def timeline(
     from lexcase.analysis.timeline import timeline as build
     from lexcase.interfaces import views
 
+    warn_about(case, rules, json_)
     result = build(case, parse_date(as_of, "--as-of"), rules)
     if json_:
         model_json(result)
@@ -173,7 +214,10 @@ def batch(
         typer.Option("--out", help="The file to write: one JSON line per case, in input order."),
     ],
     workers: Annotated[
-        int, typer.Option("--workers", min=1, help="Worker processes to evaluate with.")
+        int,
+        typer.Option(
+            "--workers", help="Worker processes to evaluate with (at most two per processor)."
+        ),
     ] = 1,
     as_of: AsOfOption = None,
     rules: RulesOption = None,
@@ -190,20 +234,27 @@ def batch(
 ) -> None:
     """Evaluate many cases. Each output line holds the input it comes from ("input": file or
     file:line) and its result, or the error that kept it from being evaluated; the batch goes
-    on past bad cases. Exit 0 when every case was evaluated, 1 when some were not.
+    on past bad cases, and past a worker process that dies (its cases are tried once more, then
+    reported). The results are written beside --out and renamed into place at the end; Ctrl-C
+    keeps the whole lines written so far. Exit 0 when every case was evaluated, 1 when some were
+    not, 3 when some met an internal error, 130 when interrupted.
 
     Example: lexcase batch cases.jsonl --out results.jsonl --workers 2
     """
-    from lexcase.batch.local import settle
+    from lexcase.batch.inputs import read_input
+    from lexcase.batch.local import check_workers, run_batch, settle
+    from lexcase.batch.output import ResultsFile
     from lexcase.evaluation.evaluator import default_evaluator
 
     on = parse_date(as_of, "--as-of")
+    check_workers(workers)
     if dask is not None and workers != 1:
         raise InputError(
             "--workers and --dask both say where to evaluate",
             Place(path="--workers"),
             expected="one of them: --workers N on this machine, or --dask for a cluster",
         )
+    cases = read_input(source)  # before anything is written: a mistyped input costs nothing
     if rules is None and workers == 1 and dask is None:
         default_evaluator()  # built before settle(), which freezes what lives long
     settle()
@@ -213,40 +264,45 @@ def batch(
             from lexcase.batch.distributed import connect
 
             client = stack.enter_context(connect(dask))
-        summary = _write_batch(source, out_file, workers, on, rules, client)
+        results = ResultsFile.create(out_file, [source, *(c.path for c in cases if c.path)])
+        try:
+            with _progress() as progress:
+                summary = run_batch(
+                    cases,
+                    results.write,
+                    workers=workers,
+                    as_of=on,
+                    rules=rules,
+                    progress=progress,
+                    client=client,
+                )
+            try:
+                results.flush()
+            except OSError as exc:
+                summary.write_error = exc.strerror or str(exc)
+            results.commit()
+        except BaseException:
+            results.discard()  # the earlier results file, if any, stays as it was
+            raise
+    _batch_end(summary, results.lines, out_file)
+
+
+def _batch_end(summary: Any, written: int, target: Path) -> None:
+    """Print what the batch did and exit with its code: 130 interrupted, 2 the results could not
+    all be written, 3 internal errors, 1 some cases not evaluated, 0 all evaluated."""
     out.print(summary.line(), markup=False, soft_wrap=True)
+    if not summary.complete:
+        why = "interrupted" if summary.interrupted else f"cannot write: {summary.write_error}"
+        err.print(
+            f"{why}; {target} holds the results of the first {written} of the "
+            f"{summary.total} cases, in whole lines",
+            markup=False,
+        )
+        raise typer.Exit(EXIT_INTERRUPTED if summary.interrupted else EXIT_BAD_INPUT)
     if summary.internal_errors:
         raise typer.Exit(EXIT_INTERNAL)
     if summary.errors:
         raise typer.Exit(EXIT_CHECK_FAILED)
-
-
-def _write_batch(
-    source: Path,
-    out_file: Path,
-    workers: int,
-    on: dt.date | None,
-    rules: Path | None,
-    client: Any,
-) -> Summary:
-    """Run the batch, writing its lines to `out_file` as they come."""
-    from lexcase.batch.local import run_batch
-
-    try:
-        target = out_file.open("w", encoding="utf-8")
-    except OSError as exc:
-        raise InputError(f"cannot write the file ({exc.strerror})", Place(str(out_file))) from None
-    with target, _progress() as progress:
-        summary = run_batch(
-            source,
-            lambda line: target.write(line + "\n"),
-            workers=workers,
-            as_of=on,
-            rules=rules,
-            progress=progress,
-            client=client,
-        )
-    return summary
 
 
 @contextlib.contextmanager
@@ -257,11 +313,13 @@ def _progress() -> Iterator[Callable[[int, int], None] | None]:
         return
     from rich.progress import Progress
 
-    with Progress(console=err, transient=True) as bar:
+    # No refresh thread: batch workers are forked, and a fork beside a running thread can
+    # inherit a lock that thread held. The bar is redrawn as cases complete instead.
+    with Progress(console=err, transient=True, auto_refresh=False) as bar:
         task = bar.add_task("evaluating", total=None)
 
         def advance(done: int, total: int) -> None:
-            bar.update(task, completed=done, total=total)
+            bar.update(task, completed=done, total=total, refresh=True)
 
         yield advance
 
@@ -323,6 +381,7 @@ def what_if(
 
     date = parse_date(as_of, "--as-of")
     changes = parse_changes(set_ or [], "--set")
+    warn_about(case, rules, json_)
     if sweep:
         grid = whatif.sweep(case, parse_axes(sweep, "--sweep"), changes, date, rules)
         if json_:
@@ -374,6 +433,7 @@ def explain(
 
     date = parse_date(as_of, "--as-of")
     wanted, missing = parse_kind(kind, "--kind"), parse_kind(why_not, "--why-not")
+    warn_about(case, rules, json_)
     if wanted is not None and missing is not None:
         raise InputError(
             "--kind and --why-not ask different questions",
@@ -392,6 +452,43 @@ def explain(
         model_json(explanation)
     else:
         views.show_explanation(out, explanation)
+
+
+@app.command()
+@handles_errors
+def compare(
+    case: CaseArgument,
+    hosts: Annotated[
+        str | None,
+        typer.Option(
+            "--hosts",
+            metavar="AM,GE,KG,KZ",
+            help="The destinations to compare (default: every host state lexcase has rules for).",
+        ),
+    ] = None,
+    as_of: AsOfOption = None,
+    json_: JsonOption = False,
+    rules: RulesOption = None,
+) -> None:
+    """Compare destinations: the same person as if his journey had ended in each host state,
+    side by side, each outcome with its basis and citation, the worst line of each marked.
+
+    The crossing's destination and the host state are changed; the facts that only made sense
+    for the real host (its proceedings, the asylum decision, the stay, how he crossed) are set
+    aside and listed.
+
+    Example: lexcase compare seeds/zhilin.yaml --hosts KZ,AM
+    """
+    from lexcase.analysis.compare import compare as run
+    from lexcase.interfaces import views
+
+    wanted = [h.strip() for h in hosts.split(",") if h.strip()] if hosts is not None else None
+    comparison = run(case, wanted, parse_date(as_of, "--as-of"), rules)
+    show_warnings(list(dict.fromkeys(w for c in comparison.columns for w in c.warnings)), json_)
+    if json_:
+        model_json(comparison)
+    else:
+        views.show_comparison(out, comparison)
 
 
 rules_app = typer.Typer(
@@ -473,7 +570,12 @@ def rules_lint(json_: JsonOption = False, rules: RulesOption = None) -> None:
         raise typer.Exit(EXIT_CHECK_FAILED)
 
 
+def _one_line_warning(message: Warning | str, category: type[Warning], *_: Any, **__: Any) -> None:
+    err.print(f"warning: {message}", markup=False)
+
+
 def main() -> None:
+    warnings.showwarning = _one_line_warning  # a warning is one line, as an error is
     app()
 
 

@@ -2,7 +2,8 @@
 rule tooling.
 
 Each view prints one model from the Python API and decides nothing: `--json` prints the same
-model as data.
+model as data. Views print through a `TerminalConsole`, which shows the control characters of
+any text (a case file's event, a fact's value, a key) escaped, never performed.
 """
 
 from __future__ import annotations
@@ -15,9 +16,11 @@ from rich.markup import escape
 from rich.table import Table
 from rich.tree import Tree
 
+from lexcase.errors import printable
 from lexcase.model.rules import citations_text
 
 if TYPE_CHECKING:  # the analysis modules load only for the commands that show them: a fast start
+    from lexcase.analysis.compare import Column, Comparison, Line
     from lexcase.analysis.explain import (
         Blocker,
         Candidate,
@@ -29,6 +32,7 @@ if TYPE_CHECKING:  # the analysis modules load only for the commands that show t
     from lexcase.analysis.lint import LintReport
     from lexcase.analysis.timeline import Timeline
     from lexcase.analysis.whatif import Sweep, WhatIf
+    from lexcase.evaluation.coverage import StateCoverage
     from lexcase.evaluation.result import Result
     from lexcase.law.catalogue import RuleCard, RuleListing
 
@@ -58,6 +62,16 @@ def state_text(state: RuleState) -> str:
     return state.status.value.replace("_", " ")
 
 
+class TerminalConsole(Console):
+    """A console that escapes control characters in every string it renders: an escape sequence
+    in a case file (clear the screen, set the title, hide a line) is shown as text. Every string
+    a view prints, whole or in a table cell or tree label, passes through `render_str`; the
+    markup lexcase adds holds no control characters, and rich styles text after this point."""
+
+    def render_str(self, text: str, **options: Any) -> Any:
+        return super().render_str(printable(text), **options)
+
+
 def footer(console: Console, version: str, sha256: str) -> None:
     console.print(f"\n[dim]rules {version} sha256:{sha256[:12]}[/dim]")
 
@@ -67,6 +81,7 @@ def footer(console: Console, version: str, sha256: str) -> None:
 
 def show_result(console: Console, result: Result) -> None:
     console.print(f"[bold]{result.case_id}[/bold] as of {result.as_of}")
+    console.print(f"[dim]{escape(coverage_line(result.coverage))}[/dim]")
     table = Table(show_lines=True, expand=False)
     table.add_column("kind", no_wrap=True)
     table.add_column("where", no_wrap=True)
@@ -435,3 +450,77 @@ def show_lint(console: Console, report: LintReport) -> None:
         console.print(f"{report.rules} rules in {report.root}: no problems found.", markup=False)
     else:
         console.print(f"{len(report.problems)} problem(s) in {report.root}.", markup=False)
+
+
+def coverage_line(coverage: list[StateCoverage]) -> str:
+    """Whose law was applied, in one line: "law applied: Kazakhstan (host, partial), ..."."""
+    parts = []
+    for entry in coverage:
+        who = entry.name or entry.state or "unknown"
+        parts.append(f"{who} ({entry.role.value}, {entry.coverage.value})")
+    return "law applied: " + ", ".join([*parts, "international law"])
+
+
+def show_comparison(out: Console, comparison: Comparison) -> None:
+    """Destinations side by side: a column per host, a row per outcome kind, worst first."""
+    home = comparison.home_name or comparison.home_state or "the home state"
+    out.print(
+        f"[bold]{comparison.case_id}[/bold] as of {comparison.as_of}: "
+        f"the same person in {', '.join(comparison.hosts)}"
+    )
+    table = Table(show_lines=True, expand=False)
+    table.add_column("", no_wrap=True)
+    for column in comparison.columns:
+        name = column.coverage.name or column.host
+        label = f"{name} ({column.host})" + (" - as recorded" if column.real else "")
+        cover = column.coverage.coverage.value
+        table.add_column(f"{label}\nrules: {cover}", overflow="fold", ratio=1)
+    kinds = sorted(
+        {line.kind for c in comparison.columns for line in c.lines},
+        key=lambda k: min(x.rank for c in comparison.columns for x in c.lines if x.kind is k),
+    )
+    for kind in kinds:
+        cells = []
+        for column in comparison.columns:
+            lines = [x for x in column.lines if x.kind is kind]
+            cells.append("\n".join(_comparison_cell(x) for x in lines) or "[dim]-[/dim]")
+        table.add_row(kind.value, *cells)
+    out.print(table)
+    out.print("[dim]▲ marks the worst line of each destination (order: see severity.yaml).[/dim]")
+    if comparison.home:
+        out.print(f"\n[bold]In every destination[/bold] ({escape(home)}'s own law)")
+        for line in comparison.home:
+            out.print(f"  {escape(line.summary)} [dim]{escape(line.citation)} - {line.rule}[/dim]")
+    for column in comparison.columns:
+        _comparison_notes(out, column)
+    out.print(
+        f"\n[dim]rules {comparison.rulebook.version} sha256:{comparison.rulebook.sha256[:12]}[/dim]"
+    )
+
+
+def _comparison_cell(line: Line) -> str:
+    mark = "[bold red]▲[/bold red] " if line.worst else ""
+    basis = (
+        line.basis if line.confidence == "high" else f"{line.basis}, {line.confidence} confidence"
+    )
+    return (
+        f"{mark}{escape(line.summary)}\n[dim]{basis}: {escape(line.citation)} - {line.rule}[/dim]"
+    )
+
+
+def _comparison_notes(out: Console, column: Column) -> None:
+    name = column.coverage.name or column.host
+    out.print(f"\n[bold]{escape(name)}[/bold]")
+    if column.coverage.missing:
+        out.print("  rules leave out: " + escape("; ".join(column.coverage.missing)))
+    if column.set_aside:
+        facts = ", ".join(s.path for s in column.set_aside)
+        out.print(f"  set aside (facts of the real host): {escape(facts)}")
+    for defeat in column.defeated:
+        out.print(f"  stopped: {defeat.title} ({defeat.rule}), by {defeat.by}", markup=False)
+    if column.undecided:
+        needs = sorted({n for u in column.undecided for n in u.needs})
+        out.print(
+            f"  undecided: {len(column.undecided)} rule(s); facts that would decide them: "
+            + escape(", ".join(needs))
+        )

@@ -21,6 +21,16 @@ from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 from lexcase.errors import CaseError
 from lexcase.source import COUNTRY_PATTERN, IDENTIFIER_PATTERN, Document, load_document, validate
 
+# What a number in a case can mean: past these it is a typing slip or an attack, refused with its
+# place (a number of thousands of digits once ended a whole batch). A life's length bounds days,
+# months and years; no court record holds a thousand convictions of one person or a fine of a
+# billion monthly indices.
+MAX_YEARS = 150
+MAX_MONTHS = 12 * MAX_YEARS
+MAX_DAYS = 366 * MAX_YEARS
+MAX_COUNT = 1_000
+MAX_FINE = 1_000_000_000
+
 Country = Annotated[
     str,
     StringConstraints(pattern=COUNTRY_PATTERN),
@@ -87,6 +97,22 @@ class TravelDocument(StrEnum):
     FALSE_OR_OTHERS = "false_or_others"  # forged, or another person's
 
 
+class DocumentHeld(StrEnum):
+    """The travel document the person holds (whatever he crossed with)."""
+
+    FOREIGN_PASSPORT = "foreign_passport"  # a passport for travel abroad (and an internal one)
+    INTERNAL_PASSPORT = "internal_passport"  # only the internal identity document
+    HELD_BY_UNIT = "held_by_unit"  # his foreign passport is kept by his unit: he has the internal
+    NONE = "none"
+
+
+class NoticeChannel(StrEnum):
+    """How a wanted notice is circulated abroad."""
+
+    INTERPOL = "interpol"  # an Interpol notice or diffusion
+    CIS_INTERSTATE = "cis_interstate"  # the CIS interstate search, which bypasses Interpol
+
+
 class StayBasis(StrEnum):
     VISA_FREE = "visa_free"
     ASYLUM_SEEKER_CERTIFICATE = "asylum_seeker_certificate"
@@ -150,7 +176,12 @@ class Person(Facts):
         None, description="Every citizenship the person holds; absent means unknown."
     )
     prior_convictions: int | None = Field(
-        None, ge=0, description="Earlier criminal convictions in the host state."
+        None, ge=0, le=MAX_COUNT, description="Earlier criminal convictions in the host state."
+    )
+    travel_document: DocumentHeld | None = Field(
+        None,
+        description="The travel document the person holds: a foreign passport, only the internal "
+        "passport, a foreign passport kept by his unit, or none.",
     )
 
 
@@ -159,7 +190,7 @@ class LeftService(Record):
     how: ServiceExit | None = None
     on: dt.date | None = None
     absence_days: int | None = Field(
-        None, ge=0, description="Days away, for an absence without leave."
+        None, ge=0, le=MAX_DAYS, description="Days away, for an absence without leave."
     )
 
 
@@ -227,6 +258,9 @@ class Asylum(Record):
 
 
 class Charge(Record):
+    """One criminal charge, judged on its own: the article (and part, where known) of the charging
+    state's code, and the date the case was opened."""
+
     dated_by: ClassVar[tuple[str, ...]] = ("opened_on",)
     article: Text
     part: Text | None = None
@@ -236,6 +270,11 @@ class Charge(Record):
 class WantedNotice(Record):
     dated_by: ClassVar[tuple[str, ...]] = ("issued_on", "known_by")
     international: bool | None = None
+    channels: list[NoticeChannel] | None = Field(
+        None,
+        description="How the notice is circulated abroad: interpol, cis_interstate, or both; "
+        "absent means unknown.",
+    )
     issued_on: dt.date | None = None
     known_by: dt.date | None = Field(
         None,
@@ -258,11 +297,11 @@ class Conviction(Record):
 
 class Sentence(Record):
     dated_by: ClassVar[tuple[str, ...]] = ("on",)
-    months: int | None = Field(None, ge=0)
+    months: int | None = Field(None, ge=0, le=MAX_MONTHS)
     disposition: Disposition | None = None
-    fine_mrp: int | None = Field(None, ge=0)
+    fine_mrp: int | None = Field(None, ge=0, le=MAX_FINE)
     expulsion: bool | None = None
-    expulsion_years: int | None = Field(None, ge=0)
+    expulsion_years: int | None = Field(None, ge=0, le=MAX_YEARS)
     on: dt.date | None = None
 
 
@@ -271,7 +310,7 @@ class Detention(Record):
     basis: DetentionBasis
     from_on: dt.date | None = None
     ordered_on: dt.date | None = None
-    days_ordered: int | None = Field(None, ge=0)
+    days_ordered: int | None = Field(None, ge=0, le=MAX_DAYS)
     place: Text | None = None
 
 
