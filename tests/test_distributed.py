@@ -115,3 +115,6 @@ def test_bad_dask_options_exit_2_with_what_was_expected(tmp_path: Path) -> None:
     )
     assert both.exit_code == 2
     assert "--workers and --dask" in both.stderr
+    nowhere = runner.invoke(app, ["batch", str(source), "--out", out, "--dask", "nonsense"])
+    assert nowhere.exit_code == 2
+    assert "cannot reach a Dask scheduler at 'nonsense'" in nowhere.stderr
