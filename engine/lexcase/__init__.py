@@ -19,17 +19,28 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from lexcase.analysis.compare import Comparison, compare
+    from lexcase.analysis.counterfactual import Goal, counterfactual
+    from lexcase.analysis.impact import impact
+    from lexcase.analysis.interview import interview, record_answer
     from lexcase.batch.local import evaluate_many
     from lexcase.errors import LexcaseError
     from lexcase.evaluation.evaluator import Evaluator, evaluate
     from lexcase.evaluation.result import Result
     from lexcase.law.loader import load_rulebook
+    from lexcase.law.overlay import RuleChoice, apply_overlay
     from lexcase.law.rulebook import Rulebook
     from lexcase.model.case import Case, case_schema, load_case
 
 # The public names, loaded when first used (PEP 562): a command line that only evaluates one
 # case does not pay for the batch, the analysis layer or every pydantic model at start.
 _WHERE = {
+    "Goal": "lexcase.analysis.counterfactual",
+    "counterfactual": "lexcase.analysis.counterfactual",
+    "impact": "lexcase.analysis.impact",
+    "interview": "lexcase.analysis.interview",
+    "record_answer": "lexcase.analysis.interview",
+    "RuleChoice": "lexcase.law.overlay",
+    "apply_overlay": "lexcase.law.overlay",
     "Comparison": "lexcase.analysis.compare",
     "compare": "lexcase.analysis.compare",
     "evaluate_many": "lexcase.batch.local",
@@ -61,13 +72,20 @@ __all__ = [
     "Case",
     "Comparison",
     "Evaluator",
+    "Goal",
     "LexcaseError",
     "Result",
+    "RuleChoice",
     "Rulebook",
+    "apply_overlay",
     "case_schema",
     "compare",
+    "counterfactual",
     "evaluate",
     "evaluate_many",
+    "impact",
+    "interview",
     "load_case",
     "load_rulebook",
+    "record_answer",
 ]

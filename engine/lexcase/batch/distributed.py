@@ -41,7 +41,8 @@ _compiled = 0  # how many times this worker compiled a rulebook
 
 
 def _evaluator(rulebook: Rulebook | None) -> Evaluator:
-    key = SHIPPED if rulebook is None else rulebook.sha256
+    # An overlaid rulebook keeps its base's hash: the overlays' own hashes tell them apart.
+    key = SHIPPED if rulebook is None else "+".join([rulebook.sha256, *_overlays(rulebook)])
     with _building:
         evaluator = _evaluators.get(key)
         if evaluator is None:
@@ -52,6 +53,10 @@ def _evaluator(rulebook: Rulebook | None) -> Evaluator:
             evaluator = _evaluators[key] = Evaluator(rulebook)
             settle()  # the evaluator lives as long as the worker: out of the collector's way
     return evaluator
+
+
+def _overlays(rulebook: Rulebook) -> list[str]:
+    return [overlay.sha256 for overlay in rulebook.overlays]
 
 
 def _chunk(work: Work, rulebook: Rulebook | None, as_of: dt.date | None, cases: list[Any]) -> Any:

@@ -27,7 +27,7 @@ from lexcase.batch.pool import Pool, worker_limit
 from lexcase.errors import InferenceError, InputError, LexcaseError, Place, WorkerError
 from lexcase.evaluation.evaluator import CaseInput, Evaluator, default_evaluator
 from lexcase.evaluation.result import Result
-from lexcase.law.loader import load_rulebook
+from lexcase.law.overlay import RulesInput, rulebook_for, shipped
 
 CHUNK = 64  # cases per message to a worker: enough to amortise the transfer, small for progress
 
@@ -70,8 +70,8 @@ def _kinds(outcome: Outcome) -> tuple[str, ...] | None:
 Work = Callable[[Evaluator, "dt.date | None", list[Any]], list[Any]]
 
 
-def _worker_state(rules: str | None, as_of: dt.date | None) -> tuple[Evaluator, dt.date | None]:
-    evaluator = Evaluator(load_rulebook(rules) if rules is not None else None)
+def _worker_state(rules: RulesInput, as_of: dt.date | None) -> tuple[Evaluator, dt.date | None]:
+    evaluator = Evaluator(None if shipped(rules) else rulebook_for(rules))
     settle()
     return evaluator, as_of
 
@@ -124,7 +124,7 @@ def _run(
     work: Work,
     cases: Iterable[Any],
     workers: int,
-    rules: str | None,
+    rules: RulesInput,
     as_of: dt.date | None,
     lost: Callable[[Any, str], Any],
     stopped: Callable[[], bool] = lambda: False,
@@ -132,14 +132,14 @@ def _run(
     """`work` over chunks of `cases`, in input order, here or in `workers` processes; ends
     early, between cases, once `stopped()`."""
     if check_workers(workers) == 1:
-        evaluator = default_evaluator() if rules is None else Evaluator(load_rulebook(rules))
+        evaluator = default_evaluator() if shipped(rules) else Evaluator(rulebook_for(rules))
         try:
             for case in cases:
                 if stopped():
                     return
                 yield from work(evaluator, as_of, [case])
         finally:
-            if rules is not None:
+            if not shipped(rules):
                 evaluator.close()
         return
     pool = Pool(
@@ -157,7 +157,7 @@ def evaluate_many(
     workers: int = 1,
     *,
     as_of: dt.date | None = None,
-    rules: Path | str | None = None,
+    rules: RulesInput = None,
     client: Any = None,
 ) -> Iterator[Result | LexcaseError]:
     """Evaluate many cases, in input order: a `Result` for each case, or the `LexcaseError` that
@@ -166,15 +166,14 @@ def evaluate_many(
     `lexcase.batch.distributed`). The results are the same as in one process. A case whose
     worker process dies twice is answered with a `WorkerError`."""
     check_workers(workers)
-    rulebook = load_rulebook(rules) if rules is not None else None  # a bad folder fails the call
+    rulebook = None if shipped(rules) else rulebook_for(rules)  # a bad folder fails the call
     if client is not None:
         from lexcase.batch import distributed
 
         return distributed.run_on_cluster(
             client, _evaluate, cases, rules=rulebook, as_of=as_of, lost=_lost_error
         )
-    folder = str(rules) if rules is not None else None
-    return _run(_evaluate, cases, workers, folder, as_of, _lost_error)
+    return _run(_evaluate, cases, workers, rules, as_of, _lost_error)
 
 
 # --- the batch command's output --------------------------------------------------------------
@@ -238,7 +237,7 @@ def run_batch(
     *,
     workers: int = 1,
     as_of: dt.date | None = None,
-    rules: Path | str | None = None,
+    rules: RulesInput = None,
     progress: Callable[[int, int], Any] | None = None,
     client: Any = None,
 ) -> Summary:
@@ -249,9 +248,8 @@ def run_batch(
     evaluated on its cluster (`lexcase.batch.distributed`)."""
     cases = source if isinstance(source, list) else read_input(source)
     check_workers(workers)
-    rulebook = load_rulebook(rules) if rules is not None else None  # stop at once on a bad folder
+    rulebook = None if shipped(rules) else rulebook_for(rules)  # stop at once on a bad folder
     summary = Summary(total=len(cases))
-    folder = str(rules) if rules is not None else None
     with _interruptible() as stopped:
         if client is not None:
             from lexcase.batch import distributed
@@ -260,7 +258,7 @@ def run_batch(
                 client, _lines, cases, rules=rulebook, as_of=as_of, lost=_lost_line, stopped=stopped
             )
         else:
-            answers = _run(_lines, cases, workers, folder, as_of, _lost_line, stopped)
+            answers = _run(_lines, cases, workers, rules, as_of, _lost_line, stopped)
         with contextlib.closing(answers):  # stops the workers however the loop ends
             try:
                 for line, kinds in answers:

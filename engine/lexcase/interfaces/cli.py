@@ -15,7 +15,7 @@ import sys
 import warnings
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Annotated, Any, ParamSpec, TypeVar
+from typing import TYPE_CHECKING, Annotated, Any, ParamSpec, TypeVar
 
 import typer
 from pydantic import BaseModel
@@ -30,6 +30,10 @@ from lexcase.interfaces.options import (
     parse_kind,
 )
 from lexcase.interfaces.views import TerminalConsole
+
+if TYPE_CHECKING:
+    from lexcase.law.overlay import RulesInput
+    from lexcase.model.case import Case
 
 HELP = f"""Predict what a legal system will do in a person's case, with reasons and sources.
 
@@ -118,6 +122,22 @@ RulesOption = Annotated[
         parser=rules_folder,
     ),
 ]
+OverlayOption = Annotated[
+    list[Path] | None,
+    typer.Option(
+        "--rules-overlay",
+        metavar="DIR",
+        help="An overlay applied on the rules (repeatable, in order): a folder with overlay.yaml "
+        "and rule files that add, replace or repeal rules by id.",
+    ),
+]
+
+
+def chosen(rules: Path | None, overlays: list[Path] | None) -> RulesInput:
+    """The rules a command runs with: --rules (or the shipped packs) and any --rules-overlay."""
+    from lexcase.law.overlay import choose_rules
+
+    return choose_rules(rules, overlays or [])
 
 
 def print_json(data: Any) -> None:
@@ -139,8 +159,9 @@ def show_warnings(warnings: list[str], json_: bool = False) -> None:
             out.print(f"[bold yellow]warning:[/bold yellow] {escape(warning)}")
 
 
-def warn_about(case: Path, rules: Path | None, json_: bool) -> None:
-    """The coverage warnings of the case file `case`, first, for commands that show no Result."""
+def warn_about(case: Path, rules: Path | None, json_: bool) -> Case:
+    """The coverage warnings of the case file `case`, first, for commands that show no Result;
+    the case as read, for the command to use (standard input can be read only once)."""
     from lexcase.evaluation.coverage import coverage_of
     from lexcase.evaluation.evaluator import to_case
     from lexcase.law.loader import load_rulebook
@@ -148,6 +169,7 @@ def warn_about(case: Path, rules: Path | None, json_: bool) -> None:
     seen = to_case(case)
     packs = load_rulebook(rules).packs
     show_warnings(coverage_of(packs, seen.host_state, seen.home_state).warnings, json_)
+    return seen
 
 
 @app.command()
@@ -157,6 +179,7 @@ def evaluate(
     as_of: AsOfOption = None,
     json_: JsonOption = False,
     rules: RulesOption = None,
+    rules_overlay: OverlayOption = None,
 ) -> None:
     """Evaluate a case: the predicted outcomes, each with its basis and citation, and the rules
     left undecided with the facts they need.
@@ -166,7 +189,7 @@ def evaluate(
     from lexcase.evaluation.evaluator import evaluate as run
     from lexcase.interfaces import views
 
-    result = run(case, parse_date(as_of, "--as-of"), rules)
+    result = run(case, parse_date(as_of, "--as-of"), chosen(rules, rules_overlay))
     show_warnings(result.warnings, json_)
     if json_:
         model_json(result)
@@ -181,6 +204,7 @@ def timeline(
     as_of: AsOfOption = None,
     json_: JsonOption = False,
     rules: RulesOption = None,
+    rules_overlay: OverlayOption = None,
 ) -> None:
     """One chronology of the case: its events and dated records, and the deadlines the rules
     conclude, each marked met, missed, overdue, or running with the days left.
@@ -190,8 +214,8 @@ def timeline(
     from lexcase.analysis.timeline import timeline as build
     from lexcase.interfaces import views
 
-    warn_about(case, rules, json_)
-    result = build(case, parse_date(as_of, "--as-of"), rules)
+    loaded = warn_about(case, rules, json_)
+    result = build(loaded, parse_date(as_of, "--as-of"), chosen(rules, rules_overlay))
     if json_:
         model_json(result)
     else:
@@ -221,6 +245,7 @@ def batch(
     ] = 1,
     as_of: AsOfOption = None,
     rules: RulesOption = None,
+    rules_overlay: OverlayOption = None,
     dask: Annotated[
         str | None,
         typer.Option(
@@ -255,7 +280,7 @@ def batch(
             expected="one of them: --workers N on this machine, or --dask for a cluster",
         )
     cases = read_input(source)  # before anything is written: a mistyped input costs nothing
-    if rules is None and workers == 1 and dask is None:
+    if rules is None and not rules_overlay and workers == 1 and dask is None:
         default_evaluator()  # built before settle(), which freezes what lives long
     settle()
     with contextlib.ExitStack() as stack:
@@ -266,14 +291,14 @@ def batch(
             client = stack.enter_context(connect(dask))
         results = ResultsFile.create(out_file, [source, *(c.path for c in cases if c.path)])
         try:
-            with _progress() as progress:
+            with progress() as advance:
                 summary = run_batch(
                     cases,
                     results.write,
                     workers=workers,
                     as_of=on,
-                    rules=rules,
-                    progress=progress,
+                    rules=chosen(rules, rules_overlay),
+                    progress=advance,
                     client=client,
                 )
             try:
@@ -306,7 +331,7 @@ def _batch_end(summary: Any, written: int, target: Path) -> None:
 
 
 @contextlib.contextmanager
-def _progress() -> Iterator[Callable[[int, int], None] | None]:
+def progress() -> Iterator[Callable[[int, int], None] | None]:
     """A progress bar on a terminal; nothing when stderr is a file or a pipe."""
     if not err.is_terminal:
         yield None
@@ -364,6 +389,7 @@ def what_if(
     as_of: AsOfOption = None,
     json_: JsonOption = False,
     rules: RulesOption = None,
+    rules_overlay: OverlayOption = None,
 ) -> None:
     """Change facts and see which outcomes appear, vanish or change, each with the rule
     responsible and its citation; or sweep facts over values and see the grid.
@@ -381,9 +407,11 @@ def what_if(
 
     date = parse_date(as_of, "--as-of")
     changes = parse_changes(set_ or [], "--set")
-    warn_about(case, rules, json_)
+    loaded = warn_about(case, rules, json_)
     if sweep:
-        grid = whatif.sweep(case, parse_axes(sweep, "--sweep"), changes, date, rules)
+        grid = whatif.sweep(
+            loaded, parse_axes(sweep, "--sweep"), changes, date, chosen(rules, rules_overlay)
+        )
         if json_:
             model_json(grid)
         else:
@@ -393,7 +421,7 @@ def what_if(
         raise InputError(
             "nothing to change", Place(path="--set"), expected="at least one PATH=VALUE"
         )
-    diff = whatif.what_if(case, changes, date, rules)
+    diff = whatif.what_if(loaded, changes, date, chosen(rules, rules_overlay))
     if json_:
         model_json(diff)
     else:
@@ -419,6 +447,7 @@ def explain(
     as_of: AsOfOption = None,
     json_: JsonOption = False,
     rules: RulesOption = None,
+    rules_overlay: OverlayOption = None,
 ) -> None:
     """Show why each outcome is predicted: its derivation, with the facts at the leaves, the
     conclusions it rests on, the rule and citation at each step, and the rules it defeated.
@@ -433,7 +462,7 @@ def explain(
 
     date = parse_date(as_of, "--as-of")
     wanted, missing = parse_kind(kind, "--kind"), parse_kind(why_not, "--why-not")
-    warn_about(case, rules, json_)
+    loaded = warn_about(case, rules, json_)
     if wanted is not None and missing is not None:
         raise InputError(
             "--kind and --why-not ask different questions",
@@ -441,13 +470,13 @@ def explain(
             expected="one of them",
         )
     if missing is not None:
-        answer = run_why_not(case, missing, date, rules)
+        answer = run_why_not(loaded, missing, date, chosen(rules, rules_overlay))
         if json_:
             model_json(answer)
         else:
             views.show_why_not(out, answer)
         return
-    explanation = run_explain(case, wanted, date, rules)
+    explanation = run_explain(loaded, wanted, date, chosen(rules, rules_overlay))
     if json_:
         model_json(explanation)
     else:
@@ -469,6 +498,7 @@ def compare(
     as_of: AsOfOption = None,
     json_: JsonOption = False,
     rules: RulesOption = None,
+    rules_overlay: OverlayOption = None,
 ) -> None:
     """Compare destinations: the same person as if his journey had ended in each host state,
     side by side, each outcome with its basis and citation, the worst line of each marked.
@@ -483,7 +513,7 @@ def compare(
     from lexcase.interfaces import views
 
     wanted = [h.strip() for h in hosts.split(",") if h.strip()] if hosts is not None else None
-    comparison = run(case, wanted, parse_date(as_of, "--as-of"), rules)
+    comparison = run(case, wanted, parse_date(as_of, "--as-of"), chosen(rules, rules_overlay))
     show_warnings(list(dict.fromkeys(w for c in comparison.columns for w in c.warnings)), json_)
     if json_:
         model_json(comparison)
@@ -512,6 +542,7 @@ def rules_list(
     ] = None,
     json_: JsonOption = False,
     rules: RulesOption = None,
+    rules_overlay: OverlayOption = None,
 ) -> None:
     """List the rules: id, what each concludes, its basis, title and source.
 
@@ -520,7 +551,7 @@ def rules_list(
     from lexcase.interfaces import views
     from lexcase.law.catalogue import list_rules
 
-    listing = list_rules(jurisdiction, parse_kind(kind, "--kind"), rules)
+    listing = list_rules(jurisdiction, parse_kind(kind, "--kind"), chosen(rules, rules_overlay))
     if json_:
         model_json(listing)
     else:
@@ -533,6 +564,7 @@ def rules_show(
     rule_id: Annotated[str, typer.Argument(help="A rule id.", show_default=False)],
     json_: JsonOption = False,
     rules: RulesOption = None,
+    rules_overlay: OverlayOption = None,
 ) -> None:
     """Show one rule: its citations, basis and confidence, conditions, what it concludes, what
     depends on it and what defeats it.
@@ -542,7 +574,7 @@ def rules_show(
     from lexcase.interfaces import views
     from lexcase.law.catalogue import show_rule
 
-    card = show_rule(rule_id, rules)
+    card = show_rule(rule_id, chosen(rules, rules_overlay))
     if json_:
         model_json(card)
     else:
@@ -551,7 +583,11 @@ def rules_show(
 
 @rules_app.command("lint")
 @handles_errors
-def rules_lint(json_: JsonOption = False, rules: RulesOption = None) -> None:
+def rules_lint(
+    json_: JsonOption = False,
+    rules: RulesOption = None,
+    rules_overlay: OverlayOption = None,
+) -> None:
     """Check rule packs: load problems (unknown fact paths, dangling references, duplicate ids,
     circles), missing citations, rules that can never hold, rules with no effect. Exits 1 when
     it finds any problem.
@@ -561,7 +597,7 @@ def rules_lint(json_: JsonOption = False, rules: RulesOption = None) -> None:
     from lexcase.analysis.lint import lint
     from lexcase.interfaces import views
 
-    report = lint(rules)
+    report = lint(rules, rules_overlay or [])
     if json_:
         model_json(report)
     else:
@@ -572,6 +608,10 @@ def rules_lint(json_: JsonOption = False, rules: RulesOption = None) -> None:
 
 def _one_line_warning(message: Warning | str, category: type[Warning], *_: Any, **__: Any) -> None:
     err.print(f"warning: {message}", markup=False)
+
+
+# The commands that search, interview and measure impact live in their own module.
+from lexcase.interfaces import questions as _questions  # noqa: E402, F401
 
 
 def main() -> None:

@@ -33,7 +33,7 @@ if TYPE_CHECKING:  # the analysis modules load only for the commands that show t
     from lexcase.analysis.timeline import Timeline
     from lexcase.analysis.whatif import Sweep, WhatIf
     from lexcase.evaluation.coverage import StateCoverage
-    from lexcase.evaluation.result import Result
+    from lexcase.evaluation.result import Result, RulebookStamp
     from lexcase.law.catalogue import RuleCard, RuleListing
 
 MARK = {"appears": "+", "vanishes": "-", "changes": "~"}  # by Change (a StrEnum)
@@ -72,8 +72,14 @@ class TerminalConsole(Console):
         return super().render_str(printable(text), **options)
 
 
-def footer(console: Console, version: str, sha256: str) -> None:
-    console.print(f"\n[dim]rules {version} sha256:{sha256[:12]}[/dim]")
+def footer(console: Console, stamp: RulebookStamp) -> None:
+    """Which rules gave the answer, so that it can be reproduced: the base folder's version and
+    hash, and each overlay's. (That lexcase is not legal advice is said once, in the top-level
+    help.)"""
+    line = f"rules {stamp.version} sha256:{stamp.sha256[:12]}"
+    for overlay in stamp.overlays or []:
+        line += f" + overlay {overlay.name} ({overlay.version}) sha256:{overlay.sha256[:12]}"
+    console.print(f"\n[dim]{escape(line)}[/dim]")
 
 
 # --- results and timelines --------------------------------------------------------------------
@@ -123,7 +129,7 @@ def show_result(console: Console, result: Result) -> None:
         for undecided in result.undecided:
             needs = ", ".join(undecided.needs) or "-"
             console.print(f"  {undecided.rule}: {needs}", markup=False)
-    footer(console, result.rulebook.version, result.rulebook.sha256)
+    footer(console, result.rulebook)
 
 
 def show_timeline(console: Console, result: Timeline) -> None:
@@ -172,7 +178,7 @@ def show_timeline(console: Console, result: Timeline) -> None:
     if not marked:
         table.add_row("", "", "", f"[bold]-- as of {result.as_of} --[/bold]")
     console.print(table)
-    footer(console, result.rulebook.version, result.rulebook.sha256)
+    footer(console, result.rulebook)
 
 
 # --- what-if --------------------------------------------------------------------------------
@@ -224,7 +230,7 @@ def show_what_if(console: Console, diff: WhatIf) -> None:
         console.print("\n[bold]Defeats[/bold] (+ now defeated, - no longer)")
         for defeat in diff.defeats:
             console.print(f"  {MARK[defeat.change]} {defeat.rule} by {defeat.by}", markup=False)
-    footer(console, diff.rulebook.version, diff.rulebook.sha256)
+    footer(console, diff.rulebook)
 
 
 def show_sweep(console: Console, grid: Sweep) -> None:
@@ -268,7 +274,7 @@ def show_sweep(console: Console, grid: Sweep) -> None:
         for entry in grid.legend:
             legend.add_row(entry.rule, escape(f"{entry.title} [{entry.source}]"))
         console.print(legend)
-    footer(console, grid.rulebook.version, grid.rulebook.sha256)
+    footer(console, grid.rulebook)
 
 
 # --- explanations ---------------------------------------------------------------------------
@@ -317,7 +323,7 @@ def show_explanation(console: Console, explanation: Explanation) -> None:
         branch = tree.add(_step_label(outcome.step))
         _add_step(branch, outcome.step)
         console.print(tree)
-    footer(console, explanation.rulebook.version, explanation.rulebook.sha256)
+    footer(console, explanation.rulebook)
 
 
 def _blocker_text(blocker: Blocker) -> str:
@@ -369,7 +375,7 @@ def show_why_not(console: Console, answer: WhyNot) -> None:
         _add_candidate(tree, candidate)
     if answer.candidates:
         console.print(tree)
-    footer(console, answer.rulebook.version, answer.rulebook.sha256)
+    footer(console, answer.rulebook)
 
 
 # --- rules ----------------------------------------------------------------------------------

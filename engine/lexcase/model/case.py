@@ -39,6 +39,11 @@ Country = Annotated[
 Slug = Annotated[str, StringConstraints(pattern=IDENTIFIER_PATTERN, max_length=200)]
 Text = Annotated[str, StringConstraints(max_length=10_000)]
 
+# The facts a person could have made otherwise (when and where he crossed, whether and when he
+# claimed asylum, which documents he carried) carry this marker in their field's schema; the
+# counterfactual search (`lexcase counterfactual`) changes only them. The JSON Schema shows it.
+MUTABLE: dict[str, Any] = {"mutable": True}
+
 
 class Facts(BaseModel):
     """Base of every part of a case: strict, immutable, and no field outside the model."""
@@ -187,7 +192,7 @@ class Person(Facts):
 
 class LeftService(Record):
     dated_by: ClassVar[tuple[str, ...]] = ("on",)
-    how: ServiceExit | None = None
+    how: ServiceExit | None = Field(None, description="How he left military service.")
     on: dt.date | None = None
     absence_days: int | None = Field(
         None, ge=0, le=MAX_DAYS, description="Days away, for an absence without leave."
@@ -196,7 +201,7 @@ class LeftService(Record):
 
 class CallUp(Record):
     dated_by: ClassVar[tuple[str, ...]] = ("received_on",)
-    kind: CallUpKind | None = None
+    kind: CallUpKind | None = Field(None, description="What he was called up for.")
     received_on: dt.date | None = None
     reported: bool | None = Field(None, description="Whether the person reported as called.")
 
@@ -205,7 +210,9 @@ class Military(Facts):
     state: Country | None = Field(None, description="The state whose forces the status concerns.")
     status: MilitaryStatus | None = None
     unit: Text | None = None
-    state_secrets_access: bool | None = None
+    state_secrets_access: bool | None = Field(
+        None, description="Whether he had access to state secrets in service."
+    )
     left_service: LeftService | None = None
     call_up: CallUp | None = None
 
@@ -216,29 +223,37 @@ class Crossing(Record):
     dated_by: ClassVar[tuple[str, ...]] = ("date",)
     from_: Country | None = Field(None, alias="from")
     into: Country | None = None
-    date: dt.date | None = None
-    at_checkpoint: bool | None = None
-    documents: TravelDocument | None = None
+    date: dt.date | None = Field(None, description="The day he crossed.", json_schema_extra=MUTABLE)
+    at_checkpoint: bool | None = Field(
+        None, description="Whether he crossed at a border checkpoint.", json_schema_extra=MUTABLE
+    )
+    documents: TravelDocument | None = Field(
+        None, description="The documents he crossed with.", json_schema_extra=MUTABLE
+    )
     place: Text | None = None
 
 
 class Stay(Record):
     dated_by: ClassVar[tuple[str, ...]] = ("counted_on",)
-    basis: StayBasis | None = None
-    days_in_last_180: int | None = Field(None, ge=0, le=180)
+    basis: StayBasis | None = Field(
+        None, description="What makes his stay in the host state lawful."
+    )
+    days_in_last_180: int | None = Field(
+        None, ge=0, le=180, description="Days he has stayed in the host state in the last 180."
+    )
     counted_on: dt.date | None = Field(None, description="The date the day count refers to.")
 
 
 class Decision(Record):
     dated_by: ClassVar[tuple[str, ...]] = ("on",)
-    outcome: AsylumOutcome | None = None
+    outcome: AsylumOutcome | None = Field(None, description="The decision on his asylum claim.")
     on: dt.date | None = None
     by: Text | None = None
 
 
 class AppealDecision(Record):
     dated_by: ClassVar[tuple[str, ...]] = ("on",)
-    outcome: AppealOutcome | None = None
+    outcome: AppealOutcome | None = Field(None, description="The decision on his appeal.")
     on: dt.date | None = None
     final: bool | None = Field(None, description="No further appeal lies.")
 
@@ -251,8 +266,12 @@ class Appeal(Record):
 
 class Asylum(Record):
     dated_by: ClassVar[tuple[str, ...]] = ("applied_on",)
-    applied_on: dt.date | None = None
-    registered_on: dt.date | None = None
+    applied_on: dt.date | None = Field(
+        None, description="The day he asked for asylum.", json_schema_extra=MUTABLE
+    )
+    registered_on: dt.date | None = Field(
+        None, description="The day his asylum claim was registered."
+    )
     decision: Decision | None = None
     appeal: Appeal | None = None
 
@@ -269,7 +288,9 @@ class Charge(Record):
 
 class WantedNotice(Record):
     dated_by: ClassVar[tuple[str, ...]] = ("issued_on", "known_by")
-    international: bool | None = None
+    international: bool | None = Field(
+        None, description="Whether the home state's wanted notice is international."
+    )
     channels: list[NoticeChannel] | None = Field(
         None,
         description="How the notice is circulated abroad: interpol, cis_interstate, or both; "
@@ -298,9 +319,9 @@ class Conviction(Record):
 class Sentence(Record):
     dated_by: ClassVar[tuple[str, ...]] = ("on",)
     months: int | None = Field(None, ge=0, le=MAX_MONTHS)
-    disposition: Disposition | None = None
+    disposition: Disposition | None = Field(None, description="What the sentence imposes.")
     fine_mrp: int | None = Field(None, ge=0, le=MAX_FINE)
-    expulsion: bool | None = None
+    expulsion: bool | None = Field(None, description="Whether the sentence orders his expulsion.")
     expulsion_years: int | None = Field(None, ge=0, le=MAX_YEARS)
     on: dt.date | None = None
 
@@ -316,7 +337,9 @@ class Detention(Record):
 
 class ExtraditionDecision(Record):
     dated_by: ClassVar[tuple[str, ...]] = ("on",)
-    outcome: ExtraditionOutcome | None = None
+    outcome: ExtraditionOutcome | None = Field(
+        None, description="The decision on the extradition request."
+    )
     on: dt.date | None = Field(None, description="The date of the decision; appeals count from it.")
     by: Text | None = None
 
@@ -344,7 +367,7 @@ class Removal(Record):
     """The person leaving the host state, on his own or removed; an entry ban counts from it."""
 
     dated_by: ClassVar[tuple[str, ...]] = ("on",)
-    type: RemovalType | None = None
+    type: RemovalType | None = Field(None, description="How he left the host state.")
     on: dt.date | None = Field(None, description="The day he left or was handed over.")
     destination: Country | None = None
 
@@ -374,7 +397,9 @@ class Case(Facts):
     military: Military = Field(default_factory=Military)
     crossing: Crossing | None = None
     stay: Stay | None = None
-    asylum: Asylum | None = None
+    asylum: Asylum | None = Field(
+        None, description="His claim for asylum in the host state.", json_schema_extra=MUTABLE
+    )
     home_proceedings: HomeProceedings = Field(default_factory=HomeProceedings)
     host_proceedings: HostProceedings = Field(default_factory=HostProceedings)
     risk_on_return: RiskOnReturn | None = None
