@@ -51,7 +51,13 @@ test: lint
 	@$(BIN)/pytest
 
 # Speed and memory, measured (not a test): see benchmarks/README.md. BENCH_ARGS=--quick for a look.
-bench: $(STAMP)
+BENCH_STAMP := $(VENV)/.bench-stamp
+$(BENCH_STAMP): $(STAMP)
+	@$(BIN)/python -m pip install --quiet --disable-pip-version-check \
+	  --find-links vendor/wheels -e '.[test,bench,dask]'
+	@touch $(BENCH_STAMP)
+
+bench: $(BENCH_STAMP)
 	@$(BIN)/python benchmarks/bench.py $(BENCH_ARGS)
 
 clean:

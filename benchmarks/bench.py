@@ -32,6 +32,7 @@ from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))  # the reference evaluator and the case generator
+sys.path.insert(0, str(ROOT / "benchmarks"))  # the peer benchmark
 
 from casegen import random_case  # noqa: E402
 from lexcase.evaluation.evaluator import Evaluator, to_case  # noqa: E402
@@ -42,7 +43,18 @@ from lexcase.model.case import Case  # noqa: E402
 from lexcase.model.facts import case_data  # noqa: E402
 from reference import evaluate_reference  # noqa: E402
 
-SECTIONS = ["load", "latency", "throughput", "workers", "batch", "memory", "cold", "input"]
+SECTIONS = [
+    "load",
+    "latency",
+    "throughput",
+    "peers",
+    "workers",
+    "batch",
+    "dask",
+    "memory",
+    "cold",
+    "input",
+]
 CHUNK = 2_000  # cases parsed at a time, outside the timed part (a parsed case holds ~11 KB)
 
 
@@ -201,6 +213,17 @@ def bench_throughput(quick: bool) -> dict[str, Any]:
     }
 
 
+def bench_peers(quick: bool) -> dict[str, Any]:
+    """lexcase against zen-engine and generated Python on the same cases (benchmarks/peers.py)."""
+    try:
+        import zen  # noqa: F401
+    except ImportError:
+        return {"skipped": "zen-engine is not installed: pip install -e '.[bench]'"}
+    import peers
+
+    return peers.run(2_000 if quick else 20_000)
+
+
 def _worker(share: int, seed: int, start: Any, results: Any) -> None:
     evaluator = Evaluator()
     cases = [c for chunk in generated(share, seed) for c in chunk]
@@ -275,12 +298,112 @@ def bench_batch(quick: bool) -> dict[str, Any]:
     return out
 
 
+def _worker_rss_mb() -> float:
+    return round(rss_mb(), 1)
+
+
+def bench_dask(quick: bool) -> dict[str, Any]:
+    """`lexcase batch` on a local Dask cluster of 1 and 2 workers (lexcase.batch.distributed),
+    from a JSONL file to a results file: cluster start-up apart, the workers warmed up (each
+    has compiled the rules) before the clock starts. Compared with --workers 1 in this process."""
+    try:
+        from lexcase.batch import distributed
+    except ImportError:
+        return {"skipped": "dask is not installed: pip install -e '.[dask]'"}
+    from lexcase.batch.local import run_batch
+
+    count = DASK_CASES or (10_000 if quick else 100_000)
+    rng = random.Random(9)
+    out: dict[str, Any] = {"cases": count}
+    with tempfile.TemporaryDirectory() as folder:
+        source = Path(folder) / "cases.jsonl"
+        with source.open("w") as f:
+            for i in range(count):
+                f.write(json.dumps(random_case(rng, f"dask-{i}")) + "\n")
+        files: dict[str, bytes] = {}
+        for workers in (1, 2):
+            started = time.perf_counter()
+            with distributed.connect(f"local:{workers}") as client:
+                client.run(distributed.warm)  # each worker compiles the rules
+                out[f"cluster_start_{workers}_s"] = round(time.perf_counter() - started, 1)
+                target = Path(folder) / f"dask{workers}.jsonl"
+                started = time.perf_counter()
+                with target.open("w") as f:
+                    run_batch(source, lambda line, f=f: f.write(line + "\n"), client=client)
+                spent = time.perf_counter() - started
+                out[f"dask_{workers}_worker_cases_per_s"] = round(count / spent)
+                out[f"dask_{workers}_worker_rss_mb"] = sorted(client.run(_worker_rss_mb).values())
+                files[f"dask{workers}"] = target.read_bytes()
+        started = time.perf_counter()
+        target = Path(folder) / "local.jsonl"
+        with target.open("w") as f:
+            run_batch(source, lambda line: f.write(line + "\n"))
+        out["local_1_process_cases_per_s"] = round(count / (time.perf_counter() - started))
+        same = files["dask1"] == files["dask2"] == target.read_bytes()
+        out["same_file_as_one_process"] = same
+    out["scaling_2_vs_1"] = round(
+        out["dask_2_worker_cases_per_s"] / out["dask_1_worker_cases_per_s"], 2
+    )
+    return out
+
+
+EVALUATIONS: int | None = None  # --evaluations: the memory run's length, when not the default
+DASK_CASES: int | None = None  # --dask-cases: the Dask run's cases, when not the default
+
+
+def _count_outcomes(evaluator: Evaluator, as_of: Any, cases: list[Any]) -> list[int]:
+    """A batch's work on a Dask worker that sends back only a number per case."""
+    return [len(evaluator.evaluate(case, as_of).outcomes) for case in cases]
+
+
+def _lost(case: Any, why: str) -> int:
+    return -1
+
+
+def bench_memory_dask(total: int) -> dict[str, Any]:
+    """A Dask worker's resident memory while it evaluates `total` cases sent in chunks."""
+    try:
+        from lexcase.batch import distributed
+    except ImportError:
+        return {"skipped": "dask is not installed"}
+    rng = random.Random(5)
+    dicts = [random_case(rng, f"memory-{i}") for i in range(2_000)]
+
+    def cases(count: int) -> Iterator[dict[str, Any]]:
+        for i in range(count):
+            yield dicts[i % len(dicts)]
+
+    seen: dict[str, float] = {}
+    with distributed.connect("local:1") as client:
+        client.run(distributed.warm)
+        seen["start_mb"] = next(iter(client.run(_worker_rss_mb).values()))
+        done = 0
+        for mark in sorted({m for m in (10_000, 100_000) if m < total} | {total}):
+            run = distributed.run_on_cluster(
+                client,
+                _count_outcomes,
+                cases(mark - done),
+                rules=None,
+                as_of=None,
+                lost=lambda case, why: -1,
+            )
+            done += sum(1 for _ in run)
+            client.run(gc.collect)
+            seen[f"after_{done}_mb"] = next(iter(client.run(_worker_rss_mb).values()))
+    return {
+        "evaluations": total,
+        "rss": seen,
+        "growth_after_10k_mb": round(seen[f"after_{total}_mb"] - seen["after_10000_mb"], 1),
+    }
+
+
 def bench_memory(quick: bool) -> dict[str, Any]:
-    """Resident memory while one Evaluator evaluates 2,000 distinct cases over and over."""
-    total = 100_000 if quick else 1_000_000
+    """Resident memory while one Evaluator evaluates 2,000 distinct cases over and over, in this
+    process and in a Dask worker."""
+    total = EVALUATIONS or (100_000 if quick else 1_000_000)
     evaluator = Evaluator()
     cases = next(generated(2_000, seed=5))
-    marks = {10_000, 100_000, 250_000, 500_000, total}
+    marks = {m for m in (10_000, 100_000, 250_000, 500_000) if m < total} | {total}
     seen: dict[str, float] = {"start_mb": round(rss_mb(), 1)}
     done = 0
     started = time.perf_counter()
@@ -298,6 +421,7 @@ def bench_memory(quick: bool) -> dict[str, Any]:
         "growth_after_10k_mb": round(seen[f"after_{total}_mb"] - seen["after_10000_mb"], 1),
         "peak_mb": round(peak_mb(), 1),
         "seconds": round(time.perf_counter() - started, 1),
+        "dask_worker": bench_memory_dask(total),
     }
 
 
@@ -442,12 +566,19 @@ def table(results: dict[str, Any]) -> str:
             f"{r['engine_vs_reference']}; {r['trace_vs_reference']}",
         )
         add("durable_rules actions per case", r["actions_per_case"])
+    if "peers" in results and "skipped" not in results["peers"]:
+        import peers
+
+        for name, value in peers.rows(results["peers"]):
+            add(f"peers: {name}", value)
     if "workers" in results:
         for key, rate in results["workers"]["cases_per_s"].items():
             add(f"full Result, {key.replace('_', ' ')} (parsed cases)", f"{rate:,} cases/s")
     for key, value in results.get("batch", {}).items():
         if key != "cases":
             add(key.replace("_", " "), value)
+    for key, value in results.get("dask", {}).items():
+        add(f"dask: {key.replace('_', ' ')}", value)
     if "memory" in results:
         r = results["memory"]
         last = r["rss"][f"after_{r['evaluations']}_mb"]
@@ -456,6 +587,13 @@ def table(results: dict[str, Any]) -> str:
             f"{r['rss']['after_10000_mb']} / {last} MB",
         )
         add("peak RSS", f"{r['peak_mb']} MB")
+        w = r.get("dask_worker", {})
+        if "rss" in w:
+            last = w["rss"][f"after_{w['evaluations']}_mb"]
+            add(
+                f"Dask worker RSS after 10k / after {w['evaluations']:,} evaluations",
+                f"{w['rss']['after_10000_mb']} / {last} MB",
+            )
     for name, r in results.get("cold", {}).items():
         add(f"CLI cold start, {name.replace('_', ' ')} (median)", f"{r['median_s']} s")
     for name, value in results.get("input", {}).items():
@@ -473,8 +611,12 @@ def main() -> None:
     parser.add_argument("--only", help="comma-separated sections: " + ",".join(SECTIONS))
     parser.add_argument("--callgrind", action="store_true", help="add instruction counts")
     parser.add_argument("--out", type=Path, help="the JSON file to write")
+    parser.add_argument("--evaluations", type=int, help="the memory run's length (1,000,000)")
+    parser.add_argument("--dask-cases", type=int, help="the Dask run's cases (100,000)")
     parser.add_argument("--section", choices=SECTIONS, help=argparse.SUPPRESS)
     args = parser.parse_args()
+    global EVALUATIONS, DASK_CASES
+    EVALUATIONS, DASK_CASES = args.evaluations, args.dask_cases
     os.chdir(ROOT)
     chosen = args.only.split(",") if args.only else SECTIONS
     results: dict[str, Any] = {"machine": machine(), "quick": args.quick, "load_average": {}}
@@ -482,8 +624,10 @@ def main() -> None:
         "load": bench_load,
         "latency": bench_latency,
         "throughput": bench_throughput,
+        "peers": bench_peers,
         "workers": bench_workers,
         "batch": bench_batch,
+        "dask": bench_dask,
         "memory": bench_memory,
         "cold": bench_cold,
         "input": bench_input,
@@ -496,6 +640,10 @@ def main() -> None:
         before = load()
         print(f"{name}...", file=sys.stderr, flush=True)
         command = [sys.executable, __file__, "--section", name, *(["--quick"] * args.quick)]
+        if args.evaluations:
+            command += ["--evaluations", str(args.evaluations)]
+        if args.dask_cases:
+            command += ["--dask-cases", str(args.dask_cases)]
         run = subprocess.run(command, capture_output=True, text=True, check=True)
         results[name] = json.loads(run.stdout)
         results["load_average"][name] = {"before": before, "after": load()}

@@ -158,14 +158,21 @@ def evaluate_many(
     *,
     as_of: dt.date | None = None,
     rules: RulesInput = None,
+    client: Any = None,
 ) -> Iterator[Result | LexcaseError]:
     """Evaluate many cases, in input order: a `Result` for each case, or the `LexcaseError` that
     kept it from being evaluated. With `workers` > 1 the cases are shared among that many
-    processes; the results are the same as in one process. A case whose worker process dies
-    twice is answered with a `WorkerError`."""
+    processes; with a Dask `client`, among the workers of its cluster (`lexcase[dask]`, see
+    `lexcase.batch.distributed`). The results are the same as in one process. A case whose
+    worker process dies twice is answered with a `WorkerError`."""
     check_workers(workers)
-    if not shipped(rules):
-        rulebook_for(rules)  # a bad rule folder is an error of the call, not of each case
+    rulebook = None if shipped(rules) else rulebook_for(rules)  # a bad folder fails the call
+    if client is not None:
+        from lexcase.batch import distributed
+
+        return distributed.run_on_cluster(
+            client, _evaluate, cases, rules=rulebook, as_of=as_of, lost=_lost_error
+        )
     return _run(_evaluate, cases, workers, rules, as_of, _lost_error)
 
 
@@ -232,18 +239,26 @@ def run_batch(
     as_of: dt.date | None = None,
     rules: RulesInput = None,
     progress: Callable[[int, int], Any] | None = None,
+    client: Any = None,
 ) -> Summary:
     """Evaluate every case of `source` (a JSONL file, a folder, or cases read from one), handing
     each output line to `write` (without its newline) in input order; `progress(done, total)`
     is called as cases complete. Ctrl-C, or an OSError from `write`, ends the batch early with
-    what was written so far, and the summary says so."""
+    what was written so far, and the summary says so. With a Dask `client` the cases are
+    evaluated on its cluster (`lexcase.batch.distributed`)."""
     cases = source if isinstance(source, list) else read_input(source)
     check_workers(workers)
-    if not shipped(rules):
-        rulebook_for(rules)  # stop at once on a bad rule folder
+    rulebook = None if shipped(rules) else rulebook_for(rules)  # stop at once on a bad folder
     summary = Summary(total=len(cases))
     with _interruptible() as stopped:
-        answers = _run(_lines, cases, workers, rules, as_of, _lost_line, stopped)
+        if client is not None:
+            from lexcase.batch import distributed
+
+            answers = distributed.run_on_cluster(
+                client, _lines, cases, rules=rulebook, as_of=as_of, lost=_lost_line, stopped=stopped
+            )
+        else:
+            answers = _run(_lines, cases, workers, rules, as_of, _lost_line, stopped)
         with contextlib.closing(answers):  # stops the workers however the loop ends
             try:
                 for line, kinds in answers:

@@ -145,7 +145,7 @@ class ResultBuilder:
     def __init__(self, rulebook: Rulebook) -> None:
         self.rulebook = rulebook
         self.stamp = RulebookStamp.of(rulebook)
-        self.rules = {rule.id: _RuleParts.of(rule, rulebook) for rule in rulebook.rules}
+        self.rules = _PartsByRule(rulebook)
 
     def build(self, trace: Trace, case_id: str, as_of: dt.date, data: dict[str, Any]) -> Result:
         rules = self.rules
@@ -306,6 +306,19 @@ class _RuleParts:
         if self.rule.outcome is None:
             return ", ".join(self.rule.concludes) or None
         return self.summary(self.detail(facts))
+
+
+class _PartsByRule(dict[str, "_RuleParts"]):
+    """Each rule's parts, worked out the first time a result mentions the rule: a command that
+    evaluates one case pays for the dozen rules it reports, not for the whole rulebook."""
+
+    def __init__(self, rulebook: Rulebook) -> None:
+        super().__init__()
+        self.rulebook = rulebook
+
+    def __missing__(self, rule_id: str) -> _RuleParts:
+        parts = self[rule_id] = _RuleParts.of(self.rulebook.by_id[rule_id], self.rulebook)
+        return parts
 
 
 class _Needs:

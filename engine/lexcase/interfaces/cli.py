@@ -275,6 +275,16 @@ def batch(
     as_of: AsOfOption = None,
     rules: RulesOption = None,
     rules_overlay: OverlayOption = None,
+    dask: Annotated[
+        str | None,
+        typer.Option(
+            "--dask",
+            metavar="ADDRESS",
+            help="Evaluate on a Dask cluster: its scheduler's address (tcp://host:8786), or "
+            "local:N for N worker processes on this machine. Needs lexcase[dask].",
+            show_default=False,
+        ),
+    ] = None,
 ) -> None:
     """Evaluate many cases. Each output line holds the input it comes from ("input": file or
     file:line) and its result, or the error that kept it from being evaluated; the batch goes
@@ -292,39 +302,53 @@ def batch(
 
     on = parse_date(as_of, "--as-of")
     check_workers(workers)
+    if dask is not None and workers != 1:
+        raise InputError(
+            "--workers and --dask both say where to evaluate",
+            Place(path="--workers"),
+            expected="one of them: --workers N on this machine, or --dask for a cluster",
+        )
     cases = read_input(source)  # before anything is written: a mistyped input costs nothing
-    if rules is None and not rules_overlay and workers == 1:
+    if rules is None and not rules_overlay and workers == 1 and dask is None:
         default_evaluator()  # built before settle(), which freezes what lives long
     settle()
-    if str(out_file) == "-":  # standard output: the lines as they come, the summary on stderr
-        summary = run_batch(
-            cases,
-            lambda line: sys.stdout.write(line + "\n"),
-            workers=workers,
-            as_of=on,
-            rules=chosen(rules, rules_overlay),
-        )
-        _batch_end(summary, summary.total, out_file, console=err)
-        return
-    results = ResultsFile.create(out_file, [source, *(c.path for c in cases if c.path)])
-    try:
-        with progress() as advance:
+    with contextlib.ExitStack() as stack:
+        client = None
+        if dask is not None:
+            from lexcase.batch.distributed import connect
+
+            client = stack.enter_context(connect(dask))
+        if str(out_file) == "-":  # standard output: the lines as they come, the summary on stderr
             summary = run_batch(
                 cases,
-                results.write,
+                lambda line: sys.stdout.write(line + "\n"),
                 workers=workers,
                 as_of=on,
                 rules=chosen(rules, rules_overlay),
-                progress=advance,
+                client=client,
             )
+            _batch_end(summary, summary.total, out_file, console=err)
+            return
+        results = ResultsFile.create(out_file, [source, *(c.path for c in cases if c.path)])
         try:
-            results.flush()
-        except OSError as exc:
-            summary.write_error = exc.strerror or str(exc)
-        results.commit()
-    except BaseException:
-        results.discard()  # the earlier results file, if any, stays as it was
-        raise
+            with progress() as advance:
+                summary = run_batch(
+                    cases,
+                    results.write,
+                    workers=workers,
+                    as_of=on,
+                    rules=chosen(rules, rules_overlay),
+                    progress=advance,
+                    client=client,
+                )
+            try:
+                results.flush()
+            except OSError as exc:
+                summary.write_error = exc.strerror or str(exc)
+            results.commit()
+        except BaseException:
+            results.discard()  # the earlier results file, if any, stays as it was
+            raise
     _batch_end(summary, results.lines, out_file)
 
 

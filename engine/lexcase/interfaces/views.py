@@ -9,33 +9,34 @@ any text (a case file's event, a fact's value, a key) escaped, never performed.
 from __future__ import annotations
 
 import json
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 from rich.tree import Tree
 
-from lexcase.analysis.compare import Column, Comparison, Line
-from lexcase.analysis.explain import (
-    Blocker,
-    Candidate,
-    Explanation,
-    RuleState,
-    RuleStatus,
-    Step,
-    WhyNot,
-)
-from lexcase.analysis.lint import LintReport
-from lexcase.analysis.timeline import Timeline
-from lexcase.analysis.whatif import Change, Sweep, WhatIf
 from lexcase.errors import printable
-from lexcase.evaluation.coverage import StateCoverage
-from lexcase.evaluation.result import Result, RulebookStamp
-from lexcase.law.catalogue import RuleCard, RuleListing
 from lexcase.model.rules import citations_text
 
-MARK = {Change.APPEARS: "+", Change.VANISHES: "-", Change.CHANGES: "~"}
+if TYPE_CHECKING:  # the analysis modules load only for the commands that show them: a fast start
+    from lexcase.analysis.compare import Column, Comparison, Line
+    from lexcase.analysis.explain import (
+        Blocker,
+        Candidate,
+        Explanation,
+        RuleState,
+        Step,
+        WhyNot,
+    )
+    from lexcase.analysis.lint import LintReport
+    from lexcase.analysis.timeline import Timeline
+    from lexcase.analysis.whatif import Sweep, WhatIf
+    from lexcase.evaluation.coverage import StateCoverage
+    from lexcase.evaluation.result import Result, RulebookStamp
+    from lexcase.law.catalogue import RuleCard, RuleListing
+
+MARK = {"appears": "+", "vanishes": "-", "changes": "~"}  # by Change (a StrEnum)
 
 
 def value_text(value: Any) -> str:
@@ -52,6 +53,8 @@ def value_text(value: Any) -> str:
 
 
 def state_text(state: RuleState) -> str:
+    from lexcase.analysis.explain import RuleStatus
+
     if state.status is RuleStatus.DEFEATED:
         return "defeated by " + ", ".join(state.defeated_by)
     if state.status is RuleStatus.UNDECIDED:
@@ -182,6 +185,8 @@ def show_timeline(console: Console, result: Timeline) -> None:
 
 
 def show_what_if(console: Console, diff: WhatIf) -> None:
+    from lexcase.analysis.whatif import Change
+
     console.print(f"[bold]{diff.case_id}[/bold] as of {diff.as_of}: what if")
     for change in diff.changes:
         console.print(
@@ -333,6 +338,8 @@ def _blocker_text(blocker: Blocker) -> str:
 
 
 def _add_candidate(tree: Tree, candidate: Candidate) -> None:
+    from lexcase.analysis.explain import RuleStatus
+
     basis = candidate.basis.value
     if candidate.confidence.value != "high":
         basis += f", {candidate.confidence.value} confidence"

@@ -84,7 +84,11 @@ REQUIRED_DETAIL: dict[OutcomeKind, tuple[frozenset[str], frozenset[str]]] = {
 
 
 class Spec(BaseModel):
-    model_config = ConfigDict(strict=True, frozen=True, extra="forbid", populate_by_name=True)
+    # defer_build: a model builds its validator when first used, so a nested model that is only
+    # ever validated inside its parent (most are) is built once, and the CLI starts sooner.
+    model_config = ConfigDict(
+        strict=True, frozen=True, extra="forbid", populate_by_name=True, defer_build=True
+    )
 
 
 # --- the file format --------------------------------------------------------------------------
@@ -239,7 +243,9 @@ RELATIONAL_OPS = frozenset({Op.WITHIN_DAYS_AFTER, Op.MORE_THAN_DAYS_AFTER})
 
 
 class Model(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid")
+    # defer_build: a model builds its validator when first used, so a nested model that is only
+    # ever validated inside its parent (most are) is built once, and the CLI starts sooner.
+    model_config = ConfigDict(frozen=True, extra="forbid", defer_build=True)
 
 
 class Test(Model):

@@ -1,0 +1,130 @@
+"""Batches on a Dask cluster: a LocalCluster of two worker processes answers as one process does."""
+
+from __future__ import annotations
+
+import os
+import signal
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from typer.testing import CliRunner
+
+from lexcase import evaluate_many
+from lexcase.batch import distributed
+from lexcase.batch.local import run_batch
+from lexcase.evaluation.result import Result
+from lexcase.interfaces.cli import app
+from test_batch import BAD_LINES, generated, write_jsonl
+
+dask_distributed = pytest.importorskip("distributed")  # the extra lexcase[dask]; make test has it
+
+runner = CliRunner()
+
+
+@pytest.fixture(scope="module")
+def client() -> Iterator[Any]:
+    with distributed.connect("local:2") as client:
+        yield client
+
+
+def answers(outcomes: Iterator[Any]) -> list[str]:
+    return [r.model_dump_json() if isinstance(r, Result) else str(r) for r in outcomes]
+
+
+def test_evaluate_many_on_a_cluster_gives_what_one_process_gives(client: Any) -> None:
+    cases: list[Any] = generated(300)
+    cases.insert(7, {"case_id": "bad", "as_of": "yesterday"})
+    expected = answers(evaluate_many(cases))
+    assert answers(evaluate_many(cases, client=client)) == expected
+    assert expected[7].startswith('<input>: as_of: "yesterday" is not accepted')
+
+
+def test_a_rule_folder_is_read_here_and_sent_to_the_workers(client: Any) -> None:
+    folder = Path(__file__).resolve().parent.parent / "rules"
+    cases: list[Any] = generated(60, seed=8)
+    expected = answers(evaluate_many(cases, rules=folder))
+    assert answers(evaluate_many(cases, rules=folder, client=client)) == expected
+
+
+def test_each_worker_compiles_the_rules_once_for_all_its_chunks(
+    client: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(distributed, "CHUNK", 10)  # 40 chunks for two workers
+    before = client.run(distributed.compilations)
+    assert sum(1 for _ in evaluate_many(generated(400, seed=3), client=client)) == 400
+    after = client.run(distributed.compilations)
+    assert len(after) == 2
+    for worker, count in after.items():  # once at most (none if an earlier test compiled it)
+        assert 1 <= count <= before[worker] + 1
+
+
+def batch_file(tmp_path: Path, count: int) -> Path:
+    source = tmp_path / "cases.jsonl"
+    write_jsonl(source, generated(count, seed=5), BAD_LINES)
+    return source
+
+
+def test_a_batch_on_a_cluster_writes_the_same_lines_as_one_process(
+    client: Any, tmp_path: Path
+) -> None:
+    source = batch_file(tmp_path, 200)
+    alone: list[str] = []
+    expected = run_batch(source, alone.append)
+    shared: list[str] = []
+    summary = run_batch(source, shared.append, client=client)
+    assert shared == alone
+    assert summary == expected
+    assert summary.errors == len([b for b in BAD_LINES.values() if b]) and summary.cases == 205
+    assert 'cases.jsonl:5", "error"' in shared[4] and "not valid JSON" in shared[4]  # in its place
+
+
+def test_a_worker_killed_mid_batch_costs_a_retry_of_its_chunks_not_a_case(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(distributed, "CHUNK", 8)
+    source = batch_file(tmp_path, 600)
+    alone: list[str] = []
+    run_batch(source, alone.append)
+    with distributed.connect("local:2") as client:  # its own cluster: this test breaks one
+        pids = client.run(os.getpid)
+        victim = sorted(pids.values())[0]
+        killed: list[int] = []
+
+        def kill_one(done: int, total: int) -> None:
+            if done == 1:
+                os.kill(victim, signal.SIGKILL)
+                killed.append(done)
+
+        shared: list[str] = []
+        summary = run_batch(source, shared.append, client=client, progress=kill_one)
+        assert killed and victim not in client.run(os.getpid).values()
+    assert shared == alone
+    assert summary.internal_errors == 0
+
+
+def test_the_batch_command_on_a_local_cluster_writes_the_same_file(tmp_path: Path) -> None:
+    source = batch_file(tmp_path, 100)
+    one, two = tmp_path / "one.jsonl", tmp_path / "two.jsonl"
+    first = runner.invoke(app, ["batch", str(source), "--out", str(one)])
+    second = runner.invoke(app, ["batch", str(source), "--out", str(two), "--dask", "local:2"])
+    assert first.exit_code == second.exit_code == 1  # the bad lines
+    assert one.read_bytes() == two.read_bytes()
+    assert second.stdout.strip().endswith(first.stdout.strip().split(";")[-1].strip())
+
+
+def test_bad_dask_options_exit_2_with_what_was_expected(tmp_path: Path) -> None:
+    source = batch_file(tmp_path, 3)
+    out = str(tmp_path / "out.jsonl")
+    bad = runner.invoke(app, ["batch", str(source), "--out", out, "--dask", "local:many"])
+    assert bad.exit_code == 2
+    assert "local:N with N from 1 to 256" in bad.stderr
+    both = runner.invoke(
+        app, ["batch", str(source), "--out", out, "--dask", "local:2", "--workers", "2"]
+    )
+    assert both.exit_code == 2
+    assert "--workers and --dask" in both.stderr
+    nowhere = runner.invoke(app, ["batch", str(source), "--out", out, "--dask", "nonsense"])
+    assert nowhere.exit_code == 2
+    assert "cannot reach a Dask scheduler at 'nonsense'" in nowhere.stderr
