@@ -34,12 +34,12 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))  # the reference evaluator and the case generator
 
 from casegen import random_case  # noqa: E402
-from lexcase.case import Case  # noqa: E402
-from lexcase.compiler import compile_rulebook  # noqa: E402
-from lexcase.evaluation import Evaluator, to_case  # noqa: E402
-from lexcase.facts import case_data  # noqa: E402
-from lexcase.inference import Inference  # noqa: E402
-from lexcase.rulebook import load_rulebook  # noqa: E402
+from lexcase.evaluation.evaluator import Evaluator, to_case  # noqa: E402
+from lexcase.inference.compiler import compile_rulebook  # noqa: E402
+from lexcase.inference.runner import Inference  # noqa: E402
+from lexcase.law.loader import load_rulebook  # noqa: E402
+from lexcase.model.case import Case  # noqa: E402
+from lexcase.model.facts import case_data  # noqa: E402
 from reference import evaluate_reference  # noqa: E402
 
 SECTIONS = ["load", "latency", "throughput", "workers", "batch", "memory", "cold"]
@@ -113,7 +113,7 @@ def result_builder(evaluator: Evaluator) -> Callable[[Any, Case], Any]:
     builder = getattr(evaluator, "_results", None)
     if builder is not None:
         return lambda trace, case: builder.build(trace, case.case_id, case.as_of, case_data(case))
-    from lexcase.result import build_result
+    from lexcase.evaluation.result import build_result
 
     return lambda trace, case: build_result(
         trace, evaluator.rulebook, case.case_id, case.as_of, case_data(case)
@@ -207,7 +207,7 @@ def _worker(share: int, seed: int, start: Any, results: Any) -> None:
     for case in cases[:200]:
         evaluator.evaluate(case)
     gc.collect()
-    gc.freeze()  # as a batch worker does once it is set up (lexcase.batch.settle)
+    gc.freeze()  # as a batch worker does once it is set up (lexcase.batch.local.settle)
     start.wait()
     began = time.perf_counter()
     for case in cases:
@@ -330,7 +330,7 @@ def bench_callgrind() -> dict[str, Any]:
     script = (
         "import sys, random; sys.path.insert(0, 'tests')\n"
         "from casegen import random_case\n"
-        "from lexcase.evaluation import Evaluator, to_case\n"
+        "from lexcase.evaluation.evaluator import Evaluator, to_case\n"
         "rng = random.Random(3); ev = Evaluator()\n"
         "cases = [to_case(random_case(rng, f'c{i}')) for i in range(int(sys.argv[2]))]\n"
         "f = ev.trace if sys.argv[1] == 'trace' else ev.evaluate\n"

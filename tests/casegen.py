@@ -6,7 +6,7 @@ from __future__ import annotations
 import random
 from typing import Any
 
-from lexcase.facts import FactPath, ValueKind, fact_paths
+from lexcase.model.facts import FactPath, ValueKind, fact_paths
 
 DATES = [
     "2014-12-31",

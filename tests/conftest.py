@@ -16,7 +16,7 @@ sys.path.insert(0, str(Path(__file__).parent))
 # Rulebooks the tests load are cached in a folder of their own, not in the user's ~/.cache.
 os.environ.setdefault("LEXCASE_CACHE_DIR", tempfile.mkdtemp(prefix="lexcase-test-cache-"))
 
-from lexcase.evaluation import Evaluator, default_evaluator
+from lexcase.evaluation.evaluator import Evaluator, default_evaluator
 
 # The scenarios' step vocabulary and their rule coverage check (see features/README.md).
 pytest_plugins = ["pytester", "rule_coverage", "scenario_steps"]  # steps import the coverage record

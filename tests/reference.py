@@ -2,7 +2,7 @@
 
 It is the oracle the durable_rules engine is checked against, so it is written to be obviously
 right rather than fast: every rule, level by level, three-valued, straight from the definitions in
-the docstring of `lexcase.compiler`. The engine never uses it.
+the docstring of `lexcase.inference.compiler`. The engine never uses it.
 """
 
 from __future__ import annotations
@@ -12,9 +12,9 @@ from dataclasses import dataclass, field
 from enum import Enum
 from typing import Any
 
-from lexcase.facts import value_at
-from lexcase.rulebook import Rulebook
-from lexcase.rules import Op, Rule, Test
+from lexcase.law.rulebook import Rulebook
+from lexcase.model.facts import value_at
+from lexcase.model.rules import Op, Rule, Test
 
 
 class V(Enum):

@@ -27,8 +27,8 @@ from typing import Any
 
 import pytest
 
-from lexcase.result import Result
-from lexcase.rulebook import Rulebook
+from lexcase.evaluation.result import Result
+from lexcase.law.rulebook import Rulebook
 
 SCENARIO_MARK = "scenario"  # carried by every test generated from a feature file
 PLUGIN_NAME = "lexcase-rule-coverage"

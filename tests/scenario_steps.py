@@ -21,13 +21,13 @@ from typing import Any, NoReturn
 import pytest
 from pytest_bdd import given, parsers, then, when
 
-from lexcase.case import Case, load_case, parse_case
-from lexcase.deadlines import Deadline, DeadlineStatus
 from lexcase.errors import LexcaseError
-from lexcase.evaluation import Evaluator
-from lexcase.facts import fact_path, with_facts
-from lexcase.result import Outcome, Result
-from lexcase.rules import Basis, Citation, Confidence, OutcomeKind
+from lexcase.evaluation.deadlines import Deadline, DeadlineStatus
+from lexcase.evaluation.evaluator import Evaluator
+from lexcase.evaluation.result import Outcome, Result
+from lexcase.model.case import Case, load_case, parse_case
+from lexcase.model.facts import fact_path, with_facts
+from lexcase.model.rules import Basis, Citation, Confidence, OutcomeKind
 from rule_coverage import CoverageRecord, Fate, Fates, suggest_rule
 
 # A fresh person is seen as of this date unless a step sets `as_of`: the legal notes the rule

@@ -1,10 +1,10 @@
 """Hypothesis strategies for cases and small rule sets, derived from the case model itself.
 
-Every strategy is built from `lexcase.facts.fact_paths()`, so a field added to the case model is
-generated without touching this file. Values cluster where rules can change their answer: every
-date a rule compares with (the day before, the day, the day after), every number ± 1, every value
-a rule tests for, every enum value, lists empty and not, records with fields missing, and any
-fact left unknown.
+Every strategy is built from `lexcase.model.facts.fact_paths()`, so a field added to the case model
+is generated without touching this file. Values cluster where rules can change their answer: every
+date a rule compares with (the day before, the day, the day after), every number ± 1, every value a
+rule tests for, every enum value, lists empty and not, records with fields missing, and any fact
+left unknown.
 """
 
 from __future__ import annotations
@@ -24,10 +24,10 @@ from hypothesis import strategies as st
 from pydantic import BaseModel
 from pydantic.fields import FieldInfo
 
-from lexcase.case import Case
-from lexcase.facts import FactPath, ValueKind, fact_paths
-from lexcase.rulebook import Rulebook
-from lexcase.rules import RELATIONAL_OPS, Op
+from lexcase.law.rulebook import Rulebook
+from lexcase.model.case import Case
+from lexcase.model.facts import FactPath, ValueKind, fact_paths
+from lexcase.model.rules import RELATIONAL_OPS, Op
 
 Draw = Callable[[st.SearchStrategy[Any]], Any]
 # Examples per property test scale with LEXCASE_FUZZ_SCALE (default 1: `make test` stays quick;
@@ -92,7 +92,7 @@ class Boundaries:
 
 @cache
 def _shipped_boundaries() -> Boundaries:
-    from lexcase.rulebook import load_rulebook
+    from lexcase.law.loader import load_rulebook
 
     return Boundaries.of([load_rulebook()])
 

@@ -13,10 +13,10 @@ from typer.testing import CliRunner
 from casegen import random_case
 from conftest import SEEDS
 from lexcase import evaluate_many
-from lexcase.cli import app
 from lexcase.errors import CaseError
-from lexcase.evaluation import Evaluator
-from lexcase.result import Result
+from lexcase.evaluation.evaluator import Evaluator
+from lexcase.evaluation.result import Result
+from lexcase.interfaces.cli import app
 
 runner = CliRunner()
 

@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 
 from lexcase import load_case
-from lexcase.case import case_schema
 from lexcase.errors import CaseError
-from lexcase.facts import as_of, case_data
+from lexcase.model.case import case_schema
+from lexcase.model.facts import as_of, case_data
 
 GOOD = """\
 case_id: sample
@@ -149,7 +149,7 @@ def test_the_schema_describes_case_files() -> None:
 
 def test_facts_are_set_by_path_with_the_models_own_types() -> None:
     from lexcase.errors import FactPathError
-    from lexcase.facts import with_facts
+    from lexcase.model.facts import with_facts
 
     case = load_case(Path(__file__).parent.parent / "seeds" / "zhilin.yaml")
     changed = with_facts(
@@ -177,7 +177,7 @@ def test_facts_are_set_by_path_with_the_models_own_types() -> None:
 
 
 def test_the_case_guide_lists_every_fact_path() -> None:
-    from lexcase.facts import fact_paths
+    from lexcase.model.facts import fact_paths
 
     guide = (Path(__file__).parent.parent / "docs" / "case.md").read_text()
     listed = {line.split("`")[1] for line in guide.splitlines() if line.startswith("| `")}

@@ -13,7 +13,7 @@ import pytest
 from typer.testing import CliRunner
 
 from conftest import ROOT, SEEDS
-from lexcase.cli import app
+from lexcase.interfaces.cli import app
 
 runner = CliRunner()
 
@@ -118,7 +118,7 @@ def test_the_installed_command_runs_as_a_subprocess(tmp_path: Path) -> None:
 
 
 def test_an_internal_error_is_one_line_and_exit_3(monkeypatch: pytest.MonkeyPatch) -> None:
-    from lexcase import evaluation
+    from lexcase.evaluation import evaluator as evaluation
 
     def broken(*args: object, **kwargs: object) -> None:
         raise ZeroDivisionError("division by zero")

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from lexcase.dates import (
+from lexcase.model.dates import (
     Unit,
     add,
     add_months,

@@ -13,10 +13,10 @@ import pytest
 from casegen import random_case
 from conftest import RuleFolder, kz_rules
 from lexcase import load_rulebook
-from lexcase.deadlines import Deadline, DeadlineStatus
 from lexcase.errors import RuleFileError
-from lexcase.evaluation import Evaluator, to_case
-from lexcase.result import Result
+from lexcase.evaluation.deadlines import Deadline, DeadlineStatus
+from lexcase.evaluation.evaluator import Evaluator, to_case
+from lexcase.evaluation.result import Result
 from test_semantics import Run
 
 CLAIM = """\

@@ -19,8 +19,8 @@ from hypothesis import strategies as st
 
 from conftest import kz_rules
 from lexcase import load_rulebook
-from lexcase.evaluation import Evaluator, to_case
-from lexcase.facts import as_of, case_data
+from lexcase.evaluation.evaluator import Evaluator, to_case
+from lexcase.model.facts import as_of, case_data
 from reference import ReferenceTrace, evaluate_reference
 from strategies import ANCHOR, budget, cases, rule_sets
 

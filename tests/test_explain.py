@@ -16,19 +16,19 @@ from typer.testing import CliRunner
 
 from casegen import random_case
 from conftest import SEEDS, RuleFolder, kz_rules
-from lexcase.cli import app
-from lexcase.evaluation import Evaluator, to_case
-from lexcase.explain import (
+from lexcase.analysis.explain import (
     Candidate,
     RuleStatus,
     build_explanation,
     explain,
     why_not,
 )
-from lexcase.facts import case_data, value_at
-from lexcase.probes import Prober, Truth
-from lexcase.rulebook import Rulebook
-from lexcase.rules import OutcomeKind
+from lexcase.evaluation.evaluator import Evaluator, to_case
+from lexcase.inference.probes import Prober, Truth
+from lexcase.interfaces.cli import app
+from lexcase.law.rulebook import Rulebook
+from lexcase.model.facts import case_data, value_at
+from lexcase.model.rules import OutcomeKind
 from reference import V, evaluate_reference
 from reference import test_value as reference_test_value
 

@@ -25,13 +25,13 @@ from ruamel.yaml import YAML
 from typer.testing import CliRunner
 
 from conftest import SEEDS, RuleFolder, kz_rules
-from lexcase import inference
-from lexcase.case import load_case
-from lexcase.cli import app
 from lexcase.errors import InputError, RuleFileError, file_label
-from lexcase.evaluation import Evaluator, to_case
-from lexcase.facts import case_data
-from lexcase.rulebook import load_rulebook
+from lexcase.evaluation.evaluator import Evaluator, to_case
+from lexcase.inference import runner as inference
+from lexcase.interfaces.cli import app
+from lexcase.law.loader import load_rulebook
+from lexcase.model.case import load_case
+from lexcase.model.facts import case_data
 from lexcase.source import parse_document
 from reference import evaluate_reference
 from strategies import budget, cases, rule_sets

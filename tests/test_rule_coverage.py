@@ -9,8 +9,8 @@ from types import ModuleType
 import pytest
 
 from conftest import RuleFolder, kz_rules
-from lexcase.evaluation import Evaluator
-from lexcase.rulebook import load_rulebook
+from lexcase.evaluation.evaluator import Evaluator
+from lexcase.law.loader import load_rulebook
 from rule_coverage import CoverageRecord, defined_tests, whole_suite_selected
 
 TESTS = Path(__file__).resolve().parent
@@ -188,8 +188,8 @@ def project(pytester: pytest.Pytester) -> pytest.Pytester:
         sys.path.insert(0, {str(TESTS)!r})
         pytest_plugins = ["rule_coverage", "scenario_steps"]
 
-        from lexcase.evaluation import Evaluator
-        from lexcase.rulebook import load_rulebook
+        from lexcase.evaluation.evaluator import Evaluator
+        from lexcase.law.loader import load_rulebook
 
 
         @pytest.fixture(scope="session")

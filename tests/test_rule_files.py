@@ -8,7 +8,7 @@ import pytest
 from conftest import RuleFolder, kz_rules
 from lexcase import load_rulebook
 from lexcase.errors import RuleFileError
-from lexcase.rulebook import check_rulebook
+from lexcase.law.loader import check_rulebook
 
 RULE = """\
 - id: kz.a

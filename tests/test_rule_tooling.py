@@ -12,10 +12,10 @@ import pytest
 from typer.testing import CliRunner
 
 from conftest import ROOT, SEEDS, RuleFolder, kz_rules
-from lexcase.catalogue import list_rules, show_rule
-from lexcase.cli import app
+from lexcase.analysis.lint import Check, lint
 from lexcase.errors import RuleNotFoundError
-from lexcase.lint import Check, lint
+from lexcase.interfaces.cli import app
+from lexcase.law.catalogue import list_rules, show_rule
 
 runner = CliRunner()
 

@@ -7,9 +7,9 @@ from pathlib import Path
 import pytest
 
 from conftest import RuleFolder, kz_rules
-from lexcase import rulecache
 from lexcase.errors import RuleFileError
-from lexcase.rulebook import load_rulebook
+from lexcase.law import cache as rulecache
+from lexcase.law.loader import load_rulebook
 
 RULE = """\
 - id: kz.a

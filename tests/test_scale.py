@@ -7,8 +7,8 @@ import random
 
 from casegen import random_case
 from conftest import SEEDS
-from lexcase.evaluation import Evaluator, to_case
-from lexcase.facts import case_data
+from lexcase.evaluation.evaluator import Evaluator, to_case
+from lexcase.model.facts import case_data
 from reference import evaluate_reference
 
 

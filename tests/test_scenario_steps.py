@@ -7,8 +7,8 @@ import datetime as dt
 import pytest
 
 from conftest import SEEDS
-from lexcase.case import load_case
-from lexcase.evaluation import Evaluator
+from lexcase.evaluation.evaluator import Evaluator
+from lexcase.model.case import load_case
 from rule_coverage import CoverageRecord
 from scenario_steps import (
     DEFAULT_AS_OF,

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from lexcase.facts import (
+from lexcase.model.facts import (
     COUNT_SUFFIX,
     DAY_SUFFIX,
     PRESENT_KEY,

@@ -7,8 +7,8 @@ import datetime as dt
 import pytest
 
 from conftest import SEEDS
-from lexcase.evaluation import Evaluator
-from lexcase.result import Outcome, Result
+from lexcase.evaluation.evaluator import Evaluator
+from lexcase.evaluation.result import Outcome, Result
 
 THE_DAY_AFTER = dt.date(2022, 9, 27)
 

@@ -14,9 +14,9 @@ import pytest
 
 from conftest import RuleFolder, kz_rules
 from lexcase import load_rulebook
-from lexcase.evaluation import Evaluator
-from lexcase.facts import case_data
-from lexcase.result import Result
+from lexcase.evaluation.evaluator import Evaluator
+from lexcase.evaluation.result import Result
+from lexcase.model.facts import case_data
 from reference import evaluate_reference
 
 
@@ -60,7 +60,7 @@ class Run:
         return result
 
     def check_reference(self, data: dict[str, Any]) -> None:
-        from lexcase.evaluation import to_case
+        from lexcase.evaluation.evaluator import to_case
 
         facts = case_data(to_case(data))
         engine = self.evaluator.trace(to_case(data))

@@ -11,11 +11,11 @@ from typer.testing import CliRunner
 
 from conftest import SEEDS
 from lexcase import load_case
-from lexcase.cli import app
-from lexcase.deadlines import Deadline, DeadlineStatus
-from lexcase.evaluation import Evaluator
-from lexcase.facts import with_facts
-from lexcase.timeline import EntryKind, Timeline, timeline
+from lexcase.analysis.timeline import EntryKind, Timeline, timeline
+from lexcase.evaluation.deadlines import Deadline, DeadlineStatus
+from lexcase.evaluation.evaluator import Evaluator
+from lexcase.interfaces.cli import app
+from lexcase.model.facts import with_facts
 
 ZHILIN = SEEDS / "zhilin.yaml"
 D = dt.date

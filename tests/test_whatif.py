@@ -9,10 +9,10 @@ import pytest
 from typer.testing import CliRunner
 
 from conftest import SEEDS
-from lexcase.cli import app
+from lexcase.analysis.explain import RuleStatus
+from lexcase.analysis.whatif import Change, parse_changes, split_values, sweep, what_if
 from lexcase.errors import CaseError, FactPathError, InputError
-from lexcase.explain import RuleStatus
-from lexcase.whatif import Change, parse_changes, split_values, sweep, what_if
+from lexcase.interfaces.cli import app
 
 runner = CliRunner()
 ZHILIN = str(SEEDS / "zhilin.yaml")

@@ -15,12 +15,13 @@ if not (
         "Its inference engine, durable_rules 2.0.28, does not import on Python 3.13 or later."
     )
 
-from lexcase.batch import evaluate_many
-from lexcase.case import Case, case_schema, load_case
+from lexcase.batch.local import evaluate_many
 from lexcase.errors import LexcaseError
-from lexcase.evaluation import Evaluator, evaluate
-from lexcase.result import Result
-from lexcase.rulebook import Rulebook, load_rulebook
+from lexcase.evaluation.evaluator import Evaluator, evaluate
+from lexcase.evaluation.result import Result
+from lexcase.law.loader import load_rulebook
+from lexcase.law.rulebook import Rulebook
+from lexcase.model.case import Case, case_schema, load_case
 
 __version__ = "0.1.0"
 

@@ -1,3 +1,3 @@
-from lexcase.cli import main
+from lexcase.interfaces.cli import main
 
 main()

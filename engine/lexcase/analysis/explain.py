@@ -19,13 +19,13 @@ from typing import Any
 
 from pydantic import Field
 
-from lexcase.evaluation import CaseInput, evaluator_for, to_case
-from lexcase.facts import as_of as case_as_of
-from lexcase.facts import case_data, value_at
-from lexcase.probes import Prober, Truth
-from lexcase.result import Defeat, Reason, Result, RulebookStamp
-from lexcase.rulebook import Rulebook
-from lexcase.rules import Model, OutcomeKind, Rule, RuleSource, source_fields
+from lexcase.evaluation.evaluator import CaseInput, evaluator_for, to_case
+from lexcase.evaluation.result import Defeat, Reason, Result, RulebookStamp
+from lexcase.inference.probes import Prober, Truth
+from lexcase.law.rulebook import Rulebook
+from lexcase.model.facts import as_of as case_as_of
+from lexcase.model.facts import case_data, value_at
+from lexcase.model.rules import Model, OutcomeKind, Rule, RuleSource, source_fields
 
 
 class RuleStatus(StrEnum):

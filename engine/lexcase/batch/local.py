@@ -19,11 +19,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from lexcase.case import Case, parse_case
 from lexcase.errors import CaseError, InferenceError, InputError, LexcaseError, Place, file_label
-from lexcase.evaluation import CaseInput, Evaluator, default_evaluator, to_case
-from lexcase.result import Result
-from lexcase.rulebook import load_rulebook
+from lexcase.evaluation.evaluator import CaseInput, Evaluator, default_evaluator, to_case
+from lexcase.evaluation.result import Result
+from lexcase.law.loader import load_rulebook
+from lexcase.model.case import Case, parse_case
 
 CASE_SUFFIXES = (".yaml", ".yml", ".json")
 CHUNK = 64  # cases per message to a worker: enough to amortise the transfer, small for progress

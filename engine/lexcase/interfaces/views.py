@@ -14,11 +14,19 @@ from rich.markup import escape
 from rich.table import Table
 from rich.tree import Tree
 
-from lexcase.catalogue import RuleCard, RuleListing
-from lexcase.explain import Blocker, Candidate, Explanation, RuleState, RuleStatus, Step, WhyNot
-from lexcase.lint import LintReport
-from lexcase.rules import Citation
-from lexcase.whatif import Change, Sweep, WhatIf
+from lexcase.analysis.explain import (
+    Blocker,
+    Candidate,
+    Explanation,
+    RuleState,
+    RuleStatus,
+    Step,
+    WhyNot,
+)
+from lexcase.analysis.lint import LintReport
+from lexcase.analysis.whatif import Change, Sweep, WhatIf
+from lexcase.law.catalogue import RuleCard, RuleListing
+from lexcase.model.rules import Citation
 
 MARK = {Change.APPEARS: "+", Change.VANISHES: "-", Change.CHANGES: "~"}
 

@@ -22,14 +22,18 @@ import sys
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from lexcase.errors import file_label
-
-if TYPE_CHECKING:
-    from lexcase.rulebook import Rulebook
+from lexcase.law.files import MANIFEST, rule_files
+from lexcase.law.rulebook import Rulebook
 
 KEEP = 32
+PACKAGE = Path(__file__).resolve().parent.parent  # lexcase/, whose code the key covers
+
+
+def code_files() -> list[Path]:
+    """Every module of lexcase, at any depth of its sub-packages, in a fixed order."""
+    return sorted(PACKAGE.rglob("*.py"))
 
 
 def cache_dir() -> Path | None:
@@ -59,12 +63,10 @@ def cached(root: Path, load: Callable[[Path], Rulebook]) -> Rulebook:
 
 
 def _key(root: Path) -> str | None:
-    from lexcase.rulebook import MANIFEST, rule_files
-
     digest = hashlib.sha256()
-    here = Path(__file__).resolve().parent
-    for module in sorted(here.glob("*.py")):  # all of lexcase's code: a new version never
-        digest.update(module.read_bytes())  # reads an entry pickled by an older one
+    for module in code_files():  # all of lexcase's code: a new version never reads an
+        digest.update(f"{module.relative_to(PACKAGE).as_posix()}\0".encode())  # entry pickled
+        digest.update(module.read_bytes())  # by an older one
     digest.update(f"{sys.version}\0{file_label(root)}\0".encode())
     manifest = root / MANIFEST
     try:

@@ -13,12 +13,12 @@ from typing import Any
 
 from pydantic import Field
 
-from lexcase.deadlines import Deadline, compute_deadlines
 from lexcase.errors import InferenceError, Place
-from lexcase.facts import value_at
-from lexcase.inference import Trace
-from lexcase.rulebook import Rulebook
-from lexcase.rules import (
+from lexcase.evaluation.deadlines import Deadline, compute_deadlines
+from lexcase.inference.runner import Trace
+from lexcase.law.rulebook import Rulebook
+from lexcase.model.facts import value_at
+from lexcase.model.rules import (
     PLACEHOLDER,
     FactRef,
     Model,

@@ -24,11 +24,11 @@ from rich.markup import escape
 from rich.table import Table
 
 from lexcase.errors import InferenceError, InputError, LexcaseError, Place
-from lexcase.result import NOT_ADVICE, Result, RulebookStamp
-from lexcase.rules import OutcomeKind
+from lexcase.evaluation.result import NOT_ADVICE, Result, RulebookStamp
+from lexcase.model.rules import OutcomeKind
 
 if TYPE_CHECKING:
-    from lexcase.timeline import Timeline
+    from lexcase.analysis.timeline import Timeline
 
 HELP = f"""Predict what a legal system will do in a person's case, with reasons and sources.
 
@@ -139,7 +139,7 @@ def evaluate(
 
     Example: lexcase evaluate seeds/zhilin.yaml --as-of 2022-09-27
     """
-    from lexcase.evaluation import evaluate as run
+    from lexcase.evaluation.evaluator import evaluate as run
 
     result = run(case, parse_date(as_of, "--as-of"), rules)
     if json_:
@@ -209,7 +209,7 @@ def timeline(
 
     Example: lexcase timeline seeds/zhilin.yaml --as-of 2022-12-12
     """
-    from lexcase.timeline import timeline as build
+    from lexcase.analysis.timeline import timeline as build
 
     result = build(case, parse_date(as_of, "--as-of"), rules)
     if json_:
@@ -294,8 +294,8 @@ def batch(
 
     Example: lexcase batch cases.jsonl --out results.jsonl --workers 2
     """
-    from lexcase.batch import run_batch, settle
-    from lexcase.evaluation import default_evaluator
+    from lexcase.batch.local import run_batch, settle
+    from lexcase.evaluation.evaluator import default_evaluator
 
     on = parse_date(as_of, "--as-of")
     if rules is None and workers == 1:
@@ -345,7 +345,7 @@ def schema() -> None:
 
     Example: lexcase schema > case.schema.json
     """
-    from lexcase.case import case_schema
+    from lexcase.model.case import case_schema
 
     print_json(case_schema())
 
@@ -403,7 +403,8 @@ def what_if(
     Example: lexcase what-if seeds/zhilin.yaml --sweep crossing.at_checkpoint=true,false \\
                --sweep 'person.nationalities=[RU],[RU,KZ]'
     """
-    from lexcase import views, whatif
+    from lexcase.analysis import whatif
+    from lexcase.interfaces import views
 
     date = parse_date(as_of, "--as-of")
     changes = whatif.parse_changes(set_ or [], "--set")
@@ -448,9 +449,9 @@ def explain(
     Example: lexcase explain seeds/zhilin.yaml --kind removal
     Example: lexcase explain seeds/zhilin.yaml --why-not protection
     """
-    from lexcase import views
-    from lexcase.explain import explain as run_explain
-    from lexcase.explain import why_not as run_why_not
+    from lexcase.analysis.explain import explain as run_explain
+    from lexcase.analysis.explain import why_not as run_why_not
+    from lexcase.interfaces import views
 
     date = parse_date(as_of, "--as-of")
     wanted, missing = parse_kind(kind, "--kind"), parse_kind(why_not, "--why-not")
@@ -500,8 +501,8 @@ def rules_list(
 
     Example: lexcase rules list --jurisdiction KZ --kind removal
     """
-    from lexcase import views
-    from lexcase.catalogue import list_rules
+    from lexcase.interfaces import views
+    from lexcase.law.catalogue import list_rules
 
     listing = list_rules(jurisdiction, parse_kind(kind, "--kind"), rules)
     if json_:
@@ -522,8 +523,8 @@ def rules_show(
 
     Example: lexcase rules show kz.cc.392.1
     """
-    from lexcase import views
-    from lexcase.catalogue import show_rule
+    from lexcase.interfaces import views
+    from lexcase.law.catalogue import show_rule
 
     card = show_rule(rule_id, rules)
     if json_:
@@ -541,8 +542,8 @@ def rules_lint(json_: JsonOption = False, rules: RulesOption = None) -> None:
 
     Example: lexcase rules lint --rules rules/
     """
-    from lexcase import views
-    from lexcase.lint import lint
+    from lexcase.analysis.lint import lint
+    from lexcase.interfaces import views
 
     report = lint(rules)
     if json_:

@@ -46,9 +46,9 @@ from itertools import product
 from typing import Any
 
 from lexcase.errors import Place, RuleFileError
-from lexcase.facts import COUNT_SUFFIX, DAY_SUFFIX, FactPath, ValueKind, fact_path
-from lexcase.rulebook import Rulebook
-from lexcase.rules import Op, Rule, Test
+from lexcase.law.rulebook import Rulebook
+from lexcase.model.facts import COUNT_SUFFIX, DAY_SUFFIX, FactPath, ValueKind, fact_path
+from lexcase.model.rules import Op, Rule, Test
 
 FACET_BUDGET = 48  # alpha tests per fact copy; durable_rules' stack holds 64
 # durable_rules refuses more than 256 compiled rules behind one identical pattern (error 108) and

@@ -13,13 +13,14 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from lexcase.case import Case, load_case, parse_case
-from lexcase.compiler import CompiledRulebook, compile_rulebook
-from lexcase.facts import as_of as case_as_of
-from lexcase.facts import case_data
-from lexcase.inference import Inference, Trace
-from lexcase.result import Result, ResultBuilder
-from lexcase.rulebook import Rulebook, load_rulebook
+from lexcase.evaluation.result import Result, ResultBuilder
+from lexcase.inference.compiler import CompiledRulebook, compile_rulebook
+from lexcase.inference.runner import Inference, Trace
+from lexcase.law.loader import load_rulebook
+from lexcase.law.rulebook import Rulebook
+from lexcase.model.case import Case, load_case, parse_case
+from lexcase.model.facts import as_of as case_as_of
+from lexcase.model.facts import case_data
 
 CaseInput = Case | Path | str | dict[str, Any]
 

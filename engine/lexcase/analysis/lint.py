@@ -34,10 +34,12 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict
 
 from lexcase.errors import Place, RuleFileError, file_label
-from lexcase.facts import FactPath, ValueKind, fact_path
-from lexcase.probes import Prober, Truth
-from lexcase.rulebook import Rulebook, check_rulebook, default_rules_dir
-from lexcase.rules import RELATIONAL_OPS, Basis, Condition, Confidence, Op, Rule, Test
+from lexcase.inference.probes import Prober, Truth
+from lexcase.law.files import default_rules_dir
+from lexcase.law.loader import check_rulebook
+from lexcase.law.rulebook import Rulebook
+from lexcase.model.facts import FactPath, ValueKind, fact_path
+from lexcase.model.rules import RELATIONAL_OPS, Basis, Condition, Confidence, Op, Rule, Test
 
 DETAIL_KEY = re.compile(r"[a-z_][a-z0-9_]*")
 MAX_LIST_ITEMS = 6  # list candidates are every subset of the items rules mention; 2**6 at most

@@ -15,7 +15,7 @@ from typing import Annotated, Any
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints
 
-from lexcase.dates import Unit
+from lexcase.model.dates import Unit
 from lexcase.source import IDENTIFIER_PATTERN, JURISDICTION_PATTERN
 
 

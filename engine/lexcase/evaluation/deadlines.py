@@ -2,8 +2,8 @@
 
 A rule whose `then:` carries a deadline is inferred like any other (durable_rules decides that it
 holds); this module only dates it. It reads the date the rule counts from and the period the rule
-sets, adds them with `lexcase.dates`, and compares the result with the case's as-of date and with
-the fact that meets the deadline, when the rule names one. Nothing here knows any particular
+sets, adds them with `lexcase.model.dates`, and compares the result with the case's as-of date and
+with the fact that meets the deadline, when the rule names one. Nothing here knows any particular
 deadline: everything comes from the rule's data.
 """
 
@@ -15,9 +15,9 @@ from typing import Any
 
 from pydantic import Field
 
-from lexcase import dates
-from lexcase.facts import value_at
-from lexcase.rules import DateSource, DeadlineKind, Rule, RuleSource, source_fields
+from lexcase.model import dates
+from lexcase.model.facts import value_at
+from lexcase.model.rules import DateSource, DeadlineKind, Rule, RuleSource, source_fields
 
 
 class DeadlineStatus(StrEnum):

@@ -14,9 +14,9 @@ from enum import StrEnum
 from types import TracebackType
 from typing import Any
 
-from lexcase.compiler import Probe, compile_probes
-from lexcase.inference import Inference
-from lexcase.rules import Rule
+from lexcase.inference.compiler import Probe, compile_probes
+from lexcase.inference.runner import Inference
+from lexcase.model.rules import Rule
 
 
 class Truth(StrEnum):

@@ -22,8 +22,8 @@ from typing import Any, Union, get_args, get_origin
 
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
-from lexcase.case import DESCRIPTIVE_FIELDS, Case, Record
 from lexcase.errors import CaseError, FactPathError, Place
+from lexcase.model.case import DESCRIPTIVE_FIELDS, Case, Record
 from lexcase.source import COUNTRY_PATTERN, Document, describe
 
 CASE_SECTION = "case"

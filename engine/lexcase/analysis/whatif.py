@@ -26,14 +26,14 @@ from typing import Any, TypeVar
 
 from pydantic import Field
 
-from lexcase.case import Case
+from lexcase.analysis.explain import RuleState, rule_states, state_of
 from lexcase.errors import InputError, Place
-from lexcase.evaluation import CaseInput, Evaluator, evaluator_for, to_case
-from lexcase.explain import RuleState, rule_states, state_of
-from lexcase.facts import as_of as case_as_of
-from lexcase.facts import case_data, fact_path, value_at, with_facts
-from lexcase.result import KIND_ORDER, Defeat, Outcome, Result, RulebookStamp, Undecided
-from lexcase.rules import Model, OutcomeKind, RuleSource, source_fields
+from lexcase.evaluation.evaluator import CaseInput, Evaluator, evaluator_for, to_case
+from lexcase.evaluation.result import KIND_ORDER, Defeat, Outcome, Result, RulebookStamp, Undecided
+from lexcase.model.case import Case
+from lexcase.model.facts import as_of as case_as_of
+from lexcase.model.facts import case_data, fact_path, value_at, with_facts
+from lexcase.model.rules import Model, OutcomeKind, RuleSource, source_fields
 
 T = TypeVar("T")
 

@@ -10,8 +10,9 @@ from typing import Any
 from pydantic import Field
 
 from lexcase.errors import InputError, Place
-from lexcase.rulebook import Rulebook, load_rulebook
-from lexcase.rules import Basis, Citation, Confidence, Model, OutcomeKind, Rule
+from lexcase.law.loader import load_rulebook
+from lexcase.law.rulebook import Rulebook
+from lexcase.model.rules import Basis, Citation, Confidence, Model, OutcomeKind, Rule
 
 
 class RuleLine(Model):

@@ -30,9 +30,9 @@ from typing import Any
 
 from pydantic_core import to_json
 
-from lexcase.compiler import ActionKind, CompiledRulebook
 from lexcase.errors import InferenceError, Place, RuleFileError
-from lexcase.facts import FactReader, fact_shape, section_fact
+from lexcase.inference.compiler import ActionKind, CompiledRulebook
+from lexcase.model.facts import FactReader, fact_shape, section_fact
 
 try:
     import durable_rules_engine as _dre

@@ -1,0 +1,1 @@
+"""Analysis over evaluations: explain and why-not, what-if and sweeps, timeline, rule lint."""

@@ -1,0 +1,1 @@
+"""Many cases at once: local worker processes."""

@@ -1,0 +1,1 @@
+"""Inference: rules compiled for durable_rules, the durable run, probes (the only durable layer)."""

@@ -1,0 +1,1 @@
+"""The law: rule files, loading and checking a folder, resolving rules, the rulebook, its cache."""
