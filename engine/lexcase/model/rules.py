@@ -179,6 +179,11 @@ class RuleSpec(Spec):
 class RuleFileSpec(Spec):
     instrument: Instrument
     jurisdiction: Jurisdiction
+    treaty: Identifier | None = Field(
+        None,
+        description="The treaty of rules/treaties.yaml these rules belong to: they apply only "
+        "where it binds the states it names.",
+    )
     rules: list[RuleSpec] = Field(default_factory=list)
 
 
@@ -341,10 +346,13 @@ class Rule(Model):
     judged_at: str
     conditions: tuple[Condition, ...]
     given: tuple[str, ...]
-    defeats: tuple[str, ...]
+    defeats: tuple[
+        str, ...
+    ]  # rule ids; a conclusion named under defeats: stands for its concluders
     concludes: tuple[str, ...]
     outcome: OutcomeSpec | None
     deadline: DeadlineRule | None = None
+    defeats_named: tuple[str, ...] = ()  # defeats: as written, when it names a conclusion
 
     @property
     def fact_paths(self) -> tuple[str, ...]:
