@@ -32,3 +32,29 @@ Feature: What becomes of a Russian deserter's asylum claim in Serbia?
       | military.call_up.reported | true       |
     When the case is evaluated
     Then rule rs.asylum.practice.evasion_not_a_ground does not apply
+
+  Scenario Outline: A recorded decision replaces the prediction
+    # Source: destination notes section 7.4 (rs-d); a decision on record is a fact, not a prediction.
+    Given military.left_service.how is deserted
+    And asylum.decision.outcome is <outcome>
+    And asylum.decision.on is 2023-05-15
+    When the case is evaluated
+    Then rule rs.asylum.practice.evasion_not_a_ground is defeated by <rule>
+    And an outcome of kind asylum is predicted in RS
+    And it comes from rule <rule>
+    And it rests on law
+
+    Examples:
+      | outcome | rule                      |
+      | refused | rs.asylum.decision.refused |
+      | granted | rs.asylum.decision.granted |
+
+  Scenario: Once granted, the Refugee Convention bars his return
+    # Source: destination notes section 7.4 (rs-d) and legal-notes section 4 (art. 33(1)).
+    Given asylum.decision.outcome is granted
+    And asylum.decision.on is 2023-05-15
+    And home_proceedings.charges is [{"article": "322", "opened_on": "2023-03-02"}]
+    When the case is evaluated
+    Then an outcome of kind protection is predicted
+    And it comes from rule intl.rc.33.1
+    And rule intl.ece.extradition.ordinary_charge is defeated by intl.rc.33.1

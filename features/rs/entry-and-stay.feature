@@ -8,19 +8,24 @@ Feature: On what document may a Russian enter Serbia, and for how long may he st
     And crossing.into is RS
     And stay.basis is visa_free
 
-  Scenario: Without a foreign passport he cannot enter Serbia lawfully
+  Scenario Outline: Without a foreign passport in hand he cannot enter Serbia lawfully
     # Source: destination notes section 7.1 and section 11 (Russians with a foreign passport;
-    # GE, RS, TR need one), docs/sources.md rs-a.
-    Given crossing.documents is internal_passport
+    # GE, RS, TR need one; an officer's passport is often kept by his unit), docs/sources.md rs-a.
+    Given person.travel_document is <document>
     When the case is evaluated
     Then an outcome of kind remedy is predicted in RS
     And it comes from rule rs.entry.foreign_passport_needed
     And its detail document_needed is foreign_passport
     And its confidence is medium
 
+    Examples:
+      | document          |
+      | internal_passport |
+      | held_by_unit      |
+
   Scenario: On a foreign passport the entry document is not in question
     # Source: destination notes section 7.1 (rs-a).
-    Given crossing.documents is foreign_passport
+    Given person.travel_document is foreign_passport
     And crossing.date is 2023-03-01
     When the case is evaluated
     Then rule rs.entry.foreign_passport_needed does not apply
@@ -28,7 +33,7 @@ Feature: On what document may a Russian enter Serbia, and for how long may he st
   Scenario Outline: The 30 visa-free days count from the agreement's entry into force
     # Source: destination notes section 7.1 (30 days visa-free, agreement in force 10 Jun 2009;
     # rs-a). The law in force is the one of the day he entered.
-    Given crossing.documents is foreign_passport
+    Given person.travel_document is foreign_passport
     And crossing.date is <entered>
     And as_of is <entered>
     When the case is evaluated
@@ -41,7 +46,7 @@ Feature: On what document may a Russian enter Serbia, and for how long may he st
 
   Scenario: Entering on 1 March 2023 he may stay until 31 March
     # Source: destination notes section 7.1 (30 days visa-free; rs-a); the day of entry is not counted.
-    Given crossing.documents is foreign_passport
+    Given person.travel_document is foreign_passport
     And crossing.date is 2023-03-01
     When the case is evaluated as of 2023-03-10
     Then the deadline of rule rs.stay.visa_free_30_days falls on 2023-03-31

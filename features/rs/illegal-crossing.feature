@@ -15,7 +15,7 @@ Feature: Is crossing into Serbia outside a checkpoint a crime?
     And it comes from rule rs.cc.350
     And it cites article 350 of the RS Criminal Code
     And its confidence is low
-    And its detail max_unverified is true
+    And its detail penalty is not verified (the article's parts ranged from 3 months to 12 years in 2016, mostly for smuggling)
 
   Scenario: A lawful entry at a checkpoint is not prosecuted
     # Source: destination notes section 7.2 (rs-b).

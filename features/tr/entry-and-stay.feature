@@ -10,7 +10,7 @@ Feature: On what document may a Russian enter Turkey, and for how long may he st
 
   Scenario: Without a foreign passport he cannot enter Turkey lawfully
     # Source: destination notes section 8.1 and section 11 (foreign passport needed; tr-a).
-    Given crossing.documents is internal_passport
+    Given person.travel_document is internal_passport
     When the case is evaluated
     Then an outcome of kind remedy is predicted in TR
     And it comes from rule tr.entry.foreign_passport_needed
@@ -18,7 +18,7 @@ Feature: On what document may a Russian enter Turkey, and for how long may he st
 
   Scenario: Entering on 1 March 2023 he may stay 60 days, until 30 April
     # Source: destination notes section 8.1 (60 days visa-free; tr-a); the day of entry is not counted.
-    Given crossing.documents is foreign_passport
+    Given person.travel_document is foreign_passport
     And crossing.date is 2023-03-01
     When the case is evaluated as of 2023-03-10
     Then the deadline of rule tr.stay.visa_free_60_days falls on 2023-04-30

@@ -66,7 +66,8 @@ REQUIRED_DETAIL: dict[OutcomeKind, tuple[frozenset[str], frozenset[str]]] = {
     ),
     OutcomeKind.PROSECUTION: (
         frozenset({"article"}),
-        frozenset({"max_years", "max_months", "max_fine_mrp"}),
+        # `penalty` where the notes give none: the rule then says so, at low confidence
+        frozenset({"max_years", "max_months", "max_fine_mrp", "penalty"}),
     ),
     OutcomeKind.SENTENCE: (
         frozenset({"disposition"}),
