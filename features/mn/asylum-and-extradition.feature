@@ -26,7 +26,15 @@ Feature: Can a Russian find protection in Mongolia, and can Mongolia extradite h
 
   Scenario: On a desertion charge alone, whether the treaty allows extradition is not known
     # Source: destination notes section 6.3 (military-offence clause [U]; mn-c).
-    Given home_proceedings.charges is [{"article": "338", "opened_on": "2023-03-02"}]
+    Given the facts:
+      | path                       | value                                            |
+      | home_proceedings.charges   | [{"article": "338", "opened_on": "2023-03-02"}] |
+      | military.state             | RU                                               |
+      | military.status            | mobilised                                        |
+      | military.left_service.how  | deserted                                         |
+      | military.left_service.on   | 2023-01-10                                       |
+      | crossing.from              | RU                                               |
+      | crossing.at_checkpoint     | true                                             |
     When the case is evaluated
     Then rule mn.extradition.treaty_1999 does not apply
     And an outcome of kind removal is predicted in MN

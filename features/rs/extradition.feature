@@ -17,8 +17,21 @@ Feature: Can Serbia extradite him to Russia?
     And it rests on practice
     And its detail type is extradition
 
-  Scenario: A charge of desertion alone does not bring this path
-    # Source: destination notes section 1.2 (desertion, RU CC 338, is a purely military offence).
-    Given home_proceedings.charges is [{"article": "338", "opened_on": "2023-03-02"}]
+  Scenario: A charge of desertion alone, after a lawful exit, cannot ground extradition (ECE art. 4)
+    # Source: destination notes section 1.2 (ECE art. 4: purely military offences; desertion,
+    # RU CC 338, is one) and section 7.3 (ECE between Serbia and Russia). No deserter case in
+    # Serbia is reported.
+    Given the facts:
+      | path                       | value                                            |
+      | home_proceedings.charges   | [{"article": "338", "opened_on": "2023-03-02"}] |
+      | military.state             | RU                                               |
+      | military.status            | mobilised                                        |
+      | military.left_service.how  | deserted                                         |
+      | military.left_service.on   | 2023-01-10                                       |
+      | crossing.from              | RU                                               |
+      | crossing.at_checkpoint     | true                                             |
     When the case is evaluated
     Then rule rs.extradition.ordinary_charge does not apply
+    And an outcome of kind protection is predicted
+    And it comes from rule intl.ece.4.military_offences
+    And rule intl.ece.party.rs.host holds

@@ -30,13 +30,20 @@ Feature: Can a Russian get refugee status in Turkey, and can Turkey extradite hi
   Scenario: A charge of desertion alone cannot ground extradition (ECE art. 4)
     # Source: destination notes section 1.2 (ECE art. 4: purely military offences; desertion,
     # RU CC 338, is one) and section 8.4. No deserter case in Turkey is reported.
-    Given home_proceedings.charges is [{"article": "338", "opened_on": "2023-03-02"}]
-    And military.status is mobilised
-    And military.left_service.how is deserted
+    Given the facts:
+      | path                       | value                                            |
+      | home_proceedings.charges   | [{"article": "338", "opened_on": "2023-03-02"}] |
+      | military.state             | RU                                               |
+      | military.status            | mobilised                                        |
+      | military.left_service.how  | deserted                                         |
+      | military.left_service.on   | 2023-01-10                                       |
+      | crossing.from              | RU                                               |
+      | crossing.at_checkpoint     | true                                             |
     When the case is evaluated
     Then an outcome of kind protection is predicted
     And it comes from rule intl.ece.4.military_offences
     And rule intl.ece.extradition.ordinary_charge does not apply
+    And rule intl.ece.party.tr.host holds
 
   Scenario Outline: A recorded decision is shown as decided
     # Source: destination notes section 8.3 (tr-b); a decision on record is a fact.
