@@ -35,3 +35,19 @@ Feature: Can Serbia extradite him to Russia?
     And an outcome of kind protection is predicted
     And it comes from rule intl.ece.4.military_offences
     And rule intl.ece.party.rs.host holds
+
+  Scenario: Extradited for illegal exit, he may be tried only for it (speciality)
+    # Source: destination notes section 1.2 (a 322 count can carry an extradition a bare 337/338
+    # count could not; ECE art. 14 speciality named in section 4.8) and section 7.3.
+    Given the facts:
+      | path                       | value                                                                                  |
+      | home_proceedings.charges   | [{"article": "338", "opened_on": "2023-03-02"}, {"article": "322", "opened_on": "2023-03-02"}] |
+      | military.state             | RU                                                                                     |
+      | military.status            | mobilised                                                                              |
+      | military.left_service.how  | deserted                                                                               |
+      | military.left_service.on   | 2023-01-10                                                                             |
+    When the case is evaluated
+    Then an outcome of kind remedy is predicted
+    And it comes from rule intl.ece.14.speciality
+    And an outcome of kind removal is predicted in RS
+    And it comes from rule rs.extradition.ordinary_charge

@@ -28,12 +28,41 @@ Feature: What does Turkey do with a Russian who entered irregularly or is wanted
     When the case is evaluated
     Then rule tr.lfip.52.deportation does not apply
 
-  Scenario: On an international wanted notice he risks expulsion, as reported once
+  Scenario: On an Interpol notice he can be held, and risks expulsion, as reported once
     # Source: destination notes section 8.5 (Filippov, expelled September 2025 after a detention
-    # initiated by Interpol's national bureau; tr-d).
-    Given home_proceedings.wanted_notice.international is true
+    # initiated by Interpol's national bureau; tr-d) and section 1.1 (ECE art. 16: 18 and 40 days).
+    Given home_proceedings.wanted_notice.channels is interpol
     When the case is evaluated
     Then an outcome of kind removal is predicted in TR
     And it comes from rule tr.practice.expulsion_after_interpol_detention
     And it rests on practice
     And its confidence is low
+    And an outcome of kind detention is predicted in TR
+    And it comes from rule tr.practice.interpol_detention
+    And an outcome of kind detention is predicted
+    And it comes from rule intl.ece.16.provisional_arrest
+    And its detail limit_days is 40
+
+  Scenario: A notice resting on desertion alone can be challenged at Interpol
+    # Source: destination notes section 1.4 (Interpol art. 3; desertion a military offence; x-h,
+    # x-g) and section 8.5 (tr-d).
+    Given the facts:
+      | path                                      | value                                            |
+      | home_proceedings.wanted_notice.channels   | interpol                                         |
+      | home_proceedings.charges                  | [{"article": "338", "opened_on": "2023-03-02"}] |
+      | military.state                            | RU                                               |
+      | military.status                           | mobilised                                        |
+      | military.left_service.how                 | deserted                                         |
+      | military.left_service.on                  | 2023-01-10                                       |
+    When the case is evaluated
+    Then an outcome of kind remedy is predicted
+    And it comes from rule intl.interpol.3.military
+
+  Scenario: Held in provisional arrest on 1 March 2023, the request is due within 18 days and the arrest ends by 40
+    # Source: destination notes section 1.1 (ECE art. 16(4); x-a) and section 8.4 (ECE between
+    # Turkey and Russia).
+    Given host_proceedings.detentions is [{"basis": "extradition_custody", "from_on": "2023-03-01"}]
+    When the case is evaluated as of 2023-03-10
+    Then the deadline of rule intl.ece.16.request_due_18_days falls on 2023-03-19
+    And the deadline of rule intl.ece.16.request_due_40_days falls on 2023-04-10
+    And the deadline of rule intl.ece.16.request_due_40_days is running with 31 days left
