@@ -126,6 +126,27 @@ def model_json(model: BaseModel) -> None:
     print_json(model.model_dump(mode="json", exclude_none=True))
 
 
+def show_warnings(warnings: list[str], json_: bool = False) -> None:
+    """What lexcase could not apply, printed before anything else (on stderr beside --json,
+    whose stdout stays JSON; `evaluate --json` carries them in the result too)."""
+    for warning in warnings:
+        if json_:
+            err.print(f"warning: {warning}", markup=False)
+        else:
+            out.print(f"[bold yellow]warning:[/bold yellow] {escape(warning)}")
+
+
+def warn_about(case: Path, rules: Path | None, json_: bool) -> None:
+    """The coverage warnings of the case file `case`, first, for commands that show no Result."""
+    from lexcase.evaluation.coverage import coverage_of
+    from lexcase.evaluation.evaluator import to_case
+    from lexcase.law.loader import load_rulebook
+
+    seen = to_case(case)
+    packs = load_rulebook(rules).packs
+    show_warnings(coverage_of(packs, seen.host_state, seen.home_state).warnings, json_)
+
+
 @app.command()
 @handles_errors
 def evaluate(
@@ -142,6 +163,7 @@ def evaluate(
     from lexcase.evaluation.evaluator import evaluate as run
 
     result = run(case, parse_date(as_of, "--as-of"), rules)
+    show_warnings(result.warnings, json_)
     if json_:
         model_json(result)
     else:
@@ -155,7 +177,10 @@ def show_stamp(rulebook: RulebookStamp) -> None:
 
 
 def show_result(result: Result) -> None:
+    from lexcase.interfaces.views import coverage_line
+
     out.print(f"[bold]{result.case_id}[/bold] as of {result.as_of}")
+    out.print(f"[dim]{escape(coverage_line(result.coverage))}[/dim]")
     table = Table(show_lines=True, expand=False)
     table.add_column("kind", no_wrap=True)
     table.add_column("where", no_wrap=True)
@@ -211,6 +236,7 @@ def timeline(
     """
     from lexcase.analysis.timeline import timeline as build
 
+    warn_about(case, rules, json_)
     result = build(case, parse_date(as_of, "--as-of"), rules)
     if json_:
         model_json(result)
@@ -408,6 +434,7 @@ def what_if(
 
     date = parse_date(as_of, "--as-of")
     changes = whatif.parse_changes(set_ or [], "--set")
+    warn_about(case, rules, json_)
     if sweep:
         grid = whatif.sweep(case, whatif.parse_axes(sweep, "--sweep"), changes, date, rules)
         if json_:
@@ -455,6 +482,7 @@ def explain(
 
     date = parse_date(as_of, "--as-of")
     wanted, missing = parse_kind(kind, "--kind"), parse_kind(why_not, "--why-not")
+    warn_about(case, rules, json_)
     if wanted is not None and missing is not None:
         raise InputError(
             "--kind and --why-not ask different questions",

@@ -25,6 +25,7 @@ from lexcase.analysis.explain import (
 )
 from lexcase.analysis.lint import LintReport
 from lexcase.analysis.whatif import Change, Sweep, WhatIf
+from lexcase.evaluation.coverage import StateCoverage
 from lexcase.law.catalogue import RuleCard, RuleListing
 from lexcase.model.rules import Citation
 
@@ -328,3 +329,12 @@ def show_lint(console: Console, report: LintReport) -> None:
         console.print(f"{report.rules} rules in {report.root}: no problems found.", markup=False)
     else:
         console.print(f"{len(report.problems)} problem(s) in {report.root}.", markup=False)
+
+
+def coverage_line(coverage: list[StateCoverage]) -> str:
+    """Whose law was applied, in one line: "law applied: Kazakhstan (host, partial), ..."."""
+    parts = []
+    for entry in coverage:
+        who = entry.name or entry.state or "unknown"
+        parts.append(f"{who} ({entry.role.value}, {entry.coverage.value})")
+    return "law applied: " + ", ".join([*parts, "international law"])
