@@ -26,6 +26,7 @@ Feature: Can a Russian get refugee status in Turkey, and can Turkey extradite hi
     And it comes from rule intl.ece.extradition.ordinary_charge
     And its detail type is extradition
     And rule intl.ece.party.tr.host holds
+    And no outcome of kind remedy is predicted in TR
 
   Scenario: A charge of desertion alone cannot ground extradition (ECE art. 4)
     # Source: destination notes section 1.2 (ECE art. 4: purely military offences; desertion,
