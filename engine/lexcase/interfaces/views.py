@@ -1,4 +1,5 @@
-"""Terminal views (rich) of what-if differences, sweeps, explanations and the rule tooling.
+"""Terminal views (rich) of results, timelines, what-if differences, sweeps, explanations and the
+rule tooling.
 
 Each view prints one model from the Python API and decides nothing: `--json` prints the same
 model as data.
@@ -23,11 +24,14 @@ from lexcase.analysis.explain import (
     Step,
     WhyNot,
 )
+from lexcase.analysis.compare import Column, Comparison, Line
 from lexcase.analysis.lint import LintReport
+from lexcase.analysis.timeline import Timeline
 from lexcase.analysis.whatif import Change, Sweep, WhatIf
 from lexcase.evaluation.coverage import StateCoverage
+from lexcase.evaluation.result import Result
 from lexcase.law.catalogue import RuleCard, RuleListing
-from lexcase.model.rules import Citation
+from lexcase.model.rules import citations_text
 
 MARK = {Change.APPEARS: "+", Change.VANISHES: "-", Change.CHANGES: "~"}
 
@@ -45,10 +49,6 @@ def value_text(value: Any) -> str:
     return str(value)
 
 
-def sources(citations: list[Citation]) -> str:
-    return "; ".join(c.short() for c in citations)
-
-
 def state_text(state: RuleState) -> str:
     if state.status is RuleStatus.DEFEATED:
         return "defeated by " + ", ".join(state.defeated_by)
@@ -59,6 +59,105 @@ def state_text(state: RuleState) -> str:
 
 def footer(console: Console, version: str, sha256: str) -> None:
     console.print(f"\n[dim]rules {version} sha256:{sha256[:12]}[/dim]")
+
+
+# --- results and timelines --------------------------------------------------------------------
+
+
+def show_result(console: Console, result: Result) -> None:
+    console.print(f"[bold]{result.case_id}[/bold] as of {result.as_of}")
+    console.print(f"[dim]{escape(coverage_line(result.coverage))}[/dim]")
+    table = Table(show_lines=True, expand=False)
+    table.add_column("kind", no_wrap=True)
+    table.add_column("where", no_wrap=True)
+    table.add_column("basis", no_wrap=True)
+    table.add_column("outcome, and its source", overflow="fold", ratio=1)
+    for outcome in result.outcomes:
+        basis = outcome.basis.value
+        if outcome.confidence.value != "high":
+            basis += f"\n{outcome.confidence.value} confidence"
+        sources = citations_text(outcome.citations)
+        table.add_row(
+            outcome.kind.value,
+            outcome.jurisdiction,
+            basis,
+            f"{escape(outcome.summary)}\n[dim]{escape(sources)} - {outcome.rule}[/dim]",
+        )
+    if result.outcomes:
+        console.print(table)
+    else:
+        console.print("No outcome follows from these facts and rules.")
+    if result.deadlines:
+        console.print(
+            "\n[bold]Deadlines[/bold] (lexcase timeline shows them among the case's events)"
+        )
+        for deadline in result.deadlines:
+            when = str(deadline.date) if deadline.date else "undated   "
+            status = escape(deadline.status_text())
+            if deadline.flagged:
+                status = f"[bold red]{status}[/bold red]"
+            console.print(
+                f"  {when}  {status}  {escape(deadline.what)} [dim]- {deadline.rule}[/dim]"
+            )
+    if result.defeated:
+        console.print("\n[bold]Defeated[/bold]")
+        for defeat in result.defeated:
+            console.print(f"  {defeat.rule}  by {defeat.by}", markup=False)
+    if result.undecided:
+        console.print("\n[bold]Undecided[/bold] (facts that would decide them)")
+        for undecided in result.undecided:
+            needs = ", ".join(undecided.needs) or "-"
+            console.print(f"  {undecided.rule}: {needs}", markup=False)
+    footer(console, result.rulebook.version, result.rulebook.sha256)
+
+
+def show_timeline(console: Console, result: Timeline) -> None:
+    console.print(f"[bold]{result.case_id}[/bold]: timeline as of {result.as_of}")
+    table = Table(show_lines=False, expand=False, show_edge=False, pad_edge=False)
+    table.add_column("date", no_wrap=True)
+    table.add_column("", no_wrap=True)
+    table.add_column("status", no_wrap=True)
+    table.add_column("what, and its source", overflow="fold", ratio=1)
+    marked, last_day = False, ""
+    for entry in result.entries:
+        if not marked and (entry.date is None or entry.date > result.as_of):
+            table.add_row("", "", "", f"[bold]-- as of {result.as_of} --[/bold]")
+            marked = True
+        day = str(entry.date) if entry.date else "undated"
+        shown_day, last_day = ("" if day == last_day else day), day
+        deadline = entry.deadline
+        if deadline is None:
+            text = escape(entry.text)
+            table.add_row(
+                shown_day,
+                entry.kind.value,
+                "",
+                text if entry.kind.value == "event" else f"[dim]{text}[/dim]",
+            )
+            continue
+        status = escape(deadline.status_text())
+        if deadline.flagged:
+            status = f"[bold red]{status}[/bold red]"
+        lines = [
+            escape(deadline.what),
+            f"[dim]{escape(deadline.period)} from {escape(deadline.from_fact)}"
+            f"{f' ({deadline.from_date})' if deadline.from_date else ''}; "
+            f"binds {escape(deadline.binds)}[/dim]",
+        ]
+        note = deadline.status_note()
+        if note:
+            lines.append(escape(note))
+        if deadline.flagged and deadline.if_missed:
+            lines.append(f"[red]if missed: {escape(deadline.if_missed)}[/red]")
+        sources = citations_text(deadline.citations)
+        confidence = deadline.confidence.value
+        sources += f"; {confidence} confidence" if confidence != "high" else ""
+        lines.append(f"[dim]{escape(sources)} - {deadline.rule}[/dim]")
+        table.add_row(shown_day, "deadline", status, "\n".join(lines))
+    if not marked:
+        table.add_row("", "", "", f"[bold]-- as of {result.as_of} --[/bold]")
+    console.print(table)
+    footer(console, result.rulebook.version, result.rulebook.sha256)
 
 
 # --- what-if --------------------------------------------------------------------------------
@@ -78,7 +177,10 @@ def show_what_if(console: Console, diff: WhatIf) -> None:
         table.add_column("where", no_wrap=True)
         table.add_column("outcome, its source, and its rule on the other side", ratio=1)
         for d in diff.outcomes:
-            lines = [escape(d.summary), f"[dim]{escape(sources(d.citations))} - {d.rule}[/dim]"]
+            lines = [
+                escape(d.summary),
+                f"[dim]{escape(citations_text(d.citations))} - {d.rule}[/dim]",
+            ]
             if d.change is Change.APPEARS:
                 lines.append(f"was: {escape(state_text(d.before))}")
             elif d.change is Change.VANISHES:
@@ -161,7 +263,7 @@ def _step_label(step: Step) -> str:
         basis += f", {step.confidence.value} confidence"
     return (
         f"[bold]{step.rule}[/bold] {escape(step.title)}\n"
-        f"[dim]{escape(sources(step.citations))} ({basis})[/dim]"
+        f"[dim]{escape(citations_text(step.citations))} ({basis})[/dim]"
     )
 
 
@@ -218,7 +320,7 @@ def _add_candidate(tree: Tree, candidate: Candidate) -> None:
         basis += f", {candidate.confidence.value} confidence"
     node = tree.add(
         f"[bold]{candidate.rule}[/bold] {escape(candidate.title)}\n"
-        f"[dim]{escape(sources(candidate.citations))} ({basis})[/dim]"
+        f"[dim]{escape(citations_text(candidate.citations))} ({basis})[/dim]"
     )
     node.add(escape(state_text(candidate.state)))
     if candidate.blocked_by is not None:
@@ -338,3 +440,68 @@ def coverage_line(coverage: list[StateCoverage]) -> str:
         who = entry.name or entry.state or "unknown"
         parts.append(f"{who} ({entry.role.value}, {entry.coverage.value})")
     return "law applied: " + ", ".join([*parts, "international law"])
+
+
+def show_comparison(out: Console, comparison: Comparison) -> None:
+    """Destinations side by side: a column per host, a row per outcome kind, worst first."""
+    home = comparison.home_name or comparison.home_state or "the home state"
+    out.print(
+        f"[bold]{comparison.case_id}[/bold] as of {comparison.as_of}: "
+        f"the same person in {', '.join(comparison.hosts)}"
+    )
+    table = Table(show_lines=True, expand=False)
+    table.add_column("", no_wrap=True)
+    for column in comparison.columns:
+        name = column.coverage.name or column.host
+        label = f"{name} ({column.host})" + (" - as recorded" if column.real else "")
+        cover = column.coverage.coverage.value
+        table.add_column(f"{label}\nrules: {cover}", overflow="fold", ratio=1)
+    kinds = sorted(
+        {line.kind for c in comparison.columns for line in c.lines},
+        key=lambda k: min(x.rank for c in comparison.columns for x in c.lines if x.kind is k),
+    )
+    for kind in kinds:
+        cells = []
+        for column in comparison.columns:
+            lines = [x for x in column.lines if x.kind is kind]
+            cells.append("\n".join(_comparison_cell(x) for x in lines) or "[dim]-[/dim]")
+        table.add_row(kind.value, *cells)
+    out.print(table)
+    out.print("[dim]▲ marks the worst line of each destination (order: see severity.yaml).[/dim]")
+    if comparison.home:
+        out.print(f"\n[bold]In every destination[/bold] ({escape(home)}'s own law)")
+        for line in comparison.home:
+            out.print(f"  {escape(line.summary)} [dim]{escape(line.citation)} - {line.rule}[/dim]")
+    for column in comparison.columns:
+        _comparison_notes(out, column)
+    out.print(
+        f"\n[dim]rules {comparison.rulebook.version} sha256:{comparison.rulebook.sha256[:12]}[/dim]"
+    )
+
+
+def _comparison_cell(line: Line) -> str:
+    mark = "[bold red]▲[/bold red] " if line.worst else ""
+    basis = (
+        line.basis if line.confidence == "high" else f"{line.basis}, {line.confidence} confidence"
+    )
+    return (
+        f"{mark}{escape(line.summary)}\n[dim]{basis}: {escape(line.citation)} - {line.rule}[/dim]"
+    )
+
+
+def _comparison_notes(out: Console, column: Column) -> None:
+    name = column.coverage.name or column.host
+    out.print(f"\n[bold]{escape(name)}[/bold]")
+    if column.coverage.missing:
+        out.print("  rules leave out: " + escape("; ".join(column.coverage.missing)))
+    if column.set_aside:
+        facts = ", ".join(s.path for s in column.set_aside)
+        out.print(f"  set aside (facts of the real host): {escape(facts)}")
+    for defeat in column.defeated:
+        out.print(f"  stopped: {defeat.title} ({defeat.rule}), by {defeat.by}", markup=False)
+    if column.undecided:
+        needs = sorted({n for u in column.undecided for n in u.needs})
+        out.print(
+            f"  undecided: {len(column.undecided)} rule(s); facts that would decide them: "
+            + escape(", ".join(needs))
+        )
