@@ -3,7 +3,7 @@ Feature: Can a Russian find protection in Mongolia, and can Mongolia extradite h
   Mongolia is not a party to the 1951 Convention: UNHCR decides refugee status under its mandate,
   and the Constitution (art. 18(4)) allows asylum for persecution for beliefs or political
   activity. Extradition to Russia runs on the legal-assistance treaty of 20 April 1999, whose
-  grounds and limits were not read.
+  grounds, limits and any military-offence clause were not read.
 
   Background:
     Given a fresh person of nationality RU in MN
@@ -24,8 +24,9 @@ Feature: Can a Russian find protection in Mongolia, and can Mongolia extradite h
     And it comes from rule mn.extradition.treaty_1999
     And its confidence is low
 
-  Scenario: On a desertion charge alone, whether the treaty allows extradition is not known
-    # Source: destination notes section 6.3 (military-offence clause [U]; mn-c).
+  Scenario: On a desertion charge alone lexcase predicts nothing, and its coverage says why
+    # Source: destination notes section 6.3 (military-offence clause [U]; mn-c); rules/mn/pack.yaml
+    # lists the clause among what the pack leaves out.
     Given the facts:
       | path                       | value                                            |
       | home_proceedings.charges   | [{"article": "338", "opened_on": "2023-03-02"}] |
@@ -35,8 +36,6 @@ Feature: Can a Russian find protection in Mongolia, and can Mongolia extradite h
       | military.left_service.on   | 2023-01-10                                       |
       | crossing.from              | RU                                               |
       | crossing.at_checkpoint     | true                                             |
-    When the case is evaluated
-    Then rule mn.extradition.treaty_1999 does not apply
-    And an outcome of kind removal is predicted in MN
-    And it comes from rule mn.extradition.treaty_1999.military
-    And its detail status is not known whether possible
+    When the case is compared across MN
+    Then in MN the rules' coverage is partial
+    And in MN no rule of KZ holds or waits
