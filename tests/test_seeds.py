@@ -240,3 +240,24 @@ def test_samat_as_a_kyrgyz_citizen_he_should_not_be_extradited(evaluator: Evalua
     as_kyrgyz = with_facts(case, {"person.nationalities": ["RU", "KG"]})
     protection = by_rule(evaluator.evaluate(as_kyrgyz))["kg.cc.citizens_not_extradited"]
     assert protection.kind.value == "protection" and protection.confidence.value == "low"
+
+
+def test_setrakov_compared_with_the_thin_packs() -> None:
+    from lexcase.analysis.compare import compare
+
+    comparison = compare(SEEDS / "setrakov.yaml", hosts=["AM", "RS", "TR", "UZ", "MN"])
+    columns = {c.host: c for c in comparison.columns}
+    assert [h for h, c in columns.items() if c.real] == ["AM"]
+    assert {h: c.coverage.coverage.value for h, c in columns.items()} == dict.fromkeys(
+        columns, "partial"
+    )
+    [worst_in_armenia] = [line for line in columns["AM"].lines if line.worst]
+    assert worst_in_armenia.rule == "am.practice.seizure_by_russian_military_police"
+    # ECE art. 4 protects a deserter where the Convention binds the host (RS, TR), not in UZ or MN.
+    art4 = {
+        h for h, c in columns.items() if "intl.ece.4.military_offences" in {x.rule for x in c.lines}
+    }
+    assert art4 == {"AM", "RS", "TR"}
+    for column in columns.values():
+        named = {x.rule for x in column.lines} | {u.rule for u in column.undecided}
+        assert not [r for r in named if r.startswith("kz.")], column.host
