@@ -15,6 +15,7 @@ from rich.markup import escape
 from rich.table import Table
 from rich.tree import Tree
 
+from lexcase.analysis.compare import Column, Comparison, Line
 from lexcase.analysis.explain import (
     Blocker,
     Candidate,
@@ -24,7 +25,6 @@ from lexcase.analysis.explain import (
     Step,
     WhyNot,
 )
-from lexcase.analysis.compare import Column, Comparison, Line
 from lexcase.analysis.lint import LintReport
 from lexcase.analysis.timeline import Timeline
 from lexcase.analysis.whatif import Change, Sweep, WhatIf
