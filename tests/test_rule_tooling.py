@@ -98,6 +98,10 @@ def test_rules_show_cli_and_an_unknown_id() -> None:
         "kz.cc.392.1.expulsion.ordered",
         "kz.cpc.extradition.practice",
         "kz.refugees.practice.removal_pending_appeal",
+        "mn.extradition.treaty_1999",
+        "rs.extradition.ordinary_charge",
+        "tr.lfip.52.deportation",
+        "tr.practice.expulsion_after_interpol_detention",
     ]
     with pytest.raises(RuleNotFoundError):
         show_rule("kz.cc.392")
