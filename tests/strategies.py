@@ -1,10 +1,10 @@
 """Hypothesis strategies for cases and small rule sets, derived from the case model itself.
 
-Every strategy is built from `lexcase.model.facts.fact_paths()`, so a field added to the case
-model is generated without touching this file. Values cluster where rules can change their answer: every
-date a rule compares with (the day before, the day, the day after), every number ± 1, every value
-a rule tests for, every enum value, lists empty and not, records with fields missing, and any
-fact left unknown.
+Every strategy is built from `lexcase.model.facts.fact_paths()`, so a field added to the case model
+is generated without touching this file. Values cluster where rules can change their answer: every
+date a rule compares with (the day before, the day, the day after), every number ± 1, every value a
+rule tests for, every enum value, lists empty and not, records with fields missing, and any fact
+left unknown.
 """
 
 from __future__ import annotations

@@ -105,3 +105,26 @@ def test_a_cache_folder_that_cannot_be_written_only_means_parsing(
     first, second = load_rulebook(root), load_rulebook(root)
     assert first == second and [r.id for r in first.rules] == ["kz.a"]
     assert parsed == [root, root]
+
+
+def test_changing_any_module_at_any_depth_gives_a_new_key(
+    rule_folder: RuleFolder, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """A stale cached rulebook is never read by changed code, wherever the code lives."""
+    root = rule_folder(kz=kz_rules(RULE))
+    package = tmp_path / "lexcase"
+    for path in rulecache.code_files():
+        target = package / path.relative_to(rulecache.PACKAGE)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(path.read_bytes())
+    monkeypatch.setattr(rulecache, "PACKAGE", package)
+    modules = sorted(package.rglob("*.py"))
+    assert any(len(m.relative_to(package).parts) > 1 for m in modules)  # sub-packages are there
+    keys = {rulecache._key(root)}
+    for module in modules:
+        original = module.read_bytes()
+        module.write_bytes(original + b"\n# changed\n")
+        keys.add(rulecache._key(root))
+        module.write_bytes(original)
+    assert len(keys) == len(modules) + 1
+    assert rulecache._key(root) in keys

@@ -10,9 +10,10 @@ from typer.testing import CliRunner
 
 from conftest import SEEDS
 from lexcase.analysis.explain import RuleStatus
-from lexcase.analysis.whatif import Change, parse_changes, split_values, sweep, what_if
+from lexcase.analysis.whatif import Change, sweep, what_if
 from lexcase.errors import CaseError, FactPathError, InputError
 from lexcase.interfaces.cli import app
+from lexcase.interfaces.options import parse_axes, parse_changes, split_values
 
 runner = CliRunner()
 ZHILIN = str(SEEDS / "zhilin.yaml")
@@ -20,7 +21,7 @@ CROSSED = dt.date(2022, 9, 27)
 
 
 def test_crossing_at_a_checkpoint_removes_the_criminal_path() -> None:
-    diff = what_if(ZHILIN, {"crossing.at_checkpoint": "true"}, as_of=CROSSED)
+    diff = what_if(ZHILIN, {"crossing.at_checkpoint": True}, as_of=CROSSED)
     assert [(c.path, c.before, c.after) for c in diff.changes] == [
         ("crossing.at_checkpoint", False, True)
     ]
@@ -43,7 +44,7 @@ def test_crossing_at_a_checkpoint_removes_the_criminal_path() -> None:
 
 
 def test_kazakh_citizenship_brings_a_bar_to_extradition_that_defeats_it() -> None:
-    diff = what_if(ZHILIN, {"person.nationalities": "RU,KZ"})
+    diff = what_if(ZHILIN, {"person.nationalities": ["RU", "KZ"]})
     changes = {d.rule: d for d in diff.outcomes}
     bar = changes["kz.constitution.11.1"]
     assert bar.change is Change.APPEARS and bar.kind == "protection"
@@ -54,7 +55,7 @@ def test_kazakh_citizenship_brings_a_bar_to_extradition_that_defeats_it() -> Non
 
 
 def test_a_changed_detail_is_reported_with_both_values() -> None:
-    diff = what_if(ZHILIN, {"host_proceedings.sentence.months": "12"})
+    diff = what_if(ZHILIN, {"host_proceedings.sentence.months": 12})
     [sentence] = diff.outcomes
     assert sentence.change is Change.CHANGES and sentence.rule == "kz.cc.392.sentence.imposed"
     assert [(d.key, d.before, d.after) for d in sentence.details] == [("months", 6, 12)]
@@ -62,7 +63,7 @@ def test_a_changed_detail_is_reported_with_both_values() -> None:
 
 
 def test_making_a_fact_unknown_leaves_its_rules_undecided() -> None:
-    diff = what_if(ZHILIN, {"risk_on_return": "unknown", "asylum.decision": "unknown"})
+    diff = what_if(ZHILIN, {"risk_on_return": None, "asylum.decision": None})
     appeared = {u.rule for u in diff.undecided if u.change is Change.APPEARS}
     assert "kz.refugees.decision.refused" in appeared
     asylum = {d.rule: d.change for d in diff.outcomes if d.kind == "asylum"}
@@ -74,11 +75,15 @@ def test_making_a_fact_unknown_leaves_its_rules_undecided() -> None:
 
 def test_bad_changes_are_named_with_what_was_expected() -> None:
     with pytest.raises(FactPathError) as unknown:
-        what_if(ZHILIN, {"crossing.at_chekpoint": "true"})
+        what_if(ZHILIN, {"crossing.at_chekpoint": True})
     assert "crossing.at_checkpoint" in (unknown.value.suggestion or "")
     with pytest.raises(CaseError) as value:
         what_if(ZHILIN, {"crossing.at_checkpoint": "maybe"})
     assert value.value.expected == "true or false"
+    assert value.value.place.path == "crossing.at_checkpoint"  # the change, not an option
+    with pytest.raises(InputError) as typed:
+        parse_changes(["crossing.at_checkpoint=maybe"])
+    assert typed.value.place.path == "--set" and typed.value.expected == "true or false"
     with pytest.raises(InputError, match="set twice"):
         parse_changes(["crossing.date=2022-09-26", "crossing.date=2022-09-27"])
     with pytest.raises(InputError, match="nothing to change"):
@@ -93,7 +98,7 @@ def test_sweep_values_split_at_commas_outside_brackets() -> None:
 def test_a_sweep_gives_one_row_per_combination_and_the_kinds_that_vary() -> None:
     grid = sweep(
         ZHILIN,
-        [("crossing.at_checkpoint", ["true", "false"]), ("person.nationalities", ["RU", "RU,KZ"])],
+        parse_axes(["crossing.at_checkpoint=true,false", "person.nationalities=[RU],[RU,KZ]"]),
     )
     assert [a.path for a in grid.axes] == ["crossing.at_checkpoint", "person.nationalities"]
     assert [r.values for r in grid.rows] == [
@@ -120,14 +125,14 @@ def test_a_sweep_with_fixed_changes_and_a_cap() -> None:
     grid = sweep(
         ZHILIN,
         [("asylum.decision.outcome", ["granted", "refused"])],
-        fixed={"person.nationalities": "RU,KZ"},
+        fixed={"person.nationalities": ["RU", "KZ"]},
     )
     assert [(c.path, c.before, c.after) for c in grid.fixed] == [
         ("person.nationalities", ["RU"], ["RU", "KZ"])
     ]
     assert grid.rows[0].cells["protection"] == ["intl.rc.33.1", "kz.constitution.11.1"]
     with pytest.raises(InputError, match="65 combinations, more than the 64"):
-        sweep(ZHILIN, [("stay.days_in_last_180", [str(n) for n in range(65)])])
+        sweep(ZHILIN, [("stay.days_in_last_180", list(range(65)))])
     with pytest.raises(InputError, match="changed more than once"):
         sweep(ZHILIN, [("host_state", ["KZ"])], fixed={"host_state": "AM"})
 

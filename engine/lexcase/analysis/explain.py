@@ -230,77 +230,82 @@ def why_not(
         seen = case_as_of(to_case(case), as_of)
         result = evaluator.evaluate(seen)
         rulebook = evaluator.rulebook
-    states = rule_states(result)
-    data = case_data(seen)
+    inquiry = _WhyNot(rulebook, rule_states(result), case_data(seen))
+    targets = inquiry.targets(wanted)
+    inquiry.probe(targets)
+    return WhyNot(
+        case_id=result.case_id,
+        as_of=result.as_of,
+        kind=wanted,
+        predicted=[o.rule for o in result.outcomes if o.kind == wanted],
+        candidates=[inquiry.candidate(r, ()) for r in targets],
+        rulebook=result.rulebook,
+    )
 
-    def holding(rule_id: str) -> bool:
-        return state_of(states, rule_id).status is RuleStatus.HOLDS
 
-    def given_fails(name: str) -> bool:
+class _WhyNot:
+    """What stopped the rules of one outcome kind in one evaluated case: each candidate rule's
+    tests read by probes, and behind every given that failed, the rules that would conclude it."""
+
+    def __init__(self, rulebook: Rulebook, states: dict[str, RuleState], data: dict[str, Any]):
+        self.rulebook = rulebook
+        self.states = states
+        self.data = data
+        self.truths: dict[tuple[str, int], Truth] = {}
+
+    def holding(self, rule_id: str) -> bool:
+        return state_of(self.states, rule_id).status is RuleStatus.HOLDS
+
+    def given_fails(self, name: str) -> bool:
         return all(
-            state_of(states, s).status in (RuleStatus.DEFEATED, RuleStatus.DOES_NOT_APPLY)
-            for s in rulebook.concluders.get(name, ())
+            state_of(self.states, s).status in (RuleStatus.DEFEATED, RuleStatus.DOES_NOT_APPLY)
+            for s in self.rulebook.concluders.get(name, ())
         )
 
-    # The rules to probe: the candidates, and behind every given that failed, its concluders.
-    targets = [
-        r.id
-        for r in rulebook.rules
-        if r.outcome is not None and r.outcome.kind == wanted and not holding(r.id)
-    ]
-    involved: dict[str, Rule] = {}
-    queue = list(targets)
-    while queue:
-        rule = rulebook.by_id[queue.pop()]
-        if rule.id in involved:
-            continue
-        involved[rule.id] = rule
-        if state_of(states, rule.id).status is RuleStatus.DOES_NOT_APPLY:
-            for name in rule.given:
-                if given_fails(name):
-                    queue.extend(rulebook.concluders.get(name, ()))
-    truths: dict[tuple[str, int], Truth] = {}
-    if involved:
-        with Prober(involved.values()) as prober:
-            truths = prober.truths(data)
+    def targets(self, wanted: OutcomeKind) -> list[str]:
+        """The rules that could conclude an outcome of `wanted` and do not hold."""
+        return [
+            r.id
+            for r in self.rulebook.rules
+            if r.outcome is not None and r.outcome.kind == wanted and not self.holding(r.id)
+        ]
 
-    def readings(rule: Rule) -> list[TestReading]:
+    def probe(self, targets: list[str]) -> None:
+        """Read every test of the targets, and of the concluders behind their failed givens."""
+        involved: dict[str, Rule] = {}
+        queue = list(targets)
+        while queue:
+            rule = self.rulebook.by_id[queue.pop()]
+            if rule.id in involved:
+                continue
+            involved[rule.id] = rule
+            if state_of(self.states, rule.id).status is RuleStatus.DOES_NOT_APPLY:
+                for name in rule.given:
+                    if self.given_fails(name):
+                        queue.extend(self.rulebook.concluders.get(name, ()))
+        if involved:
+            with Prober(involved.values()) as prober:
+                self.truths = prober.truths(self.data)
+
+    def readings(self, rule: Rule) -> list[TestReading]:
         tests = [(c, t) for c in rule.conditions for t in c.tests]
-        out = []
-        for index, (condition, test) in enumerate(tests):
-            out.append(
-                TestReading(
-                    path=condition.path,
-                    test=condition.in_words(test),
-                    truth=truths[rule.id, index],
-                    value=value_at(data, condition.path),
-                )
+        return [
+            TestReading(
+                path=condition.path,
+                test=condition.in_words(test),
+                truth=self.truths[rule.id, index],
+                value=value_at(self.data, condition.path),
             )
-        return out
+            for index, (condition, test) in enumerate(tests)
+        ]
 
-    def candidate(rule_id: str, trail: tuple[str, ...]) -> Candidate:
-        rule = rulebook.by_id[rule_id]
-        state = state_of(states, rule_id)
-        read = readings(rule)
+    def candidate(self, rule_id: str, trail: tuple[str, ...]) -> Candidate:
+        rule = self.rulebook.by_id[rule_id]
+        state = state_of(self.states, rule_id)
+        read = self.readings(rule)
         blocker = None
         if state.status is RuleStatus.DOES_NOT_APPLY:
-            failed = next((r for r in read if r.truth is Truth.FALSE), None)
-            name = next((n for n in rule.given if given_fails(n)), None)
-            if failed is not None:
-                blocker = Blocker(test=failed)
-            elif name is not None:
-                blocker = Blocker(
-                    given=name,
-                    concluders=[
-                        candidate(s, (*trail, rule_id))
-                        for s in rulebook.concluders.get(name, ())
-                        if s not in trail  # the rulebook has no cycles; this is only a guard
-                    ],
-                )
-            else:
-                blocker = Blocker(
-                    pre_empted_by=[d for d in rulebook.defeaters.get(rule_id, ()) if holding(d)]
-                )
+            blocker = self.blocker(rule, read, trail)
         return Candidate(
             **source_fields(rule),
             state=state,
@@ -309,19 +314,29 @@ def why_not(
                 n
                 for n in rule.given
                 if state.status is RuleStatus.UNDECIDED
-                and not any(holding(s) for s in rulebook.concluders.get(n, ()))
+                and not any(self.holding(s) for s in self.rulebook.concluders.get(n, ()))
             ],
             blocked_by=blocker,
         )
 
-    return WhyNot(
-        case_id=result.case_id,
-        as_of=result.as_of,
-        kind=wanted,
-        predicted=[o.rule for o in result.outcomes if o.kind == wanted],
-        candidates=[candidate(r, ()) for r in targets],
-        rulebook=result.rulebook,
-    )
+    def blocker(self, rule: Rule, read: list[TestReading], trail: tuple[str, ...]) -> Blocker:
+        """What stops a rule that does not apply: a false test, a given no rule concludes, or
+        a defeater that holds."""
+        failed = next((r for r in read if r.truth is Truth.FALSE), None)
+        if failed is not None:
+            return Blocker(test=failed)
+        name = next((n for n in rule.given if self.given_fails(n)), None)
+        if name is not None:
+            return Blocker(
+                given=name,
+                concluders=[
+                    self.candidate(s, (*trail, rule.id))
+                    for s in self.rulebook.concluders.get(name, ())
+                    if s not in trail  # the rulebook has no cycles; this is only a guard
+                ],
+            )
+        defeaters = self.rulebook.defeaters.get(rule.id, ())
+        return Blocker(pre_empted_by=[d for d in defeaters if self.holding(d)])
 
 
 Step.model_rebuild()

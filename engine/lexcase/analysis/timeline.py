@@ -1,9 +1,9 @@
 """The timeline of a case: one chronology of what happened and what falls due.
 
 It merges the case's events (`events:`), the dates its records carry (a crossing, a decision, a
-detention...) and the deadlines the rules conclude (see `lexcase.evaluation.deadlines`), as
-known on the as-of date. Each deadline keeps its status: met, missed, overdue, running with the days left, and
-so on; those missed or overdue carry the consequence of missing them.
+detention...) and the deadlines the rules conclude (see `lexcase.evaluation.deadlines`), as known
+on the as-of date. Each deadline keeps its status: met, missed, overdue, running with the days
+left, and so on; those missed or overdue carry the consequence of missing them.
 """
 
 from __future__ import annotations
@@ -16,9 +16,8 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, Field
 
 from lexcase.evaluation.deadlines import Deadline
-from lexcase.evaluation.evaluator import CaseInput, Evaluator, default_evaluator, to_case
+from lexcase.evaluation.evaluator import CaseInput, Evaluator, evaluator_for, to_case
 from lexcase.evaluation.result import NOT_ADVICE, Result, RulebookStamp
-from lexcase.law.loader import load_rulebook
 from lexcase.model.case import Case, Event, Record
 from lexcase.model.facts import as_of as case_as_of
 
@@ -69,13 +68,8 @@ def timeline(
     loaded = to_case(case)
     if evaluator is not None:
         return build_timeline(loaded, evaluator.evaluate(loaded, as_of))
-    if rules is None:
-        return build_timeline(loaded, default_evaluator().evaluate(loaded, as_of))
-    own = Evaluator(load_rulebook(rules))
-    try:
+    with evaluator_for(rules) as own:
         return build_timeline(loaded, own.evaluate(loaded, as_of))
-    finally:
-        own.close()
 
 
 def build_timeline(case: Case, result: Result) -> Timeline:

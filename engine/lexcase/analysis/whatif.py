@@ -32,8 +32,8 @@ from lexcase.evaluation.evaluator import CaseInput, Evaluator, evaluator_for, to
 from lexcase.evaluation.result import KIND_ORDER, Defeat, Outcome, Result, RulebookStamp, Undecided
 from lexcase.model.case import Case
 from lexcase.model.facts import as_of as case_as_of
-from lexcase.model.facts import case_data, fact_path, value_at, with_facts
-from lexcase.model.rules import Model, OutcomeKind, RuleSource, source_fields
+from lexcase.model.facts import case_data, value_at, with_facts
+from lexcase.model.rules import Model, OutcomeKind, RuleSource, citations_text, source_fields
 
 T = TypeVar("T")
 
@@ -96,96 +96,31 @@ class WhatIf(Model):
     rulebook: RulebookStamp
 
 
-def parse_assignment(text: str, option: str) -> tuple[str, str]:
-    """PATH=VALUE as typed after --set or --sweep."""
-    path, sep, value = text.partition("=")
-    if not sep or not path.strip():
-        raise InputError(
-            f"{text!r} is not PATH=VALUE",
-            Place(path=option),
-            expected="PATH=VALUE, such as crossing.at_checkpoint=true",
-        )
-    path = path.strip()
-    fact_path(path, Place(path=option))
-    return path, value.strip()
-
-
-def parse_changes(texts: Sequence[str], option: str = "--set") -> dict[str, str]:
-    """Every PATH=VALUE of an option; a fact may be set once."""
-    changes: dict[str, str] = {}
-    for text in texts:
-        path, value = parse_assignment(text, option)
-        if path in changes:
-            raise InputError(
-                f"{path} is set twice", Place(path=option), expected="each fact set once"
-            )
-        changes[path] = value
-    return changes
-
-
-def parse_axes(texts: Sequence[str], option: str = "--sweep") -> list[tuple[str, list[str]]]:
-    """Every PATH=V1,V2,... of an option."""
-    return [(path, split_values(values)) for path, values in parse_changes(texts, option).items()]
-
-
-def split_values(text: str) -> list[str]:
-    """V1,V2,... split at the commas outside brackets and quotes, so a list value can be written
-    [RU,KZ] or ["RU","KZ"]; a bracketed value that is not JSON loses its brackets (RU,KZ)."""
-    values: list[str] = []
-    depth, quoted, current = 0, False, ""
-    for char in text:
-        if char == '"':
-            quoted = not quoted
-        elif not quoted and char in "[{":
-            depth += 1
-        elif not quoted and char in "]}":
-            depth -= 1
-        if char == "," and depth == 0 and not quoted:
-            values.append(current.strip())
-            current = ""
-        else:
-            current += char
-    values.append(current.strip())
-    out = []
-    for value in values:
-        if value.startswith("[") and value.endswith("]"):
-            try:
-                json.loads(value)
-            except json.JSONDecodeError:
-                value = value[1:-1]
-        out.append(value)
-    return out
-
-
 def what_if(
     case: CaseInput,
     changes: Mapping[str, Any],
     as_of: dt.date | None = None,
     rules: Path | str | None = None,
-    *,
-    as_text: bool = True,
 ) -> WhatIf:
-    """The difference the `changes` (fact path -> value; as typed on a command line unless
-    `as_text` is False) make to the result of `case`."""
+    """The difference the `changes` (fact path -> value as a case file holds it, None for
+    unknown) make to the result of `case`."""
     if not changes:
-        raise InputError(
-            "nothing to change", Place(path="--set"), expected="at least one PATH=VALUE"
-        )
-    _keep_the_as_of(changes, "--set")
+        raise InputError("nothing to change", Place(), expected="at least one fact and its value")
+    _keep_the_as_of(changes)
     base = case_as_of(to_case(case), as_of)
-    changed = with_facts(base, changes, as_text=as_text)
+    changed = with_facts(base, changes)
     with evaluator_for(rules) as evaluator:
         return compare(base, changed, list(changes), evaluator)
 
 
-def _keep_the_as_of(paths: Iterable[str], option: str) -> None:
+def _keep_the_as_of(paths: Iterable[str]) -> None:
     # Changing the date a case is seen on is not changing a fact: records dated after it would
     # stay in the case, and the what-if would compare two views that are not what they say.
     if "as_of" in paths:
         raise InputError(
             "as_of is the date the case is seen on, not a fact to change",
-            Place(path=option),
-            expected="--as-of DATE to see the case on another date",
+            Place(path="as_of"),
+            expected="the as-of date of the evaluation to see the case on another date",
         )
 
 
@@ -321,41 +256,40 @@ class Sweep(Model):
 
 def sweep(
     case: CaseInput,
-    axes: Sequence[tuple[str, Sequence[str]]],
-    fixed: Mapping[str, str] | None = None,
+    axes: Sequence[tuple[str, Sequence[Any]]],
+    fixed: Mapping[str, Any] | None = None,
     as_of: dt.date | None = None,
     rules: Path | str | None = None,
     limit: int = MAX_SWEEP_ROWS,
 ) -> Sweep:
-    """Every combination of the `axes` values (typed as on a command line), with the `fixed`
-    changes made on every row, evaluated and laid out as a grid."""
+    """Every combination of the `axes` values (as a case file holds them, None for unknown),
+    with the `fixed` changes made on every row, evaluated and laid out as a grid."""
     fixed = dict(fixed or {})
     paths = [p for p, _ in axes]
     for path in paths + list(fixed):
         if (paths + list(fixed)).count(path) > 1:
             raise InputError(
                 f"{path} is changed more than once",
-                Place(path="--sweep"),
-                expected="each fact in one --set or --sweep only",
+                Place(path=path),
+                expected="each fact either swept or set, once",
             )
     if not axes:
-        raise InputError("nothing to sweep", Place(path="--sweep"), expected="PATH=V1,V2")
-    _keep_the_as_of(paths, "--sweep")
-    _keep_the_as_of(fixed, "--set")
+        raise InputError("nothing to sweep", Place(), expected="a fact and the values to try")
+    _keep_the_as_of([*paths, *fixed])
     rows_wanted = 1
     for _, values in axes:
         rows_wanted *= len(values)
     if rows_wanted > limit:
         raise InputError(
             f"the sweep has {rows_wanted} combinations, more than the {limit} a grid shows",
-            Place(path="--sweep"),
+            Place(path=", ".join(paths)),
             expected=f"at most {limit} combinations: sweep fewer facts or fewer values",
         )
     seen = case_as_of(to_case(case), as_of)
-    base = with_facts(seen, fixed, as_text=True) if fixed else seen
+    base = with_facts(seen, fixed) if fixed else seen
     # Build and validate every version of the case before evaluating any.
     versions = [
-        with_facts(base, dict(zip(paths, combination, strict=True)), as_text=True)
+        with_facts(base, dict(zip(paths, combination, strict=True)))
         for combination in itertools.product(*(values for _, values in axes))
     ]
     with evaluator_for(rules) as evaluator:
@@ -388,7 +322,7 @@ def _grid(
                 legend[outcome.rule] = LegendEntry(
                     rule=outcome.rule,
                     title=outcome.title,
-                    source="; ".join(c.short() for c in outcome.citations),
+                    source=citations_text(outcome.citations),
                     summary=outcome.summary,
                 )
     rows = []

@@ -2,8 +2,8 @@
 
 A rule whose `then:` carries a deadline is inferred like any other (durable_rules decides that it
 holds); this module only dates it. It reads the date the rule counts from and the period the rule
-sets, adds them with `lexcase.model.dates`, and compares the result with the case's as-of date
-and with the fact that meets the deadline, when the rule names one. Nothing here knows any particular
+sets, adds them with `lexcase.model.dates`, and compares the result with the case's as-of date and
+with the fact that meets the deadline, when the rule names one. Nothing here knows any particular
 deadline: everything comes from the rule's data.
 """
 

@@ -31,6 +31,10 @@ carrying only the values some pattern reads (`CompiledRulebook.reads`). durable_
 tests of one fact depth-first with a stack of 64 nodes (error 303 past it), so the tests on a
 section are spread over as many copies ("facets") of its fact as needed to keep each copy's
 tests under `FACET_BUDGET`.
+
+This module is longer than the project's usual 500 lines on purpose: the semantics above, the
+patterns that implement them, and the constants bounding durable_rules' traps are read together,
+and split apart each would lose the reason it is written the way it is.
 """
 
 from __future__ import annotations

@@ -8,27 +8,21 @@ error of lexcase or its inference engine.
 from __future__ import annotations
 
 import contextlib
-import datetime as dt
 import functools
 import json
 import os
 import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any, ParamSpec, TypeVar
+from typing import Annotated, Any, ParamSpec, TypeVar
 
 import typer
 from pydantic import BaseModel
 from rich.console import Console
-from rich.markup import escape
-from rich.table import Table
 
 from lexcase.errors import InferenceError, InputError, LexcaseError, Place
-from lexcase.evaluation.result import NOT_ADVICE, Result, RulebookStamp
-from lexcase.model.rules import OutcomeKind
-
-if TYPE_CHECKING:
-    from lexcase.analysis.timeline import Timeline
+from lexcase.evaluation.result import NOT_ADVICE
+from lexcase.interfaces.options import parse_axes, parse_changes, parse_date, parse_kind
 
 HELP = f"""Predict what a legal system will do in a person's case, with reasons and sources.
 
@@ -85,19 +79,6 @@ def handles_errors(command: Callable[P, R]) -> Callable[P, R]:
     return wrapper
 
 
-def parse_date(text: str | None, option: str) -> dt.date | None:
-    if text is None:
-        return None
-    try:
-        return dt.date.fromisoformat(text)
-    except ValueError:
-        raise InputError(
-            f"{text!r} is not a date",
-            Place(path=option),
-            expected="a date written YYYY-MM-DD, such as 2022-09-27",
-        ) from None
-
-
 CaseArgument = Annotated[
     Path, typer.Argument(help="A case file (YAML or JSON).", show_default=False)
 ]
@@ -140,60 +121,13 @@ def evaluate(
     Example: lexcase evaluate seeds/zhilin.yaml --as-of 2022-09-27
     """
     from lexcase.evaluation.evaluator import evaluate as run
+    from lexcase.interfaces import views
 
     result = run(case, parse_date(as_of, "--as-of"), rules)
     if json_:
         model_json(result)
     else:
-        show_result(result)
-
-
-def show_stamp(rulebook: RulebookStamp) -> None:
-    """Which rules gave the answer, so that it can be reproduced. (That lexcase is not legal
-    advice is said once, in the top-level help.)"""
-    out.print(f"\n[dim]rules {rulebook.version} sha256:{rulebook.sha256[:12]}[/dim]")
-
-
-def show_result(result: Result) -> None:
-    out.print(f"[bold]{result.case_id}[/bold] as of {result.as_of}")
-    table = Table(show_lines=True, expand=False)
-    table.add_column("kind", no_wrap=True)
-    table.add_column("where", no_wrap=True)
-    table.add_column("basis", no_wrap=True)
-    table.add_column("outcome, and its source", overflow="fold", ratio=1)
-    for outcome in result.outcomes:
-        basis = outcome.basis.value
-        if outcome.confidence.value != "high":
-            basis += f"\n{outcome.confidence.value} confidence"
-        sources = "; ".join(c.short() for c in outcome.citations)
-        table.add_row(
-            outcome.kind.value,
-            outcome.jurisdiction,
-            basis,
-            f"{escape(outcome.summary)}\n[dim]{escape(sources)} - {outcome.rule}[/dim]",
-        )
-    if result.outcomes:
-        out.print(table)
-    else:
-        out.print("No outcome follows from these facts and rules.")
-    if result.deadlines:
-        out.print("\n[bold]Deadlines[/bold] (lexcase timeline shows them among the case's events)")
-        for deadline in result.deadlines:
-            when = str(deadline.date) if deadline.date else "undated   "
-            status = escape(deadline.status_text())
-            if deadline.flagged:
-                status = f"[bold red]{status}[/bold red]"
-            out.print(f"  {when}  {status}  {escape(deadline.what)} [dim]- {deadline.rule}[/dim]")
-    if result.defeated:
-        out.print("\n[bold]Defeated[/bold]")
-        for defeat in result.defeated:
-            out.print(f"  {defeat.rule}  by {defeat.by}", markup=False)
-    if result.undecided:
-        out.print("\n[bold]Undecided[/bold] (facts that would decide them)")
-        for undecided in result.undecided:
-            needs = ", ".join(undecided.needs) or "-"
-            out.print(f"  {undecided.rule}: {needs}", markup=False)
-    show_stamp(result.rulebook)
+        views.show_result(out, result)
 
 
 @app.command()
@@ -210,61 +144,13 @@ def timeline(
     Example: lexcase timeline seeds/zhilin.yaml --as-of 2022-12-12
     """
     from lexcase.analysis.timeline import timeline as build
+    from lexcase.interfaces import views
 
     result = build(case, parse_date(as_of, "--as-of"), rules)
     if json_:
         model_json(result)
     else:
-        show_timeline(result)
-
-
-def show_timeline(result: Timeline) -> None:
-    out.print(f"[bold]{result.case_id}[/bold]: timeline as of {result.as_of}")
-    table = Table(show_lines=False, expand=False, show_edge=False, pad_edge=False)
-    table.add_column("date", no_wrap=True)
-    table.add_column("", no_wrap=True)
-    table.add_column("status", no_wrap=True)
-    table.add_column("what, and its source", overflow="fold", ratio=1)
-    marked, last_day = False, ""
-    for entry in result.entries:
-        if not marked and (entry.date is None or entry.date > result.as_of):
-            table.add_row("", "", "", f"[bold]-- as of {result.as_of} --[/bold]")
-            marked = True
-        day = str(entry.date) if entry.date else "undated"
-        shown_day, last_day = ("" if day == last_day else day), day
-        deadline = entry.deadline
-        if deadline is None:
-            text = escape(entry.text)
-            table.add_row(
-                shown_day,
-                entry.kind.value,
-                "",
-                text if entry.kind.value == "event" else f"[dim]{text}[/dim]",
-            )
-            continue
-        status = escape(deadline.status_text())
-        if deadline.flagged:
-            status = f"[bold red]{status}[/bold red]"
-        lines = [
-            escape(deadline.what),
-            f"[dim]{escape(deadline.period)} from {escape(deadline.from_fact)}"
-            f"{f' ({deadline.from_date})' if deadline.from_date else ''}; "
-            f"binds {escape(deadline.binds)}[/dim]",
-        ]
-        note = deadline.status_note()
-        if note:
-            lines.append(escape(note))
-        if deadline.flagged and deadline.if_missed:
-            lines.append(f"[red]if missed: {escape(deadline.if_missed)}[/red]")
-        sources = "; ".join(c.short() for c in deadline.citations)
-        confidence = deadline.confidence.value
-        sources += f"; {confidence} confidence" if confidence != "high" else ""
-        lines.append(f"[dim]{escape(sources)} - {deadline.rule}[/dim]")
-        table.add_row(shown_day, "deadline", status, "\n".join(lines))
-    if not marked:
-        table.add_row("", "", "", f"[bold]-- as of {result.as_of} --[/bold]")
-    out.print(table)
-    show_stamp(result.rulebook)
+        views.show_timeline(out, result)
 
 
 @app.command()
@@ -353,19 +239,6 @@ def schema() -> None:
 # --- what-if, explanations, rules ------------------------------------------------------------
 
 
-def parse_kind(text: str | None, option: str) -> OutcomeKind | None:
-    if text is None:
-        return None
-    try:
-        return OutcomeKind(text)
-    except ValueError:
-        raise InputError(
-            f"{text!r} is not an outcome kind",
-            Place(path=option),
-            expected="one of " + ", ".join(k.value for k in OutcomeKind),
-        ) from None
-
-
 @app.command("what-if")
 @handles_errors
 def what_if(
@@ -407,14 +280,18 @@ def what_if(
     from lexcase.interfaces import views
 
     date = parse_date(as_of, "--as-of")
-    changes = whatif.parse_changes(set_ or [], "--set")
+    changes = parse_changes(set_ or [], "--set")
     if sweep:
-        grid = whatif.sweep(case, whatif.parse_axes(sweep, "--sweep"), changes, date, rules)
+        grid = whatif.sweep(case, parse_axes(sweep, "--sweep"), changes, date, rules)
         if json_:
             model_json(grid)
         else:
             views.show_sweep(out, grid)
         return
+    if not changes:
+        raise InputError(
+            "nothing to change", Place(path="--set"), expected="at least one PATH=VALUE"
+        )
     diff = whatif.what_if(case, changes, date, rules)
     if json_:
         model_json(diff)

@@ -1,4 +1,5 @@
-"""Terminal views (rich) of what-if differences, sweeps, explanations and the rule tooling.
+"""Terminal views (rich) of results, timelines, what-if differences, sweeps, explanations and the
+rule tooling.
 
 Each view prints one model from the Python API and decides nothing: `--json` prints the same
 model as data.
@@ -24,9 +25,11 @@ from lexcase.analysis.explain import (
     WhyNot,
 )
 from lexcase.analysis.lint import LintReport
+from lexcase.analysis.timeline import Timeline
 from lexcase.analysis.whatif import Change, Sweep, WhatIf
+from lexcase.evaluation.result import Result
 from lexcase.law.catalogue import RuleCard, RuleListing
-from lexcase.model.rules import Citation
+from lexcase.model.rules import citations_text
 
 MARK = {Change.APPEARS: "+", Change.VANISHES: "-", Change.CHANGES: "~"}
 
@@ -44,10 +47,6 @@ def value_text(value: Any) -> str:
     return str(value)
 
 
-def sources(citations: list[Citation]) -> str:
-    return "; ".join(c.short() for c in citations)
-
-
 def state_text(state: RuleState) -> str:
     if state.status is RuleStatus.DEFEATED:
         return "defeated by " + ", ".join(state.defeated_by)
@@ -58,6 +57,104 @@ def state_text(state: RuleState) -> str:
 
 def footer(console: Console, version: str, sha256: str) -> None:
     console.print(f"\n[dim]rules {version} sha256:{sha256[:12]}[/dim]")
+
+
+# --- results and timelines --------------------------------------------------------------------
+
+
+def show_result(console: Console, result: Result) -> None:
+    console.print(f"[bold]{result.case_id}[/bold] as of {result.as_of}")
+    table = Table(show_lines=True, expand=False)
+    table.add_column("kind", no_wrap=True)
+    table.add_column("where", no_wrap=True)
+    table.add_column("basis", no_wrap=True)
+    table.add_column("outcome, and its source", overflow="fold", ratio=1)
+    for outcome in result.outcomes:
+        basis = outcome.basis.value
+        if outcome.confidence.value != "high":
+            basis += f"\n{outcome.confidence.value} confidence"
+        sources = citations_text(outcome.citations)
+        table.add_row(
+            outcome.kind.value,
+            outcome.jurisdiction,
+            basis,
+            f"{escape(outcome.summary)}\n[dim]{escape(sources)} - {outcome.rule}[/dim]",
+        )
+    if result.outcomes:
+        console.print(table)
+    else:
+        console.print("No outcome follows from these facts and rules.")
+    if result.deadlines:
+        console.print(
+            "\n[bold]Deadlines[/bold] (lexcase timeline shows them among the case's events)"
+        )
+        for deadline in result.deadlines:
+            when = str(deadline.date) if deadline.date else "undated   "
+            status = escape(deadline.status_text())
+            if deadline.flagged:
+                status = f"[bold red]{status}[/bold red]"
+            console.print(
+                f"  {when}  {status}  {escape(deadline.what)} [dim]- {deadline.rule}[/dim]"
+            )
+    if result.defeated:
+        console.print("\n[bold]Defeated[/bold]")
+        for defeat in result.defeated:
+            console.print(f"  {defeat.rule}  by {defeat.by}", markup=False)
+    if result.undecided:
+        console.print("\n[bold]Undecided[/bold] (facts that would decide them)")
+        for undecided in result.undecided:
+            needs = ", ".join(undecided.needs) or "-"
+            console.print(f"  {undecided.rule}: {needs}", markup=False)
+    footer(console, result.rulebook.version, result.rulebook.sha256)
+
+
+def show_timeline(console: Console, result: Timeline) -> None:
+    console.print(f"[bold]{result.case_id}[/bold]: timeline as of {result.as_of}")
+    table = Table(show_lines=False, expand=False, show_edge=False, pad_edge=False)
+    table.add_column("date", no_wrap=True)
+    table.add_column("", no_wrap=True)
+    table.add_column("status", no_wrap=True)
+    table.add_column("what, and its source", overflow="fold", ratio=1)
+    marked, last_day = False, ""
+    for entry in result.entries:
+        if not marked and (entry.date is None or entry.date > result.as_of):
+            table.add_row("", "", "", f"[bold]-- as of {result.as_of} --[/bold]")
+            marked = True
+        day = str(entry.date) if entry.date else "undated"
+        shown_day, last_day = ("" if day == last_day else day), day
+        deadline = entry.deadline
+        if deadline is None:
+            text = escape(entry.text)
+            table.add_row(
+                shown_day,
+                entry.kind.value,
+                "",
+                text if entry.kind.value == "event" else f"[dim]{text}[/dim]",
+            )
+            continue
+        status = escape(deadline.status_text())
+        if deadline.flagged:
+            status = f"[bold red]{status}[/bold red]"
+        lines = [
+            escape(deadline.what),
+            f"[dim]{escape(deadline.period)} from {escape(deadline.from_fact)}"
+            f"{f' ({deadline.from_date})' if deadline.from_date else ''}; "
+            f"binds {escape(deadline.binds)}[/dim]",
+        ]
+        note = deadline.status_note()
+        if note:
+            lines.append(escape(note))
+        if deadline.flagged and deadline.if_missed:
+            lines.append(f"[red]if missed: {escape(deadline.if_missed)}[/red]")
+        sources = citations_text(deadline.citations)
+        confidence = deadline.confidence.value
+        sources += f"; {confidence} confidence" if confidence != "high" else ""
+        lines.append(f"[dim]{escape(sources)} - {deadline.rule}[/dim]")
+        table.add_row(shown_day, "deadline", status, "\n".join(lines))
+    if not marked:
+        table.add_row("", "", "", f"[bold]-- as of {result.as_of} --[/bold]")
+    console.print(table)
+    footer(console, result.rulebook.version, result.rulebook.sha256)
 
 
 # --- what-if --------------------------------------------------------------------------------
@@ -77,7 +174,10 @@ def show_what_if(console: Console, diff: WhatIf) -> None:
         table.add_column("where", no_wrap=True)
         table.add_column("outcome, its source, and its rule on the other side", ratio=1)
         for d in diff.outcomes:
-            lines = [escape(d.summary), f"[dim]{escape(sources(d.citations))} - {d.rule}[/dim]"]
+            lines = [
+                escape(d.summary),
+                f"[dim]{escape(citations_text(d.citations))} - {d.rule}[/dim]",
+            ]
             if d.change is Change.APPEARS:
                 lines.append(f"was: {escape(state_text(d.before))}")
             elif d.change is Change.VANISHES:
@@ -160,7 +260,7 @@ def _step_label(step: Step) -> str:
         basis += f", {step.confidence.value} confidence"
     return (
         f"[bold]{step.rule}[/bold] {escape(step.title)}\n"
-        f"[dim]{escape(sources(step.citations))} ({basis})[/dim]"
+        f"[dim]{escape(citations_text(step.citations))} ({basis})[/dim]"
     )
 
 
@@ -217,7 +317,7 @@ def _add_candidate(tree: Tree, candidate: Candidate) -> None:
         basis += f", {candidate.confidence.value} confidence"
     node = tree.add(
         f"[bold]{candidate.rule}[/bold] {escape(candidate.title)}\n"
-        f"[dim]{escape(sources(candidate.citations))} ({basis})[/dim]"
+        f"[dim]{escape(citations_text(candidate.citations))} ({basis})[/dim]"
     )
     node.add(escape(state_text(candidate.state)))
     if candidate.blocked_by is not None:

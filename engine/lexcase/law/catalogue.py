@@ -12,7 +12,15 @@ from pydantic import Field
 from lexcase.errors import InputError, Place
 from lexcase.law.loader import load_rulebook
 from lexcase.law.rulebook import Rulebook
-from lexcase.model.rules import Basis, Citation, Confidence, Model, OutcomeKind, Rule
+from lexcase.model.rules import (
+    Basis,
+    Citation,
+    Confidence,
+    Model,
+    OutcomeKind,
+    Rule,
+    citations_text,
+)
 
 
 class RuleLine(Model):
@@ -117,7 +125,7 @@ def _line(rule: Rule) -> RuleLine:
         concludes=list(rule.concludes),
         basis=rule.basis,
         confidence=rule.confidence,
-        source="; ".join(c.short() for c in rule.citations),
+        source=citations_text(rule.citations),
     )
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Iterable
 from enum import StrEnum
 from typing import Annotated, Any
 
@@ -105,6 +106,11 @@ class CitationSpec(Spec):
     url: Prose | None = None
     text: Prose | None = Field(None, description="The words of the provision, where quoted.")
     whole: bool = Field(False, description="The instrument as a whole is the source (a decree).")
+
+
+def citations_text(citations: Iterable[Citation]) -> str:
+    """Citations as one line, the way every view and legend shows them."""
+    return "; ".join(c.short() for c in citations)
 
 
 class InForce(Spec):
