@@ -16,10 +16,22 @@ from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, Any, ClassVar
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    PlainSerializer,
+    PlainValidator,
+    StringConstraints,
+    WithJsonSchema,
+)
+from pydantic_core import PydanticCustomError
 
 from lexcase.errors import CaseError
+from lexcase.model.dates import REPORTED_DATE_PATTERN, parse_reported
 from lexcase.source import COUNTRY_PATTERN, IDENTIFIER_PATTERN, Document, load_document, validate
+
+REPORTED_DATE_ERROR = "reported_date"  # pydantic's error type for a case date that is none
 
 Country = Annotated[
     str,
@@ -28,6 +40,34 @@ Country = Annotated[
 ]
 Slug = Annotated[str, StringConstraints(pattern=IDENTIFIER_PATTERN, max_length=200)]
 Text = Annotated[str, StringConstraints(max_length=10_000)]
+
+
+def _reported_date(value: Any) -> dt.date:
+    if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
+        return value
+    if isinstance(value, str):
+        try:
+            return parse_reported(value)
+        except ValueError:
+            pass
+    raise PydanticCustomError(REPORTED_DATE_ERROR, "not a date")
+
+
+# A date of the case as the press reports it: to the day (2022-09-26), or only to the month
+# (2022-09) or the year (2022); see `lexcase.model.dates.Approx`.
+Day = Annotated[
+    dt.date,
+    PlainValidator(_reported_date),
+    PlainSerializer(lambda d: d.isoformat(), return_type=str, when_used="json"),
+    WithJsonSchema(
+        {
+            "type": "string",
+            "pattern": REPORTED_DATE_PATTERN,
+            "description": "A date: YYYY-MM-DD, or YYYY-MM / YYYY when only the month or "
+            "year is known.",
+        }
+    ),
+]
 
 
 class Facts(BaseModel):
@@ -135,13 +175,13 @@ class Source(Facts):
 
     title: Text
     url: Text | None = None
-    date: dt.date | None = None
+    date: Day | None = None
     supports: Text | None = Field(None, description="Which facts this source supports.")
 
 
 class Person(Facts):
     name: Text | None = None
-    born_on: dt.date | None = None
+    born_on: Day | None = None
     nationalities: list[Country] | None = Field(
         None, description="Every citizenship the person holds; absent means unknown."
     )
@@ -153,7 +193,7 @@ class Person(Facts):
 class LeftService(Record):
     dated_by: ClassVar[tuple[str, ...]] = ("on",)
     how: ServiceExit | None = None
-    on: dt.date | None = None
+    on: Day | None = None
     absence_days: int | None = Field(
         None, ge=0, description="Days away, for an absence without leave."
     )
@@ -162,7 +202,7 @@ class LeftService(Record):
 class CallUp(Record):
     dated_by: ClassVar[tuple[str, ...]] = ("received_on",)
     kind: CallUpKind | None = None
-    received_on: dt.date | None = None
+    received_on: Day | None = None
     reported: bool | None = Field(None, description="Whether the person reported as called.")
 
 
@@ -181,7 +221,7 @@ class Crossing(Record):
     dated_by: ClassVar[tuple[str, ...]] = ("date",)
     from_: Country | None = Field(None, alias="from")
     into: Country | None = None
-    date: dt.date | None = None
+    date: Day | None = None
     at_checkpoint: bool | None = None
     documents: TravelDocument | None = None
     place: Text | None = None
@@ -191,33 +231,33 @@ class Stay(Record):
     dated_by: ClassVar[tuple[str, ...]] = ("counted_on",)
     basis: StayBasis | None = None
     days_in_last_180: int | None = Field(None, ge=0, le=180)
-    counted_on: dt.date | None = Field(None, description="The date the day count refers to.")
+    counted_on: Day | None = Field(None, description="The date the day count refers to.")
 
 
 class Decision(Record):
     dated_by: ClassVar[tuple[str, ...]] = ("on",)
     outcome: AsylumOutcome | None = None
-    on: dt.date | None = None
+    on: Day | None = None
     by: Text | None = None
 
 
 class AppealDecision(Record):
     dated_by: ClassVar[tuple[str, ...]] = ("on",)
     outcome: AppealOutcome | None = None
-    on: dt.date | None = None
+    on: Day | None = None
     final: bool | None = Field(None, description="No further appeal lies.")
 
 
 class Appeal(Record):
     dated_by: ClassVar[tuple[str, ...]] = ("filed_on",)
-    filed_on: dt.date | None = None
+    filed_on: Day | None = None
     decision: AppealDecision | None = None
 
 
 class Asylum(Record):
     dated_by: ClassVar[tuple[str, ...]] = ("applied_on",)
-    applied_on: dt.date | None = None
-    registered_on: dt.date | None = None
+    applied_on: Day | None = None
+    registered_on: Day | None = None
     decision: Decision | None = None
     appeal: Appeal | None = None
 
@@ -226,14 +266,14 @@ class Charge(Record):
     dated_by: ClassVar[tuple[str, ...]] = ("opened_on",)
     article: Text
     part: Text | None = None
-    opened_on: dt.date | None = None
+    opened_on: Day | None = None
 
 
 class WantedNotice(Record):
     dated_by: ClassVar[tuple[str, ...]] = ("issued_on", "known_by")
     international: bool | None = None
-    issued_on: dt.date | None = None
-    known_by: dt.date | None = Field(
+    issued_on: Day | None = None
+    known_by: Day | None = Field(
         None,
         description="A date by which the notice is known to exist, when its issue date is not.",
     )
@@ -249,7 +289,7 @@ class Conviction(Record):
     article: Text | None = None
     part: Text | None = None
     court: Text | None = None
-    on: dt.date | None = None
+    on: Day | None = None
 
 
 class Sentence(Record):
@@ -259,14 +299,14 @@ class Sentence(Record):
     fine_mrp: int | None = Field(None, ge=0)
     expulsion: bool | None = None
     expulsion_years: int | None = Field(None, ge=0)
-    on: dt.date | None = None
+    on: Day | None = None
 
 
 class Detention(Record):
     dated_by: ClassVar[tuple[str, ...]] = ("ordered_on", "from_on")
     basis: DetentionBasis
-    from_on: dt.date | None = None
-    ordered_on: dt.date | None = None
+    from_on: Day | None = None
+    ordered_on: Day | None = None
     days_ordered: int | None = Field(None, ge=0)
     place: Text | None = None
 
@@ -274,7 +314,7 @@ class Detention(Record):
 class ExtraditionDecision(Record):
     dated_by: ClassVar[tuple[str, ...]] = ("on",)
     outcome: ExtraditionOutcome | None = None
-    on: dt.date | None = Field(None, description="The date of the decision; appeals count from it.")
+    on: Day | None = Field(None, description="The date of the decision; appeals count from it.")
     by: Text | None = None
 
 
@@ -282,7 +322,7 @@ class Extradition(Record):
     """The requesting state's extradition request and the host state's decision on it."""
 
     dated_by: ClassVar[tuple[str, ...]] = ("requested_on",)
-    requested_on: dt.date | None = Field(
+    requested_on: Day | None = Field(
         None, description="The date the extradition request reached the host state."
     )
     decision: ExtraditionDecision | None = None
@@ -302,20 +342,20 @@ class Removal(Record):
 
     dated_by: ClassVar[tuple[str, ...]] = ("on",)
     type: RemovalType | None = None
-    on: dt.date | None = Field(None, description="The day he left or was handed over.")
+    on: Day | None = Field(None, description="The day he left or was handed over.")
     destination: Country | None = None
 
 
 class RiskOnReturn(Record):
     dated_by: ClassVar[tuple[str, ...]] = ("assessed_on",)
     torture: bool | None = Field(None, description="A substantial risk of torture on return.")
-    assessed_on: dt.date | None = None
+    assessed_on: Day | None = None
     evidence: Text | None = None
 
 
 class Event(Record):
     dated_by: ClassVar[tuple[str, ...]] = ("on",)
-    on: dt.date
+    on: Day
     what: Text
 
 
