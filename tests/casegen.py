@@ -35,6 +35,7 @@ COUNTRIES = ["RU", "KZ", "AM", "BY", "KG", "GE", "DE"]
 ARTICLES = ["338", "322", "392", "337", "328", "1"]
 NUMBERS = [0, 1, 2, 3, 9, 10, 11, 29, 30, 31, 40, 89, 90, 91, 100, 180]
 COUNTRY_FIELDS = ("state", "from", "into", "home_state", "host_state", "destination")
+ROLES = {"host_state": "KZ", "home_state": "RU"}
 
 
 def _value(fp: FactPath, rng: random.Random) -> Any:
@@ -52,6 +53,9 @@ def _value(fp: FactPath, rng: random.Random) -> Any:
     if kind is ValueKind.ENUM:
         return rng.choice(fp.enum_values)
     if kind is ValueKind.LIST:
+        assert fp.item is not None
+        if fp.item.kind is ValueKind.ENUM:  # a list of enum values, such as notice channels
+            return rng.sample(fp.item.enum_values, rng.randint(0, len(fp.item.enum_values)))
         return rng.sample(COUNTRIES, rng.randint(0, 3))
     if kind is ValueKind.RECORDS:
         items = []
@@ -63,6 +67,10 @@ def _value(fp: FactPath, rng: random.Random) -> Any:
                     item[name] = _value(field, rng)
             items.append(item)
         return items
+    if fp.path in ROLES and rng.random() < 0.5:
+        # Every national rule tests its state's role: half the cases are in the states the packs
+        # speak for, so their exceptions and defeats are exercised too.
+        return ROLES[fp.path]
     if fp.path.split(".")[-1] in COUNTRY_FIELDS:
         return rng.choice(COUNTRIES)
     return rng.choice(ARTICLES)

@@ -44,6 +44,8 @@ def test_evaluate_json_is_the_result_object_and_nothing_else() -> None:
         "deadlines",
         "rulebook",
         "notice",
+        "coverage",
+        "warnings",
     }
     custody = next(o for o in data["outcomes"] if o["rule"] == "kz.cpc.588.custody.ordered")
     assert custody["detail"]["limit_days"] == 40

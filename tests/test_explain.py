@@ -74,11 +74,13 @@ def test_explain_lays_out_each_outcome_down_to_the_facts() -> None:
     givens = {g.conclusion: [s.rule for s in g.by] for g in step.given}
     assert givens == {
         "kz.expulsion": ["kz.cc.392.1.expulsion.ordered"],
-        "kz.refugee_status_refused": ["kz.refugees.decision.refused"],
+        "host.refugee_status_refused": ["kz.refugees.decision.refused"],
     }
     ordered = step.given[0].by[0]
-    assert ordered.facts[0].path == "host_proceedings.sentence.expulsion"
-    assert ordered.facts[0].value is True
+    assert [(f.path, f.value) for f in ordered.facts] == [
+        ("host_state", "KZ"),
+        ("host_proceedings.sentence.expulsion", True),
+    ]
     # The prediction the court's order replaced is shown where it lost.
     assert [(d.rule, d.by) for d in ordered.defeated] == [
         ("kz.cc.392.1.expulsion", "kz.cc.392.1.expulsion.ordered")
@@ -124,9 +126,15 @@ def test_why_not_names_the_failed_condition_and_the_missing_facts() -> None:
     assert set(by_rule) == {
         "intl.cat.3.1",
         "intl.rc.33.1",
+        "intl.echr.3",
+        "intl.ece.4.military_offences",
         "kz.constitution.11.1",
         "kz.cpc.extradition.no_extradition_for_mobilisation",
     }
+    # Kazakhstan is not a party to the European Convention on Extradition: its art. 4 is blocked
+    # by the treaty table, not by the charges.
+    ece = by_rule["intl.ece.4.military_offences"]
+    assert ece.blocked_by is not None and ece.blocked_by.given == "intl.ece.binds_host"
     torture = by_rule["intl.cat.3.1"]
     assert torture.state.status is RuleStatus.UNDECIDED
     assert torture.state.needs == ["risk_on_return.torture"]
@@ -137,7 +145,7 @@ def test_why_not_names_the_failed_condition_and_the_missing_facts() -> None:
     assert citizen.blocked_by.test.value == ["RU"]
     # A conclusion no rule drew: the rules that could have drawn it, and why they did not.
     refugee = by_rule["intl.rc.33.1"]
-    assert refugee.blocked_by is not None and refugee.blocked_by.given == "kz.refugee_status"
+    assert refugee.blocked_by is not None and refugee.blocked_by.given == "host.refugee_status"
     granted = refugee.blocked_by.concluders[0]
     assert granted.rule == "kz.refugees.decision.granted"
     assert granted.blocked_by is not None and granted.blocked_by.test is not None
@@ -253,7 +261,7 @@ def test_why_not_cli_text_json_and_bad_kinds() -> None:
         in (text)
     )
     assert "undecided (needs risk_on_return.torture)" in text
-    assert "given kz.refugee_status, which no rule concluded" in text
+    assert "given host.refugee_status, which no rule concluded" in text
     data = json.loads(
         runner.invoke(
             app,

@@ -33,6 +33,7 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict
 
+from lexcase.analysis.lint_packs import role_findings, source_findings
 from lexcase.errors import Place, RuleFileError, file_label
 from lexcase.inference.probes import Prober, Truth
 from lexcase.law.files import default_rules_dir
@@ -52,6 +53,8 @@ class Check(StrEnum):
     REFERENCE = "reference"
     NEVER_HOLDS = "never_holds"
     NO_EFFECT = "no_effect"
+    ROLE = "role"
+    SOURCES = "sources"
 
 
 class Problem(BaseModel):
@@ -104,9 +107,21 @@ def lint(root: Path | str | None = None) -> LintReport:
         *_prose_references(rulebook),
         *_never_holds(rulebook),
         *_no_effect(rulebook),
+        *(_problem(Check.ROLE, rule, message) for rule, message in role_findings(rulebook)),
+        *_sources(rulebook, folder),
     ]
     problems.sort(key=lambda p: (p.file or "", p.line or 0, p.check))
     return LintReport(root=label, rules=len(rulebook.rules), problems=problems)
+
+
+def _sources(rulebook: Rulebook, folder: Path) -> Iterator[Problem]:
+    for finding in source_findings(rulebook, folder):
+        if isinstance(finding, str):
+            yield Problem(
+                check=Check.SOURCES, file=file_label(folder / "rulebook.yaml"), message=finding
+            )
+        else:
+            yield _problem(Check.SOURCES, *finding)
 
 
 def _load_problem(error: RuleFileError) -> Problem:

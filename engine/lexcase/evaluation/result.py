@@ -14,6 +14,7 @@ from typing import Any
 from pydantic import Field
 
 from lexcase.errors import InferenceError, Place
+from lexcase.evaluation.coverage import StateCoverage, coverage_of
 from lexcase.evaluation.deadlines import Deadline, compute_deadlines
 from lexcase.inference.runner import Trace
 from lexcase.law.rulebook import Rulebook
@@ -96,6 +97,14 @@ class RulebookStamp(Model):
 class Result(Model):
     case_id: str
     as_of: dt.date
+    warnings: list[str] = Field(
+        default_factory=list,
+        description="What lexcase could not apply: a host or home state it has no rules for.",
+    )
+    coverage: list[StateCoverage] = Field(
+        default_factory=list,
+        description="For the host and the home state: the pack applied and how completely.",
+    )
     outcomes: list[Outcome]
     conclusions: list[Conclusion]
     defeated: list[Defeat]
@@ -178,10 +187,13 @@ class ResultBuilder:
             {**rules[rule_id].undecided_fields, "needs": need}
             for rule_id, need in _Needs(rules, facts, concluded_by, trace.open).each()
         ]
+        coverage = coverage_of(self.rulebook.packs, facts["host_state"], facts["home_state"])
         return Result.model_validate(
             {
                 "case_id": case_id,
                 "as_of": as_of,
+                "warnings": coverage.warnings,
+                "coverage": coverage.states,
                 "outcomes": outcomes,
                 "conclusions": conclusions,
                 "defeated": defeated,

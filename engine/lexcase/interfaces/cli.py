@@ -19,6 +19,7 @@ from typing import Annotated, Any, ParamSpec, TypeVar
 import typer
 from pydantic import BaseModel
 from rich.console import Console
+from rich.markup import escape
 
 from lexcase.errors import InferenceError, InputError, LexcaseError, Place
 from lexcase.evaluation.result import NOT_ADVICE
@@ -108,6 +109,27 @@ def model_json(model: BaseModel) -> None:
     print_json(model.model_dump(mode="json", exclude_none=True))
 
 
+def show_warnings(warnings: list[str], json_: bool = False) -> None:
+    """What lexcase could not apply, printed before anything else (on stderr beside --json,
+    whose stdout stays JSON; `evaluate --json` carries them in the result too)."""
+    for warning in warnings:
+        if json_:
+            err.print(f"warning: {warning}", markup=False)
+        else:
+            out.print(f"[bold yellow]warning:[/bold yellow] {escape(warning)}")
+
+
+def warn_about(case: Path, rules: Path | None, json_: bool) -> None:
+    """The coverage warnings of the case file `case`, first, for commands that show no Result."""
+    from lexcase.evaluation.coverage import coverage_of
+    from lexcase.evaluation.evaluator import to_case
+    from lexcase.law.loader import load_rulebook
+
+    seen = to_case(case)
+    packs = load_rulebook(rules).packs
+    show_warnings(coverage_of(packs, seen.host_state, seen.home_state).warnings, json_)
+
+
 @app.command()
 @handles_errors
 def evaluate(
@@ -125,6 +147,7 @@ def evaluate(
     from lexcase.interfaces import views
 
     result = run(case, parse_date(as_of, "--as-of"), rules)
+    show_warnings(result.warnings, json_)
     if json_:
         model_json(result)
     else:
@@ -147,6 +170,7 @@ def timeline(
     from lexcase.analysis.timeline import timeline as build
     from lexcase.interfaces import views
 
+    warn_about(case, rules, json_)
     result = build(case, parse_date(as_of, "--as-of"), rules)
     if json_:
         model_json(result)
@@ -282,6 +306,7 @@ def what_if(
 
     date = parse_date(as_of, "--as-of")
     changes = parse_changes(set_ or [], "--set")
+    warn_about(case, rules, json_)
     if sweep:
         grid = whatif.sweep(case, parse_axes(sweep, "--sweep"), changes, date, rules)
         if json_:
@@ -333,6 +358,7 @@ def explain(
 
     date = parse_date(as_of, "--as-of")
     wanted, missing = parse_kind(kind, "--kind"), parse_kind(why_not, "--why-not")
+    warn_about(case, rules, json_)
     if wanted is not None and missing is not None:
         raise InputError(
             "--kind and --why-not ask different questions",

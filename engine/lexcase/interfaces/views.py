@@ -27,6 +27,7 @@ from lexcase.analysis.explain import (
 from lexcase.analysis.lint import LintReport
 from lexcase.analysis.timeline import Timeline
 from lexcase.analysis.whatif import Change, Sweep, WhatIf
+from lexcase.evaluation.coverage import StateCoverage
 from lexcase.evaluation.result import Result
 from lexcase.law.catalogue import RuleCard, RuleListing
 from lexcase.model.rules import citations_text
@@ -64,6 +65,7 @@ def footer(console: Console, version: str, sha256: str) -> None:
 
 def show_result(console: Console, result: Result) -> None:
     console.print(f"[bold]{result.case_id}[/bold] as of {result.as_of}")
+    console.print(f"[dim]{escape(coverage_line(result.coverage))}[/dim]")
     table = Table(show_lines=True, expand=False)
     table.add_column("kind", no_wrap=True)
     table.add_column("where", no_wrap=True)
@@ -428,3 +430,12 @@ def show_lint(console: Console, report: LintReport) -> None:
         console.print(f"{report.rules} rules in {report.root}: no problems found.", markup=False)
     else:
         console.print(f"{len(report.problems)} problem(s) in {report.root}.", markup=False)
+
+
+def coverage_line(coverage: list[StateCoverage]) -> str:
+    """Whose law was applied, in one line: "law applied: Kazakhstan (host, partial), ..."."""
+    parts = []
+    for entry in coverage:
+        who = entry.name or entry.state or "unknown"
+        parts.append(f"{who} ({entry.role.value}, {entry.coverage.value})")
+    return "law applied: " + ", ".join([*parts, "international law"])

@@ -24,7 +24,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from lexcase.errors import file_label
-from lexcase.law.files import MANIFEST, rule_files
+from lexcase.law.files import MANIFEST, data_files, rule_files
 from lexcase.law.rulebook import Rulebook
 
 KEEP = 32
@@ -72,7 +72,7 @@ def _key(root: Path) -> str | None:
     try:
         for path in [manifest] if manifest.is_file() else []:
             digest.update(path.read_bytes())
-        for path in rule_files(root):
+        for path in data_files(root) + rule_files(root):
             digest.update(f"\0{file_label(path)}\0".encode())
             digest.update(path.read_bytes())
     except OSError:

@@ -9,6 +9,8 @@ from pathlib import Path
 from lexcase.errors import Place, RuleFileError
 
 MANIFEST = "rulebook.yaml"
+TREATIES = "treaties.yaml"  # at the top of the folder: which states each treaty binds, and when
+PACK = "pack.yaml"  # in a jurisdiction's folder: the state, its role and the pack's coverage
 RULE_SUFFIXES = (".yaml", ".yml", ".json")
 
 
@@ -26,12 +28,19 @@ def default_rules_dir() -> Path:
 
 
 def rule_files(root: Path) -> list[Path]:
-    """The rule files under `root`, in name order (its manifest, rulebook.yaml, apart)."""
+    """The rule files under `root`, in name order (its manifest and data files apart)."""
+    data = set(data_files(root)) | {root / MANIFEST}
     return sorted(
         p
         for p in root.rglob("*")
-        if p.suffix in RULE_SUFFIXES and p.name != MANIFEST and p.is_file()
+        if p.suffix in RULE_SUFFIXES and p not in data and p.name != PACK and p.is_file()
     )
+
+
+def data_files(root: Path) -> list[Path]:
+    """The files beside the rules: the treaty table and each folder's pack description."""
+    table = [root / TREATIES] if (root / TREATIES).is_file() else []
+    return table + sorted(p for p in root.glob(f"*/{PACK}") if p.is_file())
 
 
 def digest(root: Path, files: list[Path]) -> str:

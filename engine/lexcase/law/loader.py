@@ -14,9 +14,19 @@ from pathlib import Path
 
 from lexcase.errors import Place, RuleFileError, file_label
 from lexcase.law import cache
-from lexcase.law.files import MANIFEST, default_rules_dir, digest, rule_files
+from lexcase.law.files import (
+    MANIFEST,
+    PACK,
+    TREATIES,
+    data_files,
+    default_rules_dir,
+    digest,
+    rule_files,
+)
+from lexcase.law.packs import INTL, TreatyTable, read_pack, read_treaties
 from lexcase.law.resolver import resolve_rule
-from lexcase.law.rulebook import Rulebook, closest, find_cycle
+from lexcase.law.rulebook import Rulebook, closest, concluders_of, find_cycle
+from lexcase.model.packs import Pack, TreatyTableSpec
 from lexcase.model.rules import Rule, RuleFileSpec
 from lexcase.source import load_document, validate
 
@@ -49,6 +59,8 @@ class FolderChecker:
     places: dict[str, Place] = field(default_factory=dict)
     files: list[Path] = field(default_factory=list)
     version: str = "unversioned"
+    treaties: TreatyTable = field(default_factory=lambda: TreatyTable(TreatyTableSpec(), None))
+    packs: list[Pack] = field(default_factory=list)
 
     def rulebook(self) -> Rulebook:
         return Rulebook(
@@ -57,6 +69,7 @@ class FolderChecker:
             version=self.version,
             sha256=digest(self.root, self.files),
             files=tuple(file_label(f) or str(f) for f in self.files),
+            packs=tuple(sorted(self.packs, key=lambda p: p.state)),
         )
 
     def run(self) -> Iterator[RuleFileError]:
@@ -83,6 +96,7 @@ class FolderChecker:
                     self.version = version
             except RuleFileError as problem:
                 yield problem
+        yield from self._data()
         paths = rule_files(self.root)
         if not paths:
             yield RuleFileError(
@@ -94,6 +108,35 @@ class FolderChecker:
             self.files.append(path)
             yield from self._file(path)
         yield from self._references()
+
+    # --- the treaty table and the packs' descriptions ---------------------------------------
+
+    def _data(self) -> Iterator[RuleFileError]:
+        for path in data_files(self.root):
+            self.files.append(path)
+            try:
+                if path.name == TREATIES:
+                    self.treaties = read_treaties(path)
+                elif path.name == PACK:
+                    self.packs.append(read_pack(path))
+            except RuleFileError as problem:
+                yield problem
+        for made in self.treaties.rules():
+            if isinstance(made, RuleFileError):
+                yield made
+            else:
+                yield from self._add(made, Place(file_label(self.root / TREATIES), made.line))
+
+    def _add(self, rule: Rule, place: Place) -> Iterator[RuleFileError]:
+        if rule.id in self.places:
+            yield RuleFileError(
+                f"rule {rule.id}: the id is already used at {self.places[rule.id]}",
+                place,
+                expected="a unique rule id",
+            )
+            return
+        self.places[rule.id] = place
+        self.rules.append(rule)
 
     # --- one file ---------------------------------------------------------------------------
 
@@ -112,47 +155,72 @@ class FolderChecker:
                 document.place(("jurisdiction",)),
                 expected=f"jurisdiction: {folder}, or the file in {spec.jurisdiction.lower()}/",
             )
+        givens: tuple[str, ...] = ()
+        if spec.treaty is not None:
+            if spec.treaty not in self.treaties.by_id:
+                yield RuleFileError(
+                    f"the file names treaty '{spec.treaty}', which {TREATIES} does not list",
+                    document.place(("treaty",)),
+                    expected=f"the id of a treaty in {TREATIES}",
+                    suggestion=closest(spec.treaty, list(self.treaties.by_id)),
+                )
+                return
+            if spec.jurisdiction != INTL:
+                yield RuleFileError(
+                    "only international law belongs to a treaty",
+                    document.place(("treaty",)),
+                    expected="jurisdiction: INTL",
+                )
+                return
+            givens = self.treaties.givens(spec.treaty)
         for index, rule_spec in enumerate(spec.rules):
             try:
                 rule = resolve_rule(rule_spec, spec, document, ("rules", index))
             except RuleFileError as problem:
                 yield problem
                 continue
-            if rule.id in self.places:
-                yield RuleFileError(
-                    f"rule {rule.id}: the id is already used at {self.places[rule.id]}",
-                    document.place(("rules", index, "id")),
-                    expected="a unique rule id",
-                )
-                continue
-            self.places[rule.id] = document.place(("rules", index))
-            self.rules.append(rule)
+            if givens:
+                # A treaty rule holds only where the treaty binds the states it names.
+                rule = rule.model_copy(update={"given": (*rule.given, *givens)})
+            yield from self._add(rule, document.place(("rules", index)))
 
     # --- across files -------------------------------------------------------------------------
 
     def _references(self) -> Iterator[RuleFileError]:
         ids = {r.id for r in self.rules}
-        concluded = {name for r in self.rules for name in r.concludes}
-        for rule in self.rules:
+        concluders = concluders_of(self.rules)
+        for index, rule in enumerate(self.rules):
             place = self.places[rule.id]
             for name in rule.given:
-                if name not in concluded:
+                if name not in concluders:
                     yield RuleFileError(
                         f"rule {rule.id}: no rule concludes '{name}', which it is given",
                         place,
                         expected="a name some rule has under then.conclude",
-                        suggestion=closest(name, concluded),
+                        suggestion=closest(name, list(concluders)),
                     )
+            defeated: list[str] = []
             for target in rule.defeats:
-                if target not in ids:
+                if target in ids:
+                    defeated.append(target)
+                elif target in concluders:
+                    # A conclusion's name defeats every rule concluding it, in any pack.
+                    defeated.extend(r for r in concluders[target] if r != rule.id)
+                else:
                     yield RuleFileError(
-                        f"rule {rule.id}: it defeats '{target}', but no rule has that id",
+                        f"rule {rule.id}: it defeats '{target}', but no rule has that id and "
+                        "no rule concludes it",
                         place,
-                        expected="the id of a loaded rule",
-                        suggestion=closest(target, ids),
+                        expected="the id of a loaded rule, or a conclusion some rule draws",
+                        suggestion=closest(target, ids | set(concluders)),
                     )
-                elif target == rule.id:
+                if target == rule.id:
                     yield RuleFileError(f"rule {rule.id}: a rule cannot defeat itself", place)
+            expanded = tuple(dict.fromkeys(defeated))
+            if expanded != rule.defeats:
+                self.rules[index] = rule.model_copy(
+                    update={"defeats": expanded, "defeats_named": rule.defeats}
+                )
         cycle = find_cycle(self.rules)
         if cycle:
             yield RuleFileError(

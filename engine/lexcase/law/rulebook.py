@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from lexcase.errors import Place, RuleNotFoundError
+from lexcase.model.packs import Pack
 from lexcase.model.rules import Rule
 
 
@@ -23,6 +24,7 @@ class Rulebook:
     version: str
     sha256: str
     files: tuple[str, ...]
+    packs: tuple[Pack, ...] = ()  # what each national folder covers (its pack.yaml)
 
     @cached_property
     def by_id(self) -> dict[str, Rule]:

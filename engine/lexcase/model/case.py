@@ -123,6 +123,22 @@ class TravelDocument(StrEnum):
     FALSE_OR_OTHERS = "false_or_others"  # forged, or another person's
 
 
+class DocumentHeld(StrEnum):
+    """The travel document the person holds (whatever he crossed with)."""
+
+    FOREIGN_PASSPORT = "foreign_passport"  # a passport for travel abroad (and an internal one)
+    INTERNAL_PASSPORT = "internal_passport"  # only the internal identity document
+    HELD_BY_UNIT = "held_by_unit"  # his foreign passport is kept by his unit: he has the internal
+    NONE = "none"
+
+
+class NoticeChannel(StrEnum):
+    """How a wanted notice is circulated abroad."""
+
+    INTERPOL = "interpol"  # an Interpol notice or diffusion
+    CIS_INTERSTATE = "cis_interstate"  # the CIS interstate search, which bypasses Interpol
+
+
 class StayBasis(StrEnum):
     VISA_FREE = "visa_free"
     ASYLUM_SEEKER_CERTIFICATE = "asylum_seeker_certificate"
@@ -187,6 +203,11 @@ class Person(Facts):
     )
     prior_convictions: int | None = Field(
         None, ge=0, description="Earlier criminal convictions in the host state."
+    )
+    travel_document: DocumentHeld | None = Field(
+        None,
+        description="The travel document the person holds: a foreign passport, only the internal "
+        "passport, a foreign passport kept by his unit, or none.",
     )
 
 
@@ -263,6 +284,9 @@ class Asylum(Record):
 
 
 class Charge(Record):
+    """One criminal charge, judged on its own: the article (and part, where known) of the charging
+    state's code, and the date the case was opened."""
+
     dated_by: ClassVar[tuple[str, ...]] = ("opened_on",)
     article: Text
     part: Text | None = None
@@ -272,6 +296,11 @@ class Charge(Record):
 class WantedNotice(Record):
     dated_by: ClassVar[tuple[str, ...]] = ("issued_on", "known_by")
     international: bool | None = None
+    channels: list[NoticeChannel] | None = Field(
+        None,
+        description="How the notice is circulated abroad: interpol, cis_interstate, or both; "
+        "absent means unknown.",
+    )
     issued_on: Day | None = None
     known_by: Day | None = Field(
         None,

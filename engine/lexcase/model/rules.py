@@ -64,11 +64,12 @@ REQUIRED_DETAIL: dict[OutcomeKind, tuple[frozenset[str], frozenset[str]]] = {
     OutcomeKind.EXIT_BAN: (frozenset({"ground"}), frozenset()),
     OutcomeKind.HOME_CHARGE: (
         frozenset({"article"}),
-        frozenset({"max_years", "max_months", "min_years", "max_fine_rub", "penalty_unverified"}),
+        frozenset({"max_years", "max_months", "min_years", "max_fine_rub", "penalty"}),
     ),
     OutcomeKind.PROSECUTION: (
         frozenset({"article"}),
-        frozenset({"max_years", "max_months", "max_fine_mrp", "penalty_unverified"}),
+        # `penalty` where the notes give none: the rule then says so, at low confidence
+        frozenset({"max_years", "max_months", "max_fine_mrp", "penalty"}),
     ),
     OutcomeKind.SENTENCE: (
         frozenset({"disposition"}),
@@ -187,6 +188,11 @@ class RuleSpec(Spec):
 class RuleFileSpec(Spec):
     instrument: Instrument
     jurisdiction: Jurisdiction
+    treaty: Identifier | None = Field(
+        None,
+        description="The treaty of rules/treaties.yaml these rules belong to: they apply only "
+        "where it binds the states it names.",
+    )
     rules: list[RuleSpec] = Field(default_factory=list)
 
 
@@ -349,10 +355,13 @@ class Rule(Model):
     judged_at: str
     conditions: tuple[Condition, ...]
     given: tuple[str, ...]
-    defeats: tuple[str, ...]
+    defeats: tuple[
+        str, ...
+    ]  # rule ids; a conclusion named under defeats: stands for its concluders
     concludes: tuple[str, ...]
     outcome: OutcomeSpec | None
     deadline: DeadlineRule | None = None
+    defeats_named: tuple[str, ...] = ()  # defeats: as written, when it names a conclusion
 
     @property
     def fact_paths(self) -> tuple[str, ...]:

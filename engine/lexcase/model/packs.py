@@ -1,0 +1,85 @@
+"""The data beside the rules, as files write it: the table of treaty parties
+(`rules/treaties.yaml`) and each national pack's description (`rules/<cc>/pack.yaml`).
+`lexcase.law.packs` reads them."""
+
+from __future__ import annotations
+
+import datetime as dt
+from enum import StrEnum
+from typing import Annotated
+
+from pydantic import Field, StringConstraints
+
+from lexcase.model.rules import Confidence, Identifier, Prose, Spec
+from lexcase.source import COUNTRY_PATTERN
+
+State = Annotated[str, StringConstraints(pattern=COUNTRY_PATTERN)]
+
+
+class Role(StrEnum):
+    HOST = "host"  # the state where the person is
+    HOME = "home"  # the state he fled, which wants him back
+
+    @property
+    def fact(self) -> str:
+        return f"{self.value}_state"
+
+
+class CoverageLevel(StrEnum):
+    FULL = "full"
+    PARTIAL = "partial"  # the pack names what it leaves out
+    NONE = "none"  # no pack for the state
+
+
+# --- the treaty table ------------------------------------------------------------------------
+
+
+class PartySpec(Spec):
+    state: State
+    from_: dt.date | None = Field(None, alias="from")
+    until: dt.date | None = None
+    source: Prose = Field(description="Where the row comes from, in words.")
+    as_: list[Role] | None = Field(
+        None,
+        alias="as",
+        description="The roles the row is used in (default: every role the treaty binds); a "
+        "state lexcase has law for only as a home state needs no host row.",
+    )
+    confidence: Confidence = Confidence.HIGH
+    uncertain: Prose | None = None
+
+
+class TreatySpec(Spec):
+    id: Identifier
+    title: Prose
+    short: Prose | None = None
+    binds: list[Role] = Field(min_length=1, description="The roles the treaty must bind.")
+    parties: list[PartySpec] = Field(default_factory=list)
+
+
+class TreatyTableSpec(Spec):
+    treaties: list[TreatySpec] = Field(default_factory=list)
+
+
+def binding(treaty: str, role: Role) -> str:
+    """The conclusion that `treaty` binds the state in `role`."""
+    return f"intl.{treaty}.binds_{role.value}"
+
+
+class PackSpec(Spec):
+    state: State
+    name: Prose = Field(description="The state's name in English, as results print it.")
+    roles: list[Role] = Field(min_length=1, description="host, home, or both.")
+    coverage: CoverageLevel
+    missing: list[Prose] = Field(default_factory=list, description="What the pack leaves out.")
+
+
+class Pack(Spec):
+    """A national pack as results report it."""
+
+    state: State
+    name: Prose
+    roles: tuple[Role, ...]
+    coverage: CoverageLevel
+    missing: tuple[Prose, ...] = ()
+    folder: str
