@@ -3,9 +3,13 @@ may be unknown, dates cluster around the rules' boundaries, every enum value app
 
 from __future__ import annotations
 
+import json
 import random
 from typing import Any
 
+from pydantic import ValidationError
+
+from lexcase.model.case import CONTRADICTION_ERROR, Case
 from lexcase.model.facts import FactPath, ValueKind, fact_paths
 
 DATES = [
@@ -89,4 +93,31 @@ def random_case(
         for parent in parents:
             target = target.setdefault(parent, {})
         target[leaf] = _value(fp, rng)
+    return consistent(data)
+
+
+def consistent(data: dict[str, Any]) -> dict[str, Any]:
+    """`data` without what lexcase derives or refuses as contradicting the dates: the article_part
+    of charges (lexcase writes it) and any written number its dates contradict (lexcase refuses
+    such a case, naming both; a generator wants cases that load)."""
+    for side in ("home_proceedings", "host_proceedings"):
+        for charge in (data.get(side) or {}).get("charges") or []:
+            charge.pop("article_part", None)
+    for _ in range(4):
+        try:
+            Case.model_validate_json(json.dumps(data), strict=True)
+            return data
+        except ValidationError as exc:
+            paths = [
+                str((e.get("ctx") or {}).get("path"))
+                for e in exc.errors()
+                if e["type"] == CONTRADICTION_ERROR
+            ]
+            if not paths:
+                return data  # another problem: the caller wanted it, or will see it
+            *parents, leaf = paths[0].split(".")
+            target = data
+            for part in parents:
+                target = target[part]
+            target.pop(leaf)
     return data

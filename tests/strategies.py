@@ -24,6 +24,7 @@ from hypothesis import strategies as st
 from pydantic import BaseModel
 from pydantic.fields import FieldInfo
 
+from casegen import consistent
 from lexcase.law.rulebook import Rulebook
 from lexcase.model.case import Case
 from lexcase.model.facts import FactPath, ValueKind, fact_paths
@@ -242,7 +243,7 @@ def cases(draw: Draw, boundaries: Boundaries | None = None) -> dict[str, Any]:
     for section in sorted(absent_sections):
         if draw(st.integers(0, 3)) == 0:
             data[section] = {}
-    return data
+    return consistent(data)
 
 
 # --- small rule sets ----------------------------------------------------------------------

@@ -147,7 +147,12 @@ def test_as_of_leaves_out_every_record_dated_later() -> None:
     assert [d.basis.value for d in before_custody.host_proceedings.detentions or []] == [
         "extradition_check"
     ]  # the custody order came on 12 December
-    assert case_data(as_of(case, None)) == case_data(case)
+    # Seen on its own date, the case is the file plus the numbers its dates settle.
+    seen = case_data(as_of(case, None))
+    assert seen["stay"] == {"days_in_last_180": 78, "counted_on": "2022-12-12"}  # since 26 Sep
+    assert seen["military"]["left_service"]["absence_days"] == 77
+    assert "age" not in seen["crossing"]  # "36" on 7 Dec 2022: 35 or 36 on 26 Sep 2022
+    assert seen.keys() - case_data(case).keys() == {"stay"}
 
 
 def test_the_schema_describes_case_files() -> None:
@@ -194,3 +199,36 @@ def test_the_case_guide_lists_every_fact_path() -> None:
     guide = (Path(__file__).parent.parent / "docs" / "case.md").read_text()
     listed = {line.split("`")[1] for line in guide.splitlines() if line.startswith("| `")}
     assert listed == set(fact_paths())
+
+
+def test_the_case_guide_names_every_required_key() -> None:
+    from pydantic import BaseModel
+
+    from lexcase.model.case import Case
+
+    guide = (Path(__file__).parent.parent / "docs" / "case.md").read_text()
+    section = guide.split("## Every record's required keys", 1)[1].split("\n## ", 1)[0]
+    seen: set[type[BaseModel]] = set()
+
+    def required(model: type[BaseModel]) -> set[str]:
+        if model in seen:
+            return set()
+        seen.add(model)
+        names = {info.alias or n for n, info in model.model_fields.items() if info.is_required()}
+        for info in model.model_fields.values():
+            for inner in _models_in(info.annotation):
+                names |= required(inner)
+        return names
+
+    for name in required(Case):
+        assert f"`{name}`" in section, name
+
+
+def _models_in(annotation: object) -> list[type]:
+    from typing import get_args
+
+    from pydantic import BaseModel
+
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return [annotation]
+    return [m for arg in get_args(annotation) for m in _models_in(arg)]

@@ -278,7 +278,10 @@ def describe(
     others as whole lines under `more`."""
     found: list[InputError] = []
     for problem in exc.errors(include_url=False):
-        loc = _document_loc(problem["loc"], document.data)
+        # A problem of the whole case (a number its dates contradict) names the fact it is about.
+        named = (problem.get("ctx") or {}).get("path")
+        at = tuple(str(named).split(".")) if named else problem["loc"]
+        loc = _document_loc(at, document.data)
         expected, suggestion = _expectation(problem, loc, model)
         found.append(
             error(_problem(problem), document.place(loc), expected=expected, suggestion=suggestion)
@@ -315,6 +318,8 @@ def _problem(problem: Any) -> str:
         return "this required field is missing"
     if kind == "extra_forbidden":
         return "this field is not part of the format"
+    if kind == "contradiction":  # its message names the number and the dates that contradict it
+        return str(problem["msg"])
     shown = json.dumps(given, ensure_ascii=False) if _is_scalar(given) else _json_kind(given)
     if len(shown) > 60:
         shown = shown[:57] + "..."
@@ -369,6 +374,8 @@ def _expectation(problem: Any, loc: Loc, model: type[BaseModel]) -> tuple[str | 
         return f"text matching {pattern}", None
     if kind == "value_error":
         return None, None
+    if kind == "contradiction":
+        return "a number the dates allow", "leave the number out and lexcase computes it"
     msg = str(problem.get("msg", ""))
     return (msg[0].lower() + msg[1:]) if msg else None, None
 

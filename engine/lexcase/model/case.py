@@ -24,6 +24,7 @@ from pydantic import (
     PlainValidator,
     StringConstraints,
     WithJsonSchema,
+    model_validator,
 )
 from pydantic_core import PydanticCustomError
 
@@ -32,6 +33,7 @@ from lexcase.model.dates import REPORTED_DATE_PATTERN, parse_reported
 from lexcase.source import COUNTRY_PATTERN, IDENTIFIER_PATTERN, Document, load_document, validate
 
 REPORTED_DATE_ERROR = "reported_date"  # pydantic's error type for a case date that is none
+CONTRADICTION_ERROR = "contradiction"  # a written number the case's own dates contradict
 
 Country = Annotated[
     str,
@@ -172,6 +174,7 @@ class RemovalType(StrEnum):
     EXPULSION = "expulsion"  # carrying out an expulsion ordered by a court
     DEPORTATION = "deportation"  # handed over by the migration police
     EXTRADITION = "extradition"
+    HANDOVER = "handover"  # handed to the home state's agents with no expulsion or extradition
     DEPARTURE = "departure"  # left on his own
 
 
@@ -195,9 +198,20 @@ class Source(Facts):
     supports: Text | None = Field(None, description="Which facts this source supports.")
 
 
+class ReportedAge(Record):
+    """An age the reports give ("Zhilin, 36"), and the date of the report."""
+
+    dated_by: ClassVar[tuple[str, ...]] = ("on",)
+    years: int | None = Field(None, ge=0)
+    on: Day | None = Field(None, description="The date of the report that gives the age.")
+
+
 class Person(Facts):
     name: Text | None = None
     born_on: Day | None = None
+    reported_age: ReportedAge | None = Field(
+        None, description="An age the reports give, when the birth date is not known."
+    )
     nationalities: list[Country] | None = Field(
         None, description="Every citizenship the person holds; absent means unknown."
     )
@@ -216,7 +230,10 @@ class LeftService(Record):
     how: ServiceExit | None = None
     on: Day | None = None
     absence_days: int | None = Field(
-        None, ge=0, description="Days away, for an absence without leave."
+        None,
+        ge=0,
+        description="Days away, for an absence without leave. Computed from `on` and the as-of "
+        "date when not written; a written number longer than that is an error.",
     )
 
 
@@ -245,13 +262,32 @@ class Crossing(Record):
     date: Day | None = None
     at_checkpoint: bool | None = None
     documents: TravelDocument | None = None
+    procedure_breached: bool | None = Field(
+        None,
+        description="At a checkpoint, he crossed in breach of the established crossing procedure "
+        "(evading the control, for instance).",
+    )
     place: Text | None = None
+    age: int | None = Field(
+        None,
+        ge=0,
+        description="His age in whole years on the day of the crossing. Computed from "
+        "person.born_on or person.reported_age when not written; a written age the dates "
+        "contradict is an error.",
+    )
 
 
 class Stay(Record):
     dated_by: ClassVar[tuple[str, ...]] = ("counted_on",)
     basis: StayBasis | None = None
-    days_in_last_180: int | None = Field(None, ge=0, le=180)
+    days_in_last_180: int | None = Field(
+        None,
+        ge=0,
+        le=180,
+        description="Days of presence in the 180 days to counted_on (or the as-of date). Computed "
+        "from the crossing into the host state (and the removal) when not written; a written "
+        "number below the days since that crossing is an error.",
+    )
     counted_on: Day | None = Field(None, description="The date the day count refers to.")
 
 
@@ -276,7 +312,8 @@ class Appeal(Record):
 
 
 class Asylum(Record):
-    dated_by: ClassVar[tuple[str, ...]] = ("applied_on",)
+    # A claim the reports date only by its registration is known from the registration.
+    dated_by: ClassVar[tuple[str, ...]] = ("applied_on", "registered_on")
     applied_on: Day | None = None
     registered_on: Day | None = None
     decision: Decision | None = None
@@ -288,9 +325,28 @@ class Charge(Record):
     state's code, and the date the case was opened."""
 
     dated_by: ClassVar[tuple[str, ...]] = ("opened_on",)
-    article: Text
+    article: Text | None = Field(
+        None, description="The article; absent when the reports give a case but not its article."
+    )
     part: Text | None = None
     opened_on: Day | None = None
+    article_part: Text | None = Field(
+        None,
+        description="Set by lexcase from article and part: '338(3)', or '338' when no part is "
+        "recorded, so that a rule can test both at once.",
+    )
+
+    @model_validator(mode="after")
+    def _article_part(self) -> Charge:
+        joined = None
+        if self.article is not None:
+            joined = self.article + (f"({self.part})" if self.part else "")
+        if self.article_part is not None and self.article_part != joined:
+            raise PydanticCustomError(
+                "article_part", "article_part must be article(part), as lexcase writes it"
+            )
+        object.__setattr__(self, "article_part", joined)  # frozen: set once, while validating
+        return self
 
 
 class WantedNotice(Record):
@@ -358,10 +414,25 @@ class Extradition(Record):
     appeal: Appeal | None = Field(None, description="The appeal to a court against the decision.")
 
 
+class SentenceAppeal(Record):
+    """The appeal against the conviction or sentence, and what the appeal court decided."""
+
+    dated_by: ClassVar[tuple[str, ...]] = ("decided_on", "filed_on")
+    filed_on: Day | None = None
+    decided_on: Day | None = None
+    outcome: AppealOutcome | None = None
+    expulsion: bool | None = Field(
+        None,
+        description="Whether the expulsion stands after the appeal: false when the appeal court "
+        "cancelled it.",
+    )
+
+
 class HostProceedings(Facts):
     charges: list[Charge] | None = None
     conviction: Conviction | None = None
     sentence: Sentence | None = None
+    sentence_appeal: SentenceAppeal | None = None
     detentions: list[Detention] | None = None
     extradition: Extradition | None = None
 
@@ -408,6 +479,17 @@ class Case(Facts):
     events: list[Event] = Field(default_factory=list)
     sources: list[Source] = Field(default_factory=list)
     notes: Text | None = None
+
+    @model_validator(mode="after")
+    def _numbers_agree_with_dates(self) -> Case:
+        # counts.py reads the Case model, so it is imported here, once both modules exist.
+        from lexcase.model.counts import check
+
+        problems = check(self)
+        if problems:
+            path, why = problems[0]
+            raise PydanticCustomError(CONTRADICTION_ERROR, why, {"path": path})
+        return self
 
 
 # Parts of a case that describe it rather than state facts the rules can use.

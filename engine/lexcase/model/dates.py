@@ -192,3 +192,27 @@ def span(value: dt.date) -> tuple[dt.date, dt.date]:
 
 def is_exact(value: dt.date) -> bool:
     return not isinstance(value, Approx)
+
+
+# --- numbers that follow from dated facts -------------------------------------------------------
+
+
+def age_on(born: dt.date, on: dt.date) -> int:
+    """Age in whole years on `on` of a person born on `born` (a birthday on 29 February falls on
+    28 February in other years, as `add_months` reads a year)."""
+    years = on.year - born.year
+    return years if add_months(born, 12 * years) <= on else years - 1
+
+
+def age_between(born_first: dt.date, born_last: dt.date, on: dt.date) -> int | None:
+    """The age on `on` when every birth date from `born_first` to `born_last` gives the same one;
+    None when they do not."""
+    oldest, youngest = age_on(born_first, on), age_on(born_last, on)
+    return oldest if oldest == youngest else None
+
+
+def births_for_age(years: int, reported_on: dt.date) -> tuple[dt.date, dt.date]:
+    """The first and last birth dates of a person reported to be `years` old on `reported_on`."""
+    last = add_months(reported_on, -12 * years)
+    first = add_months(reported_on, -12 * (years + 1)) + dt.timedelta(days=1)
+    return first, last

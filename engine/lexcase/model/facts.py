@@ -24,6 +24,7 @@ from pydantic import BaseModel, TypeAdapter, ValidationError
 
 from lexcase.errors import CaseError, FactPathError, Place
 from lexcase.model.case import DESCRIPTIVE_FIELDS, Case, Record
+from lexcase.model.counts import with_counts
 from lexcase.model.dates import parse_reported, span
 from lexcase.source import COUNTRY_PATTERN, Document, describe
 
@@ -253,12 +254,14 @@ def fact_path(path: str, place: Place | None = None) -> FactPath:
 
 
 def as_of(case: Case, date: dt.date | None) -> Case:
-    """The case as known on `date`: every record dated after it is left out."""
+    """The case as known on `date`: every record dated after it is left out (a record dated only
+    to the month or year is kept from the first day it may have happened), and the numbers its
+    dates settle on that day are filled in (`lexcase.model.counts`)."""
     if date is None or date == case.as_of:
-        return case
+        return with_counts(case)
     pruned = _prune(case, date)
     assert isinstance(pruned, Case)
-    return pruned.model_copy(update={"as_of": date})
+    return with_counts(pruned.model_copy(update={"as_of": date}))
 
 
 def _prune(value: Any, date: dt.date) -> Any:
