@@ -47,6 +47,8 @@ Text = Annotated[str, StringConstraints(max_length=10_000)]
 def _reported_date(value: Any) -> dt.date:
     if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
         return value
+    if isinstance(value, int) and not isinstance(value, bool) and 1000 <= value <= 9999:
+        value = str(value)  # a year alone, which YAML reads as a number
     if isinstance(value, str):
         try:
             return parse_reported(value)
@@ -312,10 +314,16 @@ class Appeal(Record):
 
 
 class Asylum(Record):
-    # A claim the reports date only by its registration is known from the registration.
-    dated_by: ClassVar[tuple[str, ...]] = ("applied_on", "registered_on")
+    # A claim the reports date only by its registration is known from the registration, and one
+    # they do not date at all from the date by which it is known to exist.
+    dated_by: ClassVar[tuple[str, ...]] = ("applied_on", "registered_on", "known_by")
     applied_on: Day | None = None
     registered_on: Day | None = None
+    known_by: Day | None = Field(
+        None,
+        description="A date by which the claim is known to have been made, when neither its own "
+        "date nor its registration is reported.",
+    )
     decision: Decision | None = None
     appeal: Appeal | None = None
 

@@ -254,31 +254,32 @@ def fact_path(path: str, place: Place | None = None) -> FactPath:
 
 
 def as_of(case: Case, date: dt.date | None) -> Case:
-    """The case as known on `date`: every record dated after it is left out (a record dated only
-    to the month or year is kept from the first day it may have happened), and the numbers its
-    dates settle on that day are filled in (`lexcase.model.counts`)."""
+    """The case as known on `date`: every record dated after it is left out, and the numbers its
+    dates settle on that day are filled in (`lexcase.model.counts`). A record dated only to the
+    month or year is kept once it has surely happened: from the last day of its span, or from the
+    case's own as-of date if that comes first (the file records it as past by then)."""
     if date is None or date == case.as_of:
         return with_counts(case)
-    pruned = _prune(case, date)
+    pruned = _prune(case, date, case.as_of)
     assert isinstance(pruned, Case)
     return with_counts(pruned.model_copy(update={"as_of": date}))
 
 
-def _prune(value: Any, date: dt.date) -> Any:
+def _prune(value: Any, date: dt.date, recorded_by: dt.date) -> Any:
     if isinstance(value, Record):
         when = value.event_date()
-        if when is not None and when > date:
+        if when is not None and min(span(when)[1], recorded_by) > date:
             return None
     if isinstance(value, BaseModel):
         updates = {}
         for name in type(value).model_fields:
             current = getattr(value, name)
-            pruned = _prune(current, date)
+            pruned = _prune(current, date, recorded_by)
             if pruned is not current:
                 updates[name] = pruned
         return value.model_copy(update=updates) if updates else value
     if isinstance(value, list):
-        kept = [p for p in (_prune(v, date) for v in value) if p is not None]
+        kept = [p for p in (_prune(v, date, recorded_by) for v in value) if p is not None]
         return (
             kept
             if len(kept) != len(value) or any(a is not b for a, b in zip(kept, value, strict=True))
