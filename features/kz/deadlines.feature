@@ -135,22 +135,24 @@ Feature: By when must each step of the procedure happen?
 
   Scenario Outline: The last day within 90 days in any 180, from 27 January 2023
     # Source: legal-notes section 2 (Entry and stay: since 27 Jan 2023 EAEU citizens stay at most
-    # 90 days in any 180).
+    # 90 days in any 180). He is back in Kazakhstan since <entered>: the days of stay cannot be
+    # fewer than the days since (95 counts earlier stays in the window too).
     Given the case in "seeds/reservist-2022.yaml"
     And the facts:
-      | path                  | value  |
-      | as_of                 | <day>  |
-      | stay.counted_on       | <day>  |
-      | stay.days_in_last_180 | <used> |
+      | path                  | value     |
+      | as_of                 | <day>     |
+      | crossing.date         | <entered> |
+      | stay.counted_on       | <day>     |
+      | stay.days_in_last_180 | <used>    |
     When the case is evaluated
     Then the deadline of rule kz.stay.eaeu.90_in_180.last_day falls on <last>
     And the deadline of rule kz.stay.eaeu.90_in_180.last_day is <status>
 
     Examples:
-      | day        | used | last       | status                     |
-      | 2023-01-27 | 21   | 2023-04-06 | running with 69 days left  |
-      | 2023-03-01 | 90   | 2023-03-01 | running with 0 days left   |
-      | 2023-03-01 | 95   | 2023-02-24 | overdue                    |
+      | day        | entered    | used | last       | status                     |
+      | 2023-01-27 | 2023-01-07 | 21   | 2023-04-06 | running with 69 days left  |
+      | 2023-03-01 | 2022-12-02 | 90   | 2023-03-01 | running with 0 days left   |
+      | 2023-03-01 | 2022-12-02 | 95   | 2023-02-24 | overdue                    |
 
   Scenario: The day before the rule came into force there is no such deadline
     # Source: legal-notes section 2 (before 27 Jan 2023 the count could be reset).
@@ -158,6 +160,7 @@ Feature: By when must each step of the procedure happen?
     And the facts:
       | path                  | value      |
       | as_of                 | 2023-01-26 |
+      | crossing.date         | 2023-01-06 |
       | stay.counted_on       | 2023-01-26 |
       | stay.days_in_last_180 | 21         |
     When the case is evaluated

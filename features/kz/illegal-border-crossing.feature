@@ -106,7 +106,7 @@ Feature: Is crossing into Kazakhstan outside a checkpoint a crime, and what sent
     Then an outcome of kind removal is predicted in KZ
     And its detail status is ordered
     And its detail ordered_on is 2022-12-02
-    And rule kz.cc.392.1.expulsion is defeated by kz.cc.392.1.expulsion.ordered
+    And rule kz.cc.392.1.expulsion is defeated by kz.cc.392.1.expulsion.ordered.length_by_law
 
   Scenario: A court that did not impose expulsion leaves no expulsion to predict
     # Source: legal-notes section 2 (courts sometimes do not impose expulsion, as reported for

@@ -103,8 +103,9 @@ Feature: Will Kazakhstan recognise a Russian deserter as a refugee, and what fol
       | asylum.appeal.decision.outcome | dismissed |
       | asylum.appeal.decision.final   | true      |
     When the case is evaluated
-    Then an outcome of kind removal is predicted in KZ
-    And its detail type is departure
+    Then an outcome of kind duty is predicted in KZ
+    And it comes from rule kz.refugees.leave_after_final_refusal
+    And its detail duty is leave Kazakhstan
     And its detail within_days is 30
     And its confidence is medium
 

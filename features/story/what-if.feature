@@ -24,7 +24,7 @@ Feature: What if the officer's case had been different?
       # Source: legal-notes section 4 (Refugee Convention art. 33(1), non-refoulement).
       | variant                                | fact                    | value   | as of      | rule                          | in the story   | had it been so              |
       | Kazakhstan had granted refugee status  | asylum.decision.outcome | granted | 2022-12-12 | intl.rc.33.1                  | does not apply | holds                       |
-      | Kazakhstan had granted refugee status  | asylum.decision.outcome | granted | 2022-12-12 | kz.cc.392.1.expulsion.ordered | holds          | is defeated by intl.rc.33.1 |
+      | Kazakhstan had granted refugee status  | asylum.decision.outcome | granted | 2022-12-12 | kz.cc.392.1.expulsion.ordered.length_by_law | holds | is defeated by intl.rc.33.1 |
 
     Examples: Dual Kazakh citizenship
       # Source: legal-notes section 2 (Constitution art. 11(1): Kazakhstan does not extradite its
