@@ -165,3 +165,33 @@ Feature: By when must each step of the procedure happen?
       | stay.days_in_last_180 | 21         |
     When the case is evaluated
     Then rule kz.stay.eaeu.90_in_180.last_day does not apply
+
+  Scenario Outline: The 24 hours to claim asylum run from the day of the crossing, before any claim
+    # Source: legal-notes section 2 (after a forced illegal crossing, apply within 24 hours; egov.kz,
+    # UNHCR Kazakhstan). Issue 12, point 8: running on the day of the crossing, with its time left.
+    Given a fresh person of nationality RU in KZ
+    And the facts:
+      | path                   | value      |
+      | crossing.into          | KZ         |
+      | crossing.date          | 2022-09-26 |
+      | crossing.at_checkpoint | false      |
+    When the case is evaluated as of <day>
+    Then the deadline of rule kz.refugees.claim_deadline.irregular_entry falls on 2022-09-27
+    And the deadline of rule kz.refugees.claim_deadline.irregular_entry is <status>
+
+    Examples:
+      | day        | status                    |
+      | 2022-09-26 | running with 1 days left  |
+      | 2022-09-27 | running with 0 days left  |
+      | 2022-09-28 | overdue                   |
+
+  Scenario: A deadline counted from a date known only to the month is listed undated, with its span
+    # Source: legal-notes section 2 (within 24 hours); issue 12, point 7. Crossed in March 2023.
+    Given a fresh person of nationality RU in KZ
+    And the facts:
+      | path                   | value   |
+      | crossing.into          | KZ      |
+      | crossing.date          | 2023-03 |
+      | crossing.at_checkpoint | false   |
+    When the case is evaluated
+    Then the deadline of rule kz.refugees.claim_deadline.irregular_entry is undated

@@ -84,7 +84,7 @@ Fonctionnalité: Un officier russe qui a fui au Kazakhstan pourrait être expuls
     Quand le cas est évalué
     Alors aucune issue de type prosecution n'est prédite
     Et aucune issue de type home_charge n'est prédite
-    Et la règle kz.cc.392.1 ne s'applique pas
+    Et la règle kz.cc.392.1.limb.outside_checkpoint ne s'applique pas
     Et la règle ru.114fz.15.1 reste indécise
     Et le fait military.state_secrets_access est demandé par la règle ru.114fz.15.1
 

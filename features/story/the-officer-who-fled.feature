@@ -164,7 +164,8 @@ Feature: The officer who fled to Kazakhstan, his wife, and the civilians who cro
     And no outcome of kind sentence is predicted
     And no outcome of kind home_charge is predicted
     And no outcome of kind removal is predicted
-    And rule kz.cc.392.1 does not apply
+    And rule kz.cc.392.1.limb.outside_checkpoint does not apply
+    And the fact crossing.documents is listed as needed by rule kz.cc.392.1.limb.false_documents
 
   Scenario: Whether she may leave Russia is undecided: her access to secrets is not reported
     # Source: legal-notes section 3 (Law 114-FZ art. 15(1)); the seed records her as a civilian
