@@ -21,6 +21,7 @@ from typing import Any, NoReturn
 import pytest
 from pytest_bdd import given, parsers, then, when
 
+from lexcase.analysis.compare import Column, Comparison, compare
 from lexcase.errors import LexcaseError
 from lexcase.evaluation.deadlines import Deadline, DeadlineStatus
 from lexcase.evaluation.evaluator import Evaluator
@@ -58,6 +59,7 @@ class ScenarioState:
     focus: list[Outcome] = field(default_factory=list)
     focus_label: str = ""
     kept: dict[str, Result] = field(default_factory=dict)
+    comparison: Comparison | None = None
 
     def the_case(self) -> Case:
         if self.case is None:
@@ -241,6 +243,83 @@ def evaluate(
     scenario_state.result, scenario_state.stale, scenario_state.focus = result, False, []
 
 
+@when(parsers.re(r"the case is compared across (?P<hosts>[A-Z]{2}(?:,[A-Z]{2})*)"))
+@when(parsers.re(r"le cas est comparé entre (?P<hosts>[A-Z]{2}(?:,[A-Z]{2})*)"))
+def compare_hosts(scenario_state: ScenarioState, hosts: str) -> None:
+    try:
+        scenario_state.comparison = compare(scenario_state.the_case(), hosts.split(","))
+    except LexcaseError as error:
+        fail(str(error))
+
+
+def column_of(scenario_state: ScenarioState, host: str) -> Column:
+    comparison = scenario_state.comparison
+    if comparison is None:
+        fail("no comparison yet: add `When the case is compared across KZ,AM` before this step")
+    column = next((c for c in comparison.columns if c.host == host), None)
+    if column is None:
+        fail(f"{host} is not among the destinations compared ({', '.join(comparison.hosts)})")
+    return column
+
+
+def describe_column(column: Column) -> str:
+    lines = [
+        f"  {'▲ ' if x.worst else ''}{x.kind.value}: {x.rule} ({x.basis})" for x in column.lines
+    ]
+    return f"{column.host}:\n" + "\n".join(lines)
+
+
+@then(parsers.re(r"in (?P<host>[A-Z]{2}) the worst outcome is of kind (?P<kind>\w+)"))
+@then(parsers.re(r"au (?P<host>[A-Z]{2}) la pire issue est de type (?P<kind>\w+)"))
+def worst_outcome(scenario_state: ScenarioState, host: str, kind: str) -> None:
+    column = column_of(scenario_state, host)
+    worst = [x for x in column.lines if x.worst]
+    if [x.kind for x in worst] != [outcome_kind(kind)]:
+        fail(f"the worst outcome in {host} is not of kind {kind}\n\n" + describe_column(column))
+
+
+@then(parsers.re(r"in (?P<host>[A-Z]{2}) rule " + RULE + r" gives an outcome"))
+@then(parsers.re(r"au (?P<host>[A-Z]{2}) la règle " + RULE + r" donne une issue"))
+def column_has_rule(scenario_state: ScenarioState, host: str, rule: str) -> None:
+    column = column_of(scenario_state, host)
+    if not any(x.rule == rule for x in column.lines):
+        fail(f"no outcome of rule {rule} in {host}\n\n" + describe_column(column))
+
+
+@then(parsers.re(r"in (?P<host>[A-Z]{2}) no rule of (?P<state>[A-Z]{2}) holds or waits"))
+@then(
+    parsers.re(
+        r"au (?P<host>[A-Z]{2}) aucune règle du (?P<state>[A-Z]{2}) ne s'applique ni n'attend"
+    )
+)
+def column_free_of(scenario_state: ScenarioState, host: str, state: str) -> None:
+    column = column_of(scenario_state, host)
+    prefix = state.lower() + "."
+    found = [x.rule for x in column.lines if x.rule.startswith(prefix)]
+    found += [u.rule for u in column.undecided if u.rule.startswith(prefix)]
+    if found:
+        fail(f"rules of {state} in {host}: {', '.join(found)}")
+
+
+@then(parsers.re(r"in (?P<host>[A-Z]{2}) the fact " + PATH + r" is set aside"))
+@then(parsers.re(r"au (?P<host>[A-Z]{2}) le fait " + PATH + r" est mis de côté"))
+def set_aside(scenario_state: ScenarioState, host: str, path: str) -> None:
+    column = column_of(scenario_state, host)
+    if path not in [a.path for a in column.set_aside]:
+        listed = ", ".join(a.path for a in column.set_aside) or "nothing"
+        fail(f"{path} is not set aside in {host} (set aside: {listed})")
+
+
+@then(parsers.re(r"in (?P<host>[A-Z]{2}) the rules' coverage is (?P<level>full|partial|none)"))
+@then(
+    parsers.re(r"au (?P<host>[A-Z]{2}) la couverture des règles est (?P<level>full|partial|none)")
+)
+def column_coverage(scenario_state: ScenarioState, host: str, level: str) -> None:
+    column = column_of(scenario_state, host)
+    if column.coverage.coverage.value != level:
+        fail(f"the coverage of {host} is {column.coverage.coverage.value}, not {level}")
+
+
 @when(parsers.re(r"the result is kept as " + NAME))
 @when(parsers.re(r"le résultat est gardé sous le nom " + NAME))
 def keep_result(scenario_state: ScenarioState, name: str) -> None:
@@ -418,9 +497,10 @@ def rule_fate(
     result = scenario_state.the_result()
     fates = Fates.of(result)
     fate = fates.of_rule(rule)
-    actual_by = fates.defeated_by.get(rule)
-    if fate is not wanted or (by is not None and actual_by != by):
-        said = f"{fate.value}" + (f" by {actual_by}" if actual_by else "")
+    # A rule several exceptions hold against is defeated by each of them.
+    defeaters = sorted(d.by for d in result.defeated if d.rule == rule)
+    if fate is not wanted or (by is not None and by not in defeaters):
+        said = f"{fate.value}" + (f" by {', '.join(defeaters)}" if defeaters else "")
         expected = wanted.value + (f" by {by}" if by else "")
         fail(f"expected rule {rule} {expected}, but it {said}\n\n" + describe(result))
 

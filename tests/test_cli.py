@@ -37,6 +37,8 @@ def test_evaluate_json_is_the_result_object_and_nothing_else() -> None:
     assert set(data) == {
         "case_id",
         "as_of",
+        "warnings",
+        "coverage",
         "outcomes",
         "conclusions",
         "defeated",
@@ -47,6 +49,11 @@ def test_evaluate_json_is_the_result_object_and_nothing_else() -> None:
         "coverage",
         "warnings",
     }
+    assert data["warnings"] == []  # both states have packs
+    assert [(c["role"], c["state"], c["coverage"]) for c in data["coverage"]] == [
+        ("host", "KZ", "partial"),
+        ("home", "RU", "partial"),
+    ]
     custody = next(o for o in data["outcomes"] if o["rule"] == "kz.cpc.588.custody.ordered")
     assert custody["detail"]["limit_days"] == 40
     assert {"instrument", "article"} <= set(custody["citations"][0])

@@ -151,3 +151,113 @@ def test_every_seed_says_where_its_facts_come_from(evaluator: Evaluator) -> None
 
     for path in sorted(SEEDS.glob("*.yaml")):
         assert load_case(path).sources, path.name
+
+
+# --- the destinations' seeds (issue 11): Armenia and Kyrgyzstan ---------------------------------
+
+
+def rules_named(result: Result) -> set[str]:
+    """Every rule the result names: outcomes, defeats and undecided rules."""
+    return (
+        {o.rule for o in result.outcomes}
+        | {d.rule for d in result.defeated}
+        | {u.rule for u in result.undecided}
+    )
+
+
+def host_coverage(result: Result) -> tuple[str | None, str]:
+    [host] = [c for c in result.coverage if c.role.value == "host"]
+    return host.state, host.coverage.value
+
+
+@pytest.fixture(scope="module")
+def setrakov(evaluator: Evaluator) -> Result:
+    return evaluator.evaluate(SEEDS / "setrakov.yaml")
+
+
+@pytest.fixture(scope="module")
+def samat(evaluator: Evaluator) -> Result:
+    return evaluator.evaluate(SEEDS / "samat.yaml")
+
+
+@pytest.mark.parametrize("seed", ["setrakov", "samat"])
+def test_a_person_outside_kazakhstan_gets_no_kazakh_rule(
+    seed: str, request: pytest.FixtureRequest
+) -> None:
+    result: Result = request.getfixturevalue(seed)
+    assert not [r for r in rules_named(result) if r.startswith("kz.")]
+    assert not result.warnings  # both hosts have a pack: nothing is left unsaid about them
+
+
+def test_setrakov_in_armenia_the_seizure_by_russian_forces_is_the_risk(setrakov: Result) -> None:
+    assert host_coverage(setrakov) == ("AM", "partial")
+    seizure = by_rule(setrakov)["am.practice.seizure_by_russian_military_police"]
+    assert seizure.kind.value == "removal" and seizure.jurisdiction == "AM"
+    assert seizure.basis.value == "practice" and {"am-c", "am-f"} <= set(seizure.reported_in)
+    assert seizure.detail["procedure"] == "none"
+
+
+def test_setrakov_desertion_cannot_ground_an_extradition_and_none_is_predicted(
+    setrakov: Result,
+) -> None:
+    bar = by_rule(setrakov)["intl.ece.4.military_offences"]
+    assert bar.kind.value == "protection" and cites(bar, "4")
+    extraditions = [o for o in setrakov.of_kind("removal") if o.detail["type"] == "extradition"]
+    assert extraditions == []  # only the seizure outside any procedure, as reported
+
+
+def test_setrakov_before_the_first_reported_seizure_that_risk_is_not_shown(
+    evaluator: Evaluator,
+) -> None:
+    # The practice is taken to hold from its first report (6 December 2023).
+    before = evaluator.evaluate(SEEDS / "setrakov.yaml", dt.date(2023, 12, 5))
+    assert "am.practice.seizure_by_russian_military_police" not in by_rule(before)
+    assert "intl.ece.4.military_offences" in by_rule(before)
+
+
+def test_samat_held_in_kyrgyzstan_on_a_charge_the_russian_pack_does_not_judge(
+    samat: Result,
+) -> None:
+    assert host_coverage(samat) == ("KG", "partial")
+    [home] = [c for c in samat.coverage if c.role.value == "home"]
+    # The charge (art. 337, leaving his unit before the mobilisation) is outside the Russian pack,
+    # and the result says so rather than guess the charge's nature.
+    assert any("337 parts 1 to 4" in m for m in home.missing)
+    assert not samat.of_kind("home_charge")
+    undecided = {u.rule: u.needs for u in samat.undecided}
+    assert "kg.practice.handover_without_court" in undecided
+    # His custody deadline cannot be dated: the day of his detention is not reported.
+    [custody] = [d for d in samat.deadlines if d.rule == "intl.minsk.62.request_due"]
+    assert custody.status.value == "undated"
+
+
+def test_samat_as_a_kyrgyz_citizen_he_should_not_be_extradited(evaluator: Evaluator) -> None:
+    from lexcase import load_case
+    from lexcase.model.facts import with_facts
+
+    case = load_case(SEEDS / "samat.yaml")
+    assert "kg.cc.citizens_not_extradited" not in by_rule(evaluator.evaluate(case))
+    as_kyrgyz = with_facts(case, {"person.nationalities": ["RU", "KG"]})
+    protection = by_rule(evaluator.evaluate(as_kyrgyz))["kg.cc.citizens_not_extradited"]
+    assert protection.kind.value == "protection" and protection.confidence.value == "low"
+
+
+def test_setrakov_compared_with_the_thin_packs() -> None:
+    from lexcase.analysis.compare import compare
+
+    comparison = compare(SEEDS / "setrakov.yaml", hosts=["AM", "RS", "TR", "UZ", "MN"])
+    columns = {c.host: c for c in comparison.columns}
+    assert [h for h, c in columns.items() if c.real] == ["AM"]
+    assert {h: c.coverage.coverage.value for h, c in columns.items()} == dict.fromkeys(
+        columns, "partial"
+    )
+    [worst_in_armenia] = [line for line in columns["AM"].lines if line.worst]
+    assert worst_in_armenia.rule == "am.practice.seizure_by_russian_military_police"
+    # ECE art. 4 protects a deserter where the Convention binds the host (RS, TR), not in UZ or MN.
+    art4 = {
+        h for h, c in columns.items() if "intl.ece.4.military_offences" in {x.rule for x in c.lines}
+    }
+    assert art4 == {"AM", "RS", "TR"}
+    for column in columns.values():
+        named = {x.rule for x in column.lines} | {u.rule for u in column.undecided}
+        assert not [r for r in named if r.startswith("kz.")], column.host

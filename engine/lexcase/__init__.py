@@ -15,6 +15,7 @@ if not (
         "Its inference engine, durable_rules 2.0.28, does not import on Python 3.13 or later."
     )
 
+from lexcase.analysis.compare import Comparison, compare
 from lexcase.batch.local import evaluate_many
 from lexcase.errors import LexcaseError
 from lexcase.evaluation.evaluator import Evaluator, evaluate
@@ -27,11 +28,13 @@ __version__ = "0.1.0"
 
 __all__ = [
     "Case",
+    "Comparison",
     "Evaluator",
     "LexcaseError",
     "Result",
     "Rulebook",
     "case_schema",
+    "compare",
     "evaluate",
     "evaluate_many",
     "load_case",

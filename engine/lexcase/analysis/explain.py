@@ -263,12 +263,23 @@ class _WhyNot:
         )
 
     def targets(self, wanted: OutcomeKind) -> list[str]:
-        """The rules that could conclude an outcome of `wanted` and do not hold."""
+        """The rules that could conclude an outcome of `wanted` and do not hold: international
+        rules and the law of the case's own states (another state's law is for another case)."""
         return [
             r.id
             for r in self.rulebook.rules
-            if r.outcome is not None and r.outcome.kind == wanted and not self.holding(r.id)
+            if r.outcome is not None
+            and r.outcome.kind == wanted
+            and not self.holding(r.id)
+            and self.ours(r.id)
         ]
+
+    def ours(self, rule_id: str) -> bool:
+        """Whether the rule is international law or the law of one of the case's states (all
+        national law is, while the case leaves a state unknown)."""
+        states = {value_at(self.data, "host_state"), value_at(self.data, "home_state")}
+        jurisdiction = self.rulebook.by_id[rule_id].jurisdiction
+        return None in states or jurisdiction == "INTL" or jurisdiction in states
 
     def probe(self, targets: list[str]) -> None:
         """Read every test of the targets, and of the concluders behind their failed givens."""
@@ -332,7 +343,8 @@ class _WhyNot:
                 concluders=[
                     self.candidate(s, (*trail, rule.id))
                     for s in self.rulebook.concluders.get(name, ())
-                    if s not in trail  # the rulebook has no cycles; this is only a guard
+                    # the rulebook has no cycles; `trail` is only a guard
+                    if self.ours(s) and s not in trail
                 ],
             )
         defeaters = self.rulebook.defeaters.get(rule.id, ())

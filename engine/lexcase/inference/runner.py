@@ -17,7 +17,13 @@ we do not use. Quirks handled here, each measured (see the durable_rules field g
   ruleset durable_rules refuses to compile is a problem of the rule files (`RuleFileError`), any
   other failure is an `InferenceError`;
 * after an error the ruleset may hold a half-run session, so it is dropped and rebuilt rather
-  than risk touching that session again.
+  than risk touching that session again;
+* creating a ruleset sometimes fails with code 102 ("unexpected type") for a definition that
+  compiles in a fresh process, and on another try in the same one: measured after some hundreds
+  of probe rulesets were created and deleted in one process, at a point that moves with what the
+  process allocated before (a replay of the same create/delete calls does not fail). The
+  definition is the same JSON each time, so a 102 is tried again, up to `RETRIES` times, before it
+  is reported.
 """
 
 from __future__ import annotations
@@ -26,7 +32,7 @@ import itertools
 import re
 import threading
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NoReturn
 
 from pydantic_core import to_json
 
@@ -44,6 +50,8 @@ except ImportError as exc:  # pragma: no cover - depends on the interpreter
 
 _SID = "1"
 _names = itertools.count()
+RETRIES = 3  # another try of a create_ruleset that fails with code 102 (see the module's notes)
+UNEXPECTED_TYPE = 102
 
 _CODES = {
     101: "out of memory",
@@ -151,21 +159,29 @@ class Inference:
         self._register()
 
     def _register(self) -> None:
-        name = f"{self.compiled.name}_{next(_names)}"
-        try:
-            self._handle = _dre.create_ruleset(name, _json(self.compiled.definition))
-        except _dre.error as exc:
-            code = _code(exc)
-            if code in _TOO_BIG:
-                raise RuleFileError(
-                    f"durable_rules refuses to compile these rules: {_CODES[code or 0]} "
-                    f"(code {code}; {len(self.compiled.definition)} compiled rules)",
-                    Place(self.compiled.root),
-                    expected="a rule folder within durable_rules' limits",
-                    suggestion="split the rules over several folders, or make fewer rules share "
-                    "the same tests, givens and defeats",
-                ) from None
-            raise _error(exc, "compiling the rules") from None
+        definition = _json(self.compiled.definition)
+        for attempt in range(RETRIES + 1):
+            name = f"{self.compiled.name}_{next(_names)}"
+            try:
+                self._handle = _dre.create_ruleset(name, definition)
+                return
+            except _dre.error as exc:
+                if _code(exc) == UNEXPECTED_TYPE and attempt < RETRIES:
+                    continue
+                self._refuse(exc)
+
+    def _refuse(self, exc: Exception) -> NoReturn:
+        code = _code(exc)
+        if code in _TOO_BIG:
+            raise RuleFileError(
+                f"durable_rules refuses to compile these rules: {_CODES[code or 0]} "
+                f"(code {code}; {len(self.compiled.definition)} compiled rules)",
+                Place(self.compiled.root),
+                expected="a rule folder within durable_rules' limits",
+                suggestion="split the rules over several folders, or make fewer rules share "
+                "the same tests, givens and defeats",
+            ) from None
+        raise _error(exc, "compiling the rules") from None
 
     def close(self) -> None:
         """Free the compiled ruleset (durable_rules never frees it on its own)."""

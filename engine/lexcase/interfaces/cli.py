@@ -379,6 +379,43 @@ def explain(
         views.show_explanation(out, explanation)
 
 
+@app.command()
+@handles_errors
+def compare(
+    case: CaseArgument,
+    hosts: Annotated[
+        str | None,
+        typer.Option(
+            "--hosts",
+            metavar="AM,GE,KG,KZ",
+            help="The destinations to compare (default: every host state lexcase has rules for).",
+        ),
+    ] = None,
+    as_of: AsOfOption = None,
+    json_: JsonOption = False,
+    rules: RulesOption = None,
+) -> None:
+    """Compare destinations: the same person as if his journey had ended in each host state,
+    side by side, each outcome with its basis and citation, the worst line of each marked.
+
+    The crossing's destination and the host state are changed; the facts that only made sense
+    for the real host (its proceedings, the asylum decision, the stay, how he crossed) are set
+    aside and listed.
+
+    Example: lexcase compare seeds/zhilin.yaml --hosts KZ,AM
+    """
+    from lexcase.analysis.compare import compare as run
+    from lexcase.interfaces import views
+
+    wanted = [h.strip() for h in hosts.split(",") if h.strip()] if hosts is not None else None
+    comparison = run(case, wanted, parse_date(as_of, "--as-of"), rules)
+    show_warnings(list(dict.fromkeys(w for c in comparison.columns for w in c.warnings)), json_)
+    if json_:
+        model_json(comparison)
+    else:
+        views.show_comparison(out, comparison)
+
+
 rules_app = typer.Typer(
     help="List the rules, show one, and check rule packs.\n\nExample: lexcase rules lint",
     no_args_is_help=True,

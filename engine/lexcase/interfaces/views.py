@@ -15,6 +15,7 @@ from rich.markup import escape
 from rich.table import Table
 from rich.tree import Tree
 
+from lexcase.analysis.compare import Column, Comparison, Line
 from lexcase.analysis.explain import (
     Blocker,
     Candidate,
@@ -439,3 +440,68 @@ def coverage_line(coverage: list[StateCoverage]) -> str:
         who = entry.name or entry.state or "unknown"
         parts.append(f"{who} ({entry.role.value}, {entry.coverage.value})")
     return "law applied: " + ", ".join([*parts, "international law"])
+
+
+def show_comparison(out: Console, comparison: Comparison) -> None:
+    """Destinations side by side: a column per host, a row per outcome kind, worst first."""
+    home = comparison.home_name or comparison.home_state or "the home state"
+    out.print(
+        f"[bold]{comparison.case_id}[/bold] as of {comparison.as_of}: "
+        f"the same person in {', '.join(comparison.hosts)}"
+    )
+    table = Table(show_lines=True, expand=False)
+    table.add_column("", no_wrap=True)
+    for column in comparison.columns:
+        name = column.coverage.name or column.host
+        label = f"{name} ({column.host})" + (" - as recorded" if column.real else "")
+        cover = column.coverage.coverage.value
+        table.add_column(f"{label}\nrules: {cover}", overflow="fold", ratio=1)
+    kinds = sorted(
+        {line.kind for c in comparison.columns for line in c.lines},
+        key=lambda k: min(x.rank for c in comparison.columns for x in c.lines if x.kind is k),
+    )
+    for kind in kinds:
+        cells = []
+        for column in comparison.columns:
+            lines = [x for x in column.lines if x.kind is kind]
+            cells.append("\n".join(_comparison_cell(x) for x in lines) or "[dim]-[/dim]")
+        table.add_row(kind.value, *cells)
+    out.print(table)
+    out.print("[dim]▲ marks the worst line of each destination (order: see severity.yaml).[/dim]")
+    if comparison.home:
+        out.print(f"\n[bold]In every destination[/bold] ({escape(home)}'s own law)")
+        for line in comparison.home:
+            out.print(f"  {escape(line.summary)} [dim]{escape(line.citation)} - {line.rule}[/dim]")
+    for column in comparison.columns:
+        _comparison_notes(out, column)
+    out.print(
+        f"\n[dim]rules {comparison.rulebook.version} sha256:{comparison.rulebook.sha256[:12]}[/dim]"
+    )
+
+
+def _comparison_cell(line: Line) -> str:
+    mark = "[bold red]▲[/bold red] " if line.worst else ""
+    basis = (
+        line.basis if line.confidence == "high" else f"{line.basis}, {line.confidence} confidence"
+    )
+    return (
+        f"{mark}{escape(line.summary)}\n[dim]{basis}: {escape(line.citation)} - {line.rule}[/dim]"
+    )
+
+
+def _comparison_notes(out: Console, column: Column) -> None:
+    name = column.coverage.name or column.host
+    out.print(f"\n[bold]{escape(name)}[/bold]")
+    if column.coverage.missing:
+        out.print("  rules leave out: " + escape("; ".join(column.coverage.missing)))
+    if column.set_aside:
+        facts = ", ".join(s.path for s in column.set_aside)
+        out.print(f"  set aside (facts of the real host): {escape(facts)}")
+    for defeat in column.defeated:
+        out.print(f"  stopped: {defeat.title} ({defeat.rule}), by {defeat.by}", markup=False)
+    if column.undecided:
+        needs = sorted({n for u in column.undecided for n in u.needs})
+        out.print(
+            f"  undecided: {len(column.undecided)} rule(s); facts that would decide them: "
+            + escape(", ".join(needs))
+        )
