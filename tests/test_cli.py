@@ -46,8 +46,6 @@ def test_evaluate_json_is_the_result_object_and_nothing_else() -> None:
         "deadlines",
         "rulebook",
         "notice",
-        "coverage",
-        "warnings",
     }
     assert data["warnings"] == []  # both states have packs
     assert [(c["role"], c["state"], c["coverage"]) for c in data["coverage"]] == [
