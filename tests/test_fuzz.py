@@ -156,8 +156,9 @@ def assert_cli_refuses(args: list[str], label: str, sure: bool) -> None:
     if run.exit_code == 0 and not sure:
         return
     assert run.exit_code == 2, run.output
-    assert run.output.startswith(f"error: {label}"), run.output
-    assert run.output.count("\n") == 1, run.output  # one line
+    # every problem of the file, one line each, each with its place in the file
+    lines = run.output.splitlines()
+    assert lines and all(line.startswith(f"error: {label}") for line in lines), run.output
 
 
 # --- case files -------------------------------------------------------------------------------
