@@ -12,10 +12,10 @@ from conftest import SEEDS
 from lexcase.analysis.explain import RuleStatus
 from lexcase.analysis.whatif import Change, sweep, what_if
 from lexcase.errors import CaseError, FactPathError, InputError
-from lexcase.model.case import load_case
-from lexcase.model.facts import with_facts
 from lexcase.interfaces.cli import app
 from lexcase.interfaces.options import parse_axes, parse_changes, split_values
+from lexcase.model.case import load_case
+from lexcase.model.facts import with_facts
 
 runner = CliRunner()
 ZHILIN = str(SEEDS / "zhilin.yaml")
