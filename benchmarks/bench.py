@@ -42,7 +42,7 @@ from lexcase.model.case import Case  # noqa: E402
 from lexcase.model.facts import case_data  # noqa: E402
 from reference import evaluate_reference  # noqa: E402
 
-SECTIONS = ["load", "latency", "throughput", "workers", "batch", "memory", "cold"]
+SECTIONS = ["load", "latency", "throughput", "workers", "batch", "memory", "cold", "input"]
 CHUNK = 2_000  # cases parsed at a time, outside the timed part (a parsed case holds ~11 KB)
 
 
@@ -325,6 +325,46 @@ def bench_cold(quick: bool) -> dict[str, Any]:
     return out
 
 
+def bench_input(quick: bool) -> dict[str, Any]:
+    """Reading documents at the input limits, each in a fresh process (ruamel's comment scanner
+    was quadratic on the first long comment of a process): seconds to parse, by shape and
+    size. Linear reading shows as a time that doubles with the size."""
+    from lexcase.reading import MAX_LINE_BYTES
+
+    seed = (ROOT / "seeds" / "zhilin.yaml").read_text()
+    line = MAX_LINE_BYTES - 10
+    shapes = {
+        "comment": lambda n: "# " + "a" * min(n, line) + "\n" + seed,
+        "comment_lines": lambda n: ("# " + "a" * line + "\n") * (n // line) + seed,
+        "quoted_text": lambda n: (
+            seed + "".join(f"zz{i}: '" + "a" * line + "'\n" for i in range(max(1, n // line)))
+        ),
+    }
+    sizes = [25_000, 50_000] if quick else [50_000, 100_000, 400_000, 900_000]
+    script = (
+        "import sys, time; sys.path.insert(0, 'engine'); "
+        "from lexcase.source import parse_document; "
+        "raw = sys.stdin.buffer.read(); started = time.perf_counter(); "
+        "parse_document(raw, 'bench', ValueError); print(time.perf_counter() - started)"
+    )
+    out: dict[str, Any] = {}
+    for name, make in shapes.items():
+        for size in sizes:
+            text = make(size).encode()
+            key = f"parse {name} {len(text) // 1000} KB s"
+            if len(text) > 1_000_000 or key in out:
+                continue
+            run = subprocess.run(
+                [sys.executable, "-c", script],
+                input=text,
+                capture_output=True,
+                check=True,
+                cwd=ROOT,
+            )
+            out[key] = round(float(run.stdout), 3)
+    return out
+
+
 def bench_callgrind() -> dict[str, Any]:
     """Instructions per case (valgrind --tool=callgrind): repeatable, whatever the load."""
     script = (
@@ -418,6 +458,8 @@ def table(results: dict[str, Any]) -> str:
         add("peak RSS", f"{r['peak_mb']} MB")
     for name, r in results.get("cold", {}).items():
         add(f"CLI cold start, {name.replace('_', ' ')} (median)", f"{r['median_s']} s")
+    for name, value in results.get("input", {}).items():
+        add(name, value)
     for name, value in results.get("callgrind", {}).items():
         if name != "note":
             add(name.replace("_", " "), f"{value:,}")
@@ -444,6 +486,7 @@ def main() -> None:
         "batch": bench_batch,
         "memory": bench_memory,
         "cold": bench_cold,
+        "input": bench_input,
     }
     if args.section:
         # One section, in this fresh process: its memory and collector state are its own.

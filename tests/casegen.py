@@ -9,7 +9,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from lexcase.model.case import CONTRADICTION_ERROR, Case
+from lexcase.model.case import CONTRADICTION_ERROR, MAX_YEARS, Case
 from lexcase.model.facts import FactPath, ValueKind, fact_paths
 
 DATES = [
@@ -47,11 +47,9 @@ def _value(fp: FactPath, rng: random.Random) -> Any:
     if kind is ValueKind.BOOL:
         return rng.random() < 0.5
     if kind is ValueKind.INT:
-        return (
-            rng.choice(NUMBERS)
-            if "180" not in fp.path
-            else rng.choice([n for n in NUMBERS if n <= 180])
-        )
+        # within what the field can mean: days in the last 180, years of a life
+        limit = 180 if "180" in fp.path else MAX_YEARS if fp.path.endswith("_years") else None
+        return rng.choice([n for n in NUMBERS if limit is None or n <= limit])
     if kind is ValueKind.DATE:
         return rng.choice(DATES)
     if kind is ValueKind.ENUM:

@@ -30,7 +30,7 @@ from lexcase.evaluation.evaluator import Evaluator, to_case
 from lexcase.inference import runner as inference
 from lexcase.interfaces.cli import app
 from lexcase.law.loader import load_rulebook
-from lexcase.model.case import load_case
+from lexcase.model.case import MAX_FINE, load_case
 from lexcase.model.facts import case_data
 from lexcase.source import parse_document
 from reference import evaluate_reference
@@ -173,13 +173,15 @@ def broken_case(draw: Any) -> tuple[bytes, bool, str]:
     suffix = ".json" if as_json else ".yaml"
     kind = draw(
         st.sampled_from(
-            ["type", "unknown", "missing", "date", "huge", "raw", "raw", "raw"]  # raw: 3 in 8
+            ["type", "unknown", "missing", "date", "huge", "number", "raw", "raw", "raw"]
         )
     )
     if kind == "raw":
         text, sure = draw(raw_mutation(yaml_text(data, as_json)))
         return text, sure, suffix
     places = locations(data)
+    if kind == "number":
+        return beyond_its_field(draw, data, places, as_json), True, suffix
     if kind == "type":
         loc, value = draw(st.sampled_from(places))
         put(data, loc, wrong_type(value))
@@ -212,6 +214,26 @@ def broken_case(draw: Any) -> tuple[bytes, bool, str]:
     return yaml_text(data, as_json), True, suffix
 
 
+# Numbers no field can mean: negative counts, past any field's bound, past what an integer of
+# the reader holds, and the issue's 5,000 digits (which int() itself refuses).
+BEYOND = ["-1", str(MAX_FINE + 1), "1" + "0" * 19, "9" * 5000]
+NUMBER_MARK = "zz-number-here"
+
+
+def beyond_its_field(draw: Any, data: dict[str, Any], places: list[Any], as_json: bool) -> bytes:
+    """The case with one whole-number field (or a new one) set to a number beyond it."""
+    numbers = [loc for loc, v in places if isinstance(v, int) and not isinstance(v, bool)]
+    if numbers:
+        loc = draw(st.sampled_from(numbers))
+    else:
+        loc = ("person", "prior_convictions")
+        data.setdefault("person", {})
+    put(data, loc, NUMBER_MARK)
+    number = draw(st.sampled_from(BEYOND)).encode()
+    text = yaml_text(data, as_json)  # written with a mark: no dumper writes 5,000 digits
+    return text.replace(f'"{NUMBER_MARK}"'.encode(), number).replace(NUMBER_MARK.encode(), number)
+
+
 @budget(100)
 @given(broken=broken_case())
 def test_a_broken_case_file_is_refused_with_its_file_and_place(
@@ -222,6 +244,59 @@ def test_a_broken_case_file_is_refused_with_its_file_and_place(
         path = Path(folder) / f"case{suffix}"
         path.write_bytes(text)
         assert_refused(lambda: load_case(path), path, sure, ["evaluate", str(path)])
+
+
+@budget(40)
+@given(broken=broken_case(), source=st.sampled_from(["file", "stdin", "folder", "jsonl"]))
+def test_every_source_of_a_case_ends_in_a_result_or_a_reported_error(
+    broken: tuple[bytes, bool, str], source: str
+) -> None:
+    """A broken case given as a file, on standard input, as an entry of a folder batch beside a
+    good case, or as a JSONL line between two good ones: one answer for each case, never a
+    traceback, never a case skipped or the others lost."""
+    text, sure, suffix = broken
+    with tempfile.TemporaryDirectory() as folder:
+        root = Path(folder)
+        if source in ("file", "stdin"):
+            path = root / f"case{suffix}"
+            path.write_bytes(text)
+            label = "<stdin>" if source == "stdin" else file_label(path)
+            assert label is not None
+            args = ["evaluate", "-" if source == "stdin" else str(path)]
+            run = runner.invoke(app, args, input=text if source == "stdin" else None)
+            assert run.exception is None or isinstance(run.exception, SystemExit), run.exception
+            assert run.exit_code == 2 or (run.exit_code == 0 and not sure), run.output
+            if run.exit_code == 2:
+                assert run.output.startswith(f"error: {label}") and run.output.count("\n") == 1
+            return
+        good = (SEEDS / "zhilin.yaml").read_bytes()
+        if source == "folder":
+            cases = root / "cases"
+            cases.mkdir()
+            (cases / "a-good.yaml").write_bytes(good)
+            (cases / f"b-broken{suffix}").write_bytes(text)
+            expected = 2
+            given_input = cases
+        else:
+            seed = load_case(SEEDS / "zhilin.yaml").model_dump(mode="json", by_alias=True)
+            line = json.dumps(seed).encode()
+            flat = text.replace(b"\r", b" ").replace(b"\n", b" ")
+            given_input = root / "cases.jsonl"
+            given_input.write_bytes(b"\n".join([line, flat, line]) + b"\n")
+            expected = 3 if flat.strip() else 2
+        out = root / "results.jsonl"
+        run = runner.invoke(app, ["batch", str(given_input), "--out", str(out)])
+        assert run.exit_code in (0, 1), run.output
+        answers = [json.loads(line) for line in out.read_text().splitlines()]
+        assert len(answers) == expected
+        assert "result" in answers[0] and (source == "folder" or "result" in answers[-1])
+        for answer in answers:
+            assert ("result" in answer) != ("error" in answer)
+            if "error" in answer:
+                error = answer["error"]
+                assert error["internal"] is False and error["file"], error
+        if sure:
+            assert "error" in answers[1]
 
 
 @budget(60)

@@ -9,9 +9,11 @@ from pathlib import Path
 import pytest
 
 PACKAGE = Path(__file__).resolve().parent.parent / "engine" / "lexcase"
-# errors.py and source.py serve every layer; the package's own __init__/__main__ stand above all.
+# errors.py and source.py serve every layer, and so do reading.py (files within the input limits)
+# and yaml_scanner.py (which source.py parses with); the package's own __init__/__main__ stand
+# above all.
 LAYERS = ["model", "law", "inference", "evaluation", "analysis", "batch", "interfaces"]
-SHARED = {"errors", "source"}
+SHARED = {"errors", "source", "reading", "yaml_scanner"}
 
 
 def layer_of(module: str) -> int:

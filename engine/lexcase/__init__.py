@@ -16,11 +16,15 @@ if not (
     )
 
 from lexcase.analysis.compare import Comparison, compare
+from lexcase.analysis.counterfactual import Goal, counterfactual
+from lexcase.analysis.impact import impact
+from lexcase.analysis.interview import interview, record_answer
 from lexcase.batch.local import evaluate_many
 from lexcase.errors import LexcaseError
 from lexcase.evaluation.evaluator import Evaluator, evaluate
 from lexcase.evaluation.result import Result
 from lexcase.law.loader import load_rulebook
+from lexcase.law.overlay import RuleChoice, apply_overlay
 from lexcase.law.rulebook import Rulebook
 from lexcase.model.case import Case, case_schema, load_case
 
@@ -30,13 +34,20 @@ __all__ = [
     "Case",
     "Comparison",
     "Evaluator",
+    "Goal",
     "LexcaseError",
     "Result",
+    "RuleChoice",
     "Rulebook",
+    "apply_overlay",
     "case_schema",
     "compare",
+    "counterfactual",
     "evaluate",
     "evaluate_many",
+    "impact",
+    "interview",
     "load_case",
     "load_rulebook",
+    "record_answer",
 ]

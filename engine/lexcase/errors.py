@@ -8,6 +8,8 @@ are bugs, and say so).
 
 from __future__ import annotations
 
+import os
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -56,7 +58,9 @@ class LexcaseError(Exception):
             text += f" (expected {self.expected})"
         if self.suggestion:
             text += f"; {self.suggestion}"
-        return text
+        # One line, whatever a file's key or value holds: a newline or an escape sequence
+        # quoted from a case file is shown, never performed.
+        return printable(text, keep="")
 
     def lines(self) -> list[str]:
         """Every problem, one line each."""
@@ -90,12 +94,41 @@ class InferenceError(LexcaseError):
     """The inference engine failed: a bug in lexcase or durable_rules, never bad input."""
 
 
+class WorkerError(LexcaseError):
+    """A batch worker process died evaluating the case, in two workers one after the other:
+    killed by the system (out of memory, most often) or crashed. Not bad input lexcase could
+    name, so it counts as an internal error."""
+
+
 def file_label(path: Path | str | None) -> str | None:
     """How a file is named in messages: relative to the working directory when inside it."""
     if path is None:
         return None
     p = Path(path)
     try:
-        return str(p.resolve().relative_to(Path.cwd().resolve()))
-    except ValueError:
+        # Links are not followed: a file is named as the user named it, even a link to nothing.
+        return str(Path(os.path.abspath(p)).relative_to(Path.cwd()))
+    except (ValueError, OSError):  # outside the working directory, or no working directory
         return str(p)
+
+
+# Characters a terminal acts on instead of showing: C0 and C1 controls, DEL, and the Unicode
+# marks that reorder or hide text (bidirectional overrides and isolates, zero-width joiners).
+_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]")
+
+
+_NAMED = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
+
+
+def printable(text: str, keep: str = "\n\t") -> str:
+    """`text` with every control character written as an escape (\\n, \\x1b, \\u202e), except those
+    in `keep` (by default newline and tab, which a multi-line view lays out itself)."""
+
+    def shown(match: re.Match[str]) -> str:
+        char = match.group()
+        if char in keep:
+            return char
+        code = ord(char)
+        return _NAMED.get(char) or (f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}")
+
+    return _CONTROL.sub(shown, text)

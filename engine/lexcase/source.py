@@ -24,9 +24,12 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq, TaggedScalar
 from ruamel.yaml.constructor import RoundTripConstructor
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
 
-from lexcase.errors import InputError, Place, file_label
+from lexcase.errors import InputError, Place
+from lexcase.reading import check_limits, read_file
+from lexcase.yaml_scanner import LinearScanner
 
 Loc = tuple[str | int, ...]
+MAX_DIGITS = 18  # digits of a whole number: more than any count, day or fine a case holds
 ModelT = TypeVar("ModelT", bound=BaseModel)
 
 
@@ -61,21 +64,18 @@ def dotted(loc: Iterable[str | int]) -> str:
     return text
 
 
-def load_document(path: Path, error: type[InputError] = InputError) -> Document:
-    """Read a YAML or JSON file; any problem is raised as `error` naming the file and line."""
-    label = file_label(path)
-    try:
-        raw = path.read_bytes()
-    except FileNotFoundError:
-        raise error("no such file", Place(label), expected="a path to an existing file") from None
-    except IsADirectoryError:
-        raise error("this is a folder, not a file", Place(label)) from None
-    except OSError as exc:
-        raise error(f"cannot read the file ({exc.strerror})", Place(label)) from None
+def load_document(path: Path | str, error: type[InputError] = InputError) -> Document:
+    """Read a YAML or JSON file (`-`: standard input); any problem is raised as `error` naming
+    the file and line."""
+    raw, label = read_file(path, error)
     return parse_document(raw, label, error)
 
 
 def parse_document(raw: bytes | str, label: str | None, error: type[InputError]) -> Document:
+    """Parse a document already read; the limits of `lexcase.reading` are checked first."""
+    if isinstance(raw, str):
+        raw = raw.encode("utf-8", "surrogatepass")
+    check_limits(raw, label, error)
     if isinstance(raw, bytes):
         try:
             text = raw.decode("utf-8")
@@ -92,22 +92,25 @@ def parse_document(raw: bytes | str, label: str | None, error: type[InputError])
         text = text[1:]
     yaml = YAML(typ="rt")
     yaml.Constructor = _DatesAsText
+    yaml.Scanner = LinearScanner
     yaml.allow_duplicate_keys = False
     try:
         tree = yaml.load(text)
     except MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         at = mark.line + 1 if mark is not None else None
-        problem = " ".join(str(p) for p in (exc.context, exc.problem) if p)
+        problem = _shortened(" ".join(str(p) for p in (exc.context, exc.problem) if p))
         raise error(f"not valid YAML or JSON: {problem}", Place(label, at)) from None
     except YAMLError as exc:
         # A reader error (a control character, say) knows its position, not its line.
         position = getattr(exc, "position", None)
         at = text[:position].count("\n") + 1 if isinstance(position, int) else None
-        problem = str(getattr(exc, "reason", None) or exc).split("\n")[0]
+        problem = _shortened(str(getattr(exc, "reason", None) or exc).split("\n")[0])
         raise error(f"not valid YAML or JSON: {problem}", Place(label, at)) from None
     except RecursionError:
         raise _too_deep(error, label, text) from None
+    except _TooManyDigits as problem:
+        raise problem.error(error, label) from None
     if tree is None:
         raise error("the file is empty", Place(label, 1), expected="a mapping of fields")
     reader = _Plain()
@@ -121,6 +124,12 @@ def parse_document(raw: bytes | str, label: str | None, error: type[InputError])
             problem.message, document.place(problem.loc), expected=problem.expected
         ) from None
     return Document(label, data, reader.lines)
+
+
+def _shortened(problem: str, limit: int = 200) -> str:
+    # ruamel quotes the value it stumbled on whole (a duplicate key's 100 KB text, say): the
+    # message stays one readable line.
+    return problem if len(problem) <= limit else problem[: limit - 3] + "..."
 
 
 def _too_deep(error: type[InputError], label: str | None, text: str) -> InputError:
@@ -147,8 +156,30 @@ class _DatesAsText(RoundTripConstructor):
     """Dates stay the text written, for the models to check: ruamel would turn an impossible date
     such as 2022-02-30 into a ValueError with no line."""
 
+    def construct_yaml_int(self, node: Any) -> Any:
+        # int() of thousands of digits is refused by Python (and slow before that): a number
+        # longer than any field can mean is bad input, reported at its line.
+        digits = sum(char.isdigit() for char in str(node.value))
+        if digits > MAX_DIGITS:
+            raise _TooManyDigits(digits, node.start_mark.line + 1)
+        return super().construct_yaml_int(node)
+
+
+@dataclass
+class _TooManyDigits(Exception):
+    digits: int
+    line: int
+
+    def error(self, error: type[InputError], label: str | None) -> InputError:
+        return error(
+            f"a number of {self.digits} digits is larger than any field holds",
+            Place(label, self.line),
+            expected=f"a whole number of at most {MAX_DIGITS} digits",
+        )
+
 
 _DatesAsText.add_constructor("tag:yaml.org,2002:timestamp", _DatesAsText.construct_yaml_str)
+_DatesAsText.add_constructor("tag:yaml.org,2002:int", _DatesAsText.construct_yaml_int)
 
 MAX_VALUES = 100_000  # values in one document, once anchors and aliases are expanded
 MAX_DEPTH = 64  # levels of nesting (a case needs five; pydantic gives up, placeless, near 200)

@@ -27,6 +27,7 @@ from lexcase.errors import InputError, Place
 from lexcase.evaluation.coverage import StateCoverage, coverage_of
 from lexcase.evaluation.evaluator import CaseInput, evaluator_for, to_case
 from lexcase.evaluation.result import Defeat, Outcome, Result, RulebookStamp, Undecided
+from lexcase.law.overlay import RulesInput
 from lexcase.model.case import Case
 from lexcase.model.facts import as_of as case_as_of
 from lexcase.model.facts import value_at, with_facts
@@ -128,7 +129,7 @@ def compare(
     case: CaseInput,
     hosts: Sequence[str] | None = None,
     as_of: dt.date | None = None,
-    rules: Path | str | None = None,
+    rules: RulesInput = None,
 ) -> Comparison:
     """The case as if it had ended in each of `hosts` (default: every host state with a pack)."""
     seen = case_as_of(to_case(case), as_of)

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import datetime as dt
 from enum import StrEnum
-from pathlib import Path
 from typing import Any
 
 from pydantic import Field
@@ -22,6 +21,7 @@ from pydantic import Field
 from lexcase.evaluation.evaluator import CaseInput, evaluator_for, to_case
 from lexcase.evaluation.result import Defeat, Reason, Result, RulebookStamp
 from lexcase.inference.probes import Prober, Truth
+from lexcase.law.overlay import RulesInput
 from lexcase.law.rulebook import Rulebook
 from lexcase.model.facts import as_of as case_as_of
 from lexcase.model.facts import case_data, value_at
@@ -114,7 +114,7 @@ def explain(
     case: CaseInput,
     kind: OutcomeKind | str | None = None,
     as_of: dt.date | None = None,
-    rules: Path | str | None = None,
+    rules: RulesInput = None,
 ) -> Explanation:
     """The derivation tree of each outcome of `case` (of one kind, if given)."""
     with evaluator_for(rules) as evaluator:
@@ -222,7 +222,7 @@ def why_not(
     case: CaseInput,
     kind: OutcomeKind | str,
     as_of: dt.date | None = None,
-    rules: Path | str | None = None,
+    rules: RulesInput = None,
 ) -> WhyNot:
     """For each rule that could conclude an outcome of `kind` and did not: what stopped it."""
     wanted = OutcomeKind(kind)

@@ -26,7 +26,7 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from enum import StrEnum
 from pathlib import Path
 from typing import Any
@@ -38,6 +38,7 @@ from lexcase.errors import Place, RuleFileError, file_label
 from lexcase.inference.probes import Prober, Truth
 from lexcase.law.files import default_rules_dir
 from lexcase.law.loader import check_rulebook
+from lexcase.law.overlay import apply_overlay
 from lexcase.law.rulebook import Rulebook
 from lexcase.model.facts import FactPath, ValueKind, fact_path
 from lexcase.model.rules import RELATIONAL_OPS, Basis, Condition, Confidence, Op, Rule, Test
@@ -87,8 +88,9 @@ class LintReport(BaseModel):
         return not self.problems
 
 
-def lint(root: Path | str | None = None) -> LintReport:
-    """Every problem in the rule folder `root` (the shipped packs by default)."""
+def lint(root: Path | str | None = None, overlays: Sequence[Path | str] = ()) -> LintReport:
+    """Every problem in the rule folder `root` (the shipped packs by default), with `overlays`
+    applied on it in order (the first problem of an overlay stops the checks, as in loading)."""
     folder = Path(root) if root is not None else default_rules_dir()
     if not folder.is_dir():
         raise RuleFileError(
@@ -101,6 +103,12 @@ def lint(root: Path | str | None = None) -> LintReport:
     if rulebook is None:
         # The checks below need the rulebook as a whole; they run once it loads.
         return LintReport(root=label, rules=0, problems=[_load_problem(e) for e in errors])
+    for overlay in overlays:
+        try:
+            rulebook = apply_overlay(rulebook, Path(overlay))
+        except RuleFileError as error:
+            return LintReport(root=label, rules=0, problems=[_load_problem(error)])
+    label = rulebook.label if overlays else label
     problems = [
         *_citations(rulebook),
         *_outcomes(rulebook),

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import datetime as dt
 from enum import StrEnum
-from pathlib import Path
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -18,6 +17,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from lexcase.evaluation.deadlines import Deadline
 from lexcase.evaluation.evaluator import CaseInput, Evaluator, evaluator_for, to_case
 from lexcase.evaluation.result import NOT_ADVICE, Result, RulebookStamp
+from lexcase.law.overlay import RulesInput
 from lexcase.model.case import Case, Event, Record
 from lexcase.model.facts import as_of as case_as_of
 
@@ -60,7 +60,7 @@ class Timeline(BaseModel):
 def timeline(
     case: CaseInput,
     as_of: dt.date | None = None,
-    rules: Path | str | None = None,
+    rules: RulesInput = None,
     evaluator: Evaluator | None = None,
 ) -> Timeline:
     """The timeline of `case` as known on `as_of` (the case's own date by default), with the

@@ -21,7 +21,6 @@ import itertools
 import json
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from enum import StrEnum
-from pathlib import Path
 from typing import Any, TypeVar
 
 from pydantic import Field
@@ -30,6 +29,7 @@ from lexcase.analysis.explain import RuleState, rule_states, state_of
 from lexcase.errors import InputError, Place
 from lexcase.evaluation.evaluator import CaseInput, Evaluator, evaluator_for, to_case
 from lexcase.evaluation.result import KIND_ORDER, Defeat, Outcome, Result, RulebookStamp, Undecided
+from lexcase.law.overlay import RulesInput
 from lexcase.model.case import Case
 from lexcase.model.facts import as_of as case_as_of
 from lexcase.model.facts import case_data, value_at, with_facts
@@ -100,7 +100,7 @@ def what_if(
     case: CaseInput,
     changes: Mapping[str, Any],
     as_of: dt.date | None = None,
-    rules: Path | str | None = None,
+    rules: RulesInput = None,
 ) -> WhatIf:
     """The difference the `changes` (fact path -> value as a case file holds it, None for
     unknown) make to the result of `case`."""
@@ -259,7 +259,7 @@ def sweep(
     axes: Sequence[tuple[str, Sequence[Any]]],
     fixed: Mapping[str, Any] | None = None,
     as_of: dt.date | None = None,
-    rules: Path | str | None = None,
+    rules: RulesInput = None,
     limit: int = MAX_SWEEP_ROWS,
 ) -> Sweep:
     """Every combination of the `axes` values (as a case file holds them, None for unknown),

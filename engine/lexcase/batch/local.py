@@ -3,118 +3,33 @@ or in several worker processes, one result (or one error) per case, in input ord
 
 durable_rules never releases the GIL, so workers are processes, each with its own `Evaluator`;
 a case is evaluated exactly as `Evaluator.evaluate` would in a single process. A case that cannot
-be read is reported with its error in its own place in the output, and the batch goes on.
+be read, or that meets a bug, is reported with its error in its own place in the output, and the
+batch goes on; a worker that dies is replaced and its cases tried again (`lexcase.batch.pool`).
 """
 
 from __future__ import annotations
 
-import dataclasses
+import contextlib
 import datetime as dt
 import functools
 import gc
 import json
+import signal
+import threading
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Generator, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from lexcase.errors import CaseError, InferenceError, InputError, LexcaseError, Place, file_label
-from lexcase.evaluation.evaluator import CaseInput, Evaluator, default_evaluator, to_case
+from lexcase.batch.inputs import CaseLine, read_input
+from lexcase.batch.pool import Pool, worker_limit
+from lexcase.errors import InferenceError, InputError, LexcaseError, Place, WorkerError
+from lexcase.evaluation.evaluator import CaseInput, Evaluator, default_evaluator
 from lexcase.evaluation.result import Result
-from lexcase.law.loader import load_rulebook
-from lexcase.model.case import Case, parse_case
+from lexcase.law.overlay import RulesInput, rulebook_for, shipped
 
-CASE_SUFFIXES = (".yaml", ".yml", ".json")
 CHUNK = 64  # cases per message to a worker: enough to amortise the transfer, small for progress
-
-
-@dataclass(frozen=True)
-class CaseLine:
-    """One case of a batch input, not yet read: a line of a JSONL file, or a case file."""
-
-    file: str
-    line: int | None = None  # for a JSONL line
-    raw: bytes | None = None  # the line itself
-    path: Path | None = None  # for a case file
-
-    @property
-    def label(self) -> str:
-        return f"{self.file}:{self.line}" if self.line is not None else self.file
-
-    def read(self) -> Case:
-        """The case; an input error names the file, the line and the field."""
-        if self.path is not None:
-            return to_case(self.path)
-        assert self.raw is not None
-        try:
-            data = json.loads(self.raw.decode("utf-8"), object_pairs_hook=_no_duplicates)
-        except UnicodeDecodeError as exc:
-            raise self._error(f"byte 0x{self.raw[exc.start]:02x} is not UTF-8 text") from None
-        except json.JSONDecodeError as exc:
-            raise self._error(
-                f"not valid JSON: {exc.msg} (column {exc.colno})", "one JSON object per line"
-            ) from None
-        except _Duplicate as exc:
-            raise self._error(f"the key '{exc}' appears twice", "each key once") from None
-        except RecursionError:
-            raise self._error("the case is nested too deeply to read") from None
-        if not isinstance(data, dict):
-            raise self._error("the line does not hold a case", "one JSON object per line")
-        try:
-            return parse_case(data, self.file)
-        except CaseError as error:
-            where = dataclasses.replace(error.place, line=self.line)
-            raise dataclasses.replace(error, place=where) from None
-
-    def _error(self, message: str, expected: str | None = None) -> CaseError:
-        return CaseError(message, Place(self.file, self.line), expected=expected)
-
-
-class _Duplicate(Exception):
-    pass
-
-
-def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
-    # json.loads would keep the last of two equal keys and drop the first without a word.
-    out: dict[str, Any] = {}
-    for key, value in pairs:
-        if key in out:
-            raise _Duplicate(key)
-        out[key] = value
-    return out
-
-
-def read_input(source: Path | str) -> list[CaseLine]:
-    """The cases of a JSONL file (one JSON object per line; blank lines are skipped) or of a
-    folder of case files (every .yaml, .yml and .json file under it, in name order)."""
-    path = Path(source)
-    label = file_label(path) or str(path)
-    if path.is_dir():
-        files = sorted(p for p in path.rglob("*") if p.suffix in CASE_SUFFIXES and p.is_file())
-        if not files:
-            raise InputError(
-                "the folder holds no case files",
-                Place(label),
-                expected="files ending in .yaml, .yml or .json",
-            )
-        return [CaseLine(file_label(p) or str(p), path=p) for p in files]
-    try:
-        raw = path.read_bytes()
-    except FileNotFoundError:
-        raise InputError(
-            "no such file or folder", Place(label), expected="a JSONL file or a folder of cases"
-        ) from None
-    except OSError as exc:
-        raise InputError(f"cannot read it ({exc.strerror})", Place(label)) from None
-    lines = [
-        CaseLine(label, number, text)
-        for number, text in enumerate(raw.split(b"\n"), start=1)
-        if text.strip()
-    ]
-    if not lines:
-        raise InputError("the file holds no cases", Place(label), expected="one case per line")
-    return lines
 
 
 # --- evaluating, in this process or in workers ---------------------------------------------
@@ -130,6 +45,8 @@ def _evaluate(evaluator: Evaluator, as_of: dt.date | None, cases: list[Any]) -> 
             out.append(evaluator.evaluate(seen, as_of))
         except LexcaseError as error:
             out.append(error)
+        except Exception as exc:  # a bug met by one case must not cost the others their answers
+            out.append(InferenceError(f"{type(exc).__name__}: {exc} (a bug in lexcase)"))
     return out
 
 
@@ -151,13 +68,25 @@ def _kinds(outcome: Outcome) -> tuple[str, ...] | None:
 
 
 Work = Callable[[Evaluator, "dt.date | None", list[Any]], list[Any]]
-_worker: tuple[Evaluator, dt.date | None] | None = None  # in a worker process
 
 
-def _start_worker(rules: str | None, as_of: dt.date | None) -> None:
-    global _worker
-    _worker = (Evaluator(load_rulebook(rules) if rules is not None else None), as_of)
+def _worker_state(rules: RulesInput, as_of: dt.date | None) -> tuple[Evaluator, dt.date | None]:
+    evaluator = Evaluator(None if shipped(rules) else rulebook_for(rules))
     settle()
+    return evaluator, as_of
+
+
+def _in_worker(work: Work, state: tuple[Evaluator, dt.date | None], cases: list[Any]) -> list[Any]:
+    return work(*state, cases)
+
+
+def _lost_error(item: Any, reason: str) -> LexcaseError:
+    place = Place(item.label) if isinstance(item, CaseLine) else Place()
+    return WorkerError(reason, place)
+
+
+def _lost_line(item: CaseLine, reason: str) -> tuple[str, None]:
+    return output_line(item, _lost_error(item, reason)), None
 
 
 def settle() -> None:
@@ -166,11 +95,6 @@ def settle() -> None:
     every full collection cost about a third of the time (measured)."""
     gc.collect()
     gc.freeze()
-
-
-def _in_worker(work: Work, cases: list[Any]) -> list[Any]:
-    assert _worker is not None, "not in a batch worker"
-    return work(*_worker, cases)
 
 
 def _chunks(items: Iterable[Any], size: int) -> Iterator[list[Any]]:
@@ -184,28 +108,48 @@ def _chunks(items: Iterable[Any], size: int) -> Iterator[list[Any]]:
         yield chunk
 
 
+def check_workers(workers: int) -> int:
+    """`workers` when it is a sensible number of processes for this machine."""
+    limit = worker_limit()
+    if not 1 <= workers <= limit:
+        raise InputError(
+            f"{workers} workers is not a number this machine can run",
+            Place(path="--workers"),
+            expected=f"1 to {limit} (two per processor)",
+        )
+    return workers
+
+
 def _run(
-    work: Work, cases: Iterable[Any], workers: int, rules: str | None, as_of: dt.date | None
-) -> Iterator[Any]:
-    """`work` over chunks of `cases`, in input order, here or in `workers` processes."""
-    if workers <= 1:
-        evaluator = default_evaluator() if rules is None else Evaluator(load_rulebook(rules))
+    work: Work,
+    cases: Iterable[Any],
+    workers: int,
+    rules: RulesInput,
+    as_of: dt.date | None,
+    lost: Callable[[Any, str], Any],
+    stopped: Callable[[], bool] = lambda: False,
+) -> Generator[Any, None, None]:
+    """`work` over chunks of `cases`, in input order, here or in `workers` processes; ends
+    early, between cases, once `stopped()`."""
+    if check_workers(workers) == 1:
+        evaluator = default_evaluator() if shipped(rules) else Evaluator(rulebook_for(rules))
         try:
-            for chunk in _chunks(cases, CHUNK):
-                yield from work(evaluator, as_of, chunk)
+            for case in cases:
+                if stopped():
+                    return
+                yield from work(evaluator, as_of, [case])
         finally:
-            if rules is not None:
+            if not shipped(rules):
                 evaluator.close()
         return
-    import multiprocessing  # here: `lexcase evaluate` starts faster without it
-
-    # fork starts workers without importing lexcase again; the pool starts them all at once,
-    # before any progress display starts a thread.
-    methods = multiprocessing.get_all_start_methods()
-    context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
-    with context.Pool(workers, initializer=_start_worker, initargs=(rules, as_of)) as pool:
-        for done in pool.imap(functools.partial(_in_worker, work), _chunks(cases, CHUNK)):
-            yield from done
+    pool = Pool(
+        workers,
+        setup=functools.partial(_worker_state, rules, as_of),
+        work=functools.partial(_in_worker, work),
+        lost=lost,
+        stopped=stopped,
+    )
+    yield from pool.run(_chunks(cases, CHUNK))
 
 
 def evaluate_many(
@@ -213,14 +157,16 @@ def evaluate_many(
     workers: int = 1,
     *,
     as_of: dt.date | None = None,
-    rules: Path | str | None = None,
+    rules: RulesInput = None,
 ) -> Iterator[Result | LexcaseError]:
     """Evaluate many cases, in input order: a `Result` for each case, or the `LexcaseError` that
     kept it from being evaluated. With `workers` > 1 the cases are shared among that many
-    processes; the results are the same as in one process."""
-    if rules is not None:
-        load_rulebook(rules)  # a bad rule folder is an error of the call, not of each case
-    return _run(_evaluate, cases, workers, str(rules) if rules is not None else None, as_of)
+    processes; the results are the same as in one process. A case whose worker process dies
+    twice is answered with a `WorkerError`."""
+    check_workers(workers)
+    if not shipped(rules):
+        rulebook_for(rules)  # a bad rule folder is an error of the call, not of each case
+    return _run(_evaluate, cases, workers, rules, as_of, _lost_error)
 
 
 # --- the batch command's output --------------------------------------------------------------
@@ -236,7 +182,7 @@ def output_line(case: CaseLine, outcome: Outcome) -> str:
     place = outcome.place
     error: dict[str, Any] = {
         "message": str(outcome),
-        "internal": isinstance(outcome, InferenceError),
+        "internal": isinstance(outcome, InferenceError | WorkerError),
         "file": place.file,
         "line": place.line,
         "path": place.path,
@@ -247,12 +193,16 @@ def output_line(case: CaseLine, outcome: Outcome) -> str:
 
 @dataclass
 class Summary:
-    """What a batch did: cases, errors, and outcomes by kind."""
+    """What a batch did: cases answered, errors, outcomes by kind; and, when it stopped early,
+    why (`interrupted`, or the write error that stopped it)."""
 
+    total: int = 0
     cases: int = 0
     errors: int = 0
     internal_errors: int = 0
     outcomes: Counter[str] = field(default_factory=Counter)
+    interrupted: bool = False
+    write_error: str | None = None
 
     def line(self) -> str:
         kinds = ", ".join(f"{kind} {count}" for kind, count in sorted(self.outcomes.items()))
@@ -261,31 +211,69 @@ class Summary:
             text += f" ({self.internal_errors} internal)"
         return text + f"; outcomes: {kinds or 'none'}"
 
+    def add(self, line: str, kinds: tuple[str, ...] | None) -> None:
+        self.cases += 1
+        if kinds is None:
+            self.errors += 1
+            self.internal_errors += '"internal": true' in line
+        else:
+            self.outcomes.update(kinds)
+
+    @property
+    def complete(self) -> bool:
+        return not self.interrupted and self.write_error is None
+
 
 def run_batch(
-    source: Path | str,
+    source: Path | str | list[CaseLine],
     write: Callable[[str], Any],
     *,
     workers: int = 1,
     as_of: dt.date | None = None,
-    rules: Path | str | None = None,
+    rules: RulesInput = None,
     progress: Callable[[int, int], Any] | None = None,
 ) -> Summary:
-    """Evaluate every case of `source`, handing each output line to `write` (without its newline)
-    in input order; `progress(done, total)` is called as cases complete."""
-    cases = read_input(source)
-    if rules is not None:
-        load_rulebook(rules)  # stop at once on a bad rule folder
-    summary = Summary()
-    folder = str(rules) if rules is not None else None
-    for line, kinds in _run(_lines, cases, workers, folder, as_of):
-        summary.cases += 1
-        if kinds is None:
-            summary.errors += 1
-            summary.internal_errors += '"internal": true' in line
-        else:
-            summary.outcomes.update(kinds)
-        write(line)
-        if progress is not None:
-            progress(summary.cases, len(cases))
+    """Evaluate every case of `source` (a JSONL file, a folder, or cases read from one), handing
+    each output line to `write` (without its newline) in input order; `progress(done, total)`
+    is called as cases complete. Ctrl-C, or an OSError from `write`, ends the batch early with
+    what was written so far, and the summary says so."""
+    cases = source if isinstance(source, list) else read_input(source)
+    check_workers(workers)
+    if not shipped(rules):
+        rulebook_for(rules)  # stop at once on a bad rule folder
+    summary = Summary(total=len(cases))
+    with _interruptible() as stopped:
+        answers = _run(_lines, cases, workers, rules, as_of, _lost_line, stopped)
+        with contextlib.closing(answers):  # stops the workers however the loop ends
+            try:
+                for line, kinds in answers:
+                    write(line)
+                    summary.add(line, kinds)
+                    if progress is not None:
+                        progress(summary.cases, len(cases))
+            except OSError as exc:
+                summary.write_error = exc.strerror or str(exc)
+        summary.interrupted = stopped() and summary.cases < summary.total
     return summary
+
+
+@contextlib.contextmanager
+def _interruptible() -> Iterator[Callable[[], bool]]:
+    """While a batch runs, Ctrl-C raises a flag that the batch looks at between cases, instead
+    of an exception that could land anywhere (inside pydantic, which would report it as a
+    serialisation error, or between a line and its count). A second Ctrl-C interrupts at once."""
+    asked = threading.Event()
+
+    def handler(signum: int, frame: Any) -> None:
+        asked.set()
+        signal.signal(signal.SIGINT, signal.default_int_handler)
+
+    try:
+        previous = signal.signal(signal.SIGINT, handler)
+    except ValueError:  # not the main thread: Ctrl-C is not ours to handle
+        yield asked.is_set
+        return
+    try:
+        yield asked.is_set
+    finally:
+        signal.signal(signal.SIGINT, previous)

@@ -17,6 +17,7 @@ from lexcase.evaluation.result import Result, ResultBuilder
 from lexcase.inference.compiler import CompiledRulebook, compile_rulebook
 from lexcase.inference.runner import Inference, Trace
 from lexcase.law.loader import load_rulebook
+from lexcase.law.overlay import RulesInput, rulebook_for, shipped
 from lexcase.law.rulebook import Rulebook
 from lexcase.model.case import Case, load_case, parse_case
 from lexcase.model.facts import as_of as case_as_of
@@ -63,13 +64,12 @@ def default_evaluator() -> Evaluator:
     return Evaluator()
 
 
-def evaluate(
-    case: CaseInput, as_of: dt.date | None = None, rules: Path | str | None = None
-) -> Result:
-    """Evaluate one case with the shipped rules, or with the rule folder `rules`."""
-    if rules is None:
+def evaluate(case: CaseInput, as_of: dt.date | None = None, rules: RulesInput = None) -> Result:
+    """Evaluate one case with the shipped rules, or with the rule folder `rules` (a folder, or a
+    `RuleChoice` of a folder and overlays)."""
+    if shipped(rules):
         return default_evaluator().evaluate(case, as_of)
-    evaluator = Evaluator(load_rulebook(rules))
+    evaluator = Evaluator(rulebook_for(rules))
     try:
         return evaluator.evaluate(case, as_of)
     finally:
@@ -77,12 +77,13 @@ def evaluate(
 
 
 @contextmanager
-def evaluator_for(rules: Path | str | None = None) -> Iterator[Evaluator]:
-    """The evaluator for the shipped rules, or one for the rule folder `rules`, freed on exit."""
-    if rules is None:
+def evaluator_for(rules: RulesInput = None) -> Iterator[Evaluator]:
+    """The evaluator for the shipped rules, or one for the rule folder `rules` (with overlays, if
+    a `RuleChoice`), freed on exit."""
+    if shipped(rules):
         yield default_evaluator()
         return
-    evaluator = Evaluator(load_rulebook(rules))
+    evaluator = Evaluator(rulebook_for(rules))
     try:
         yield evaluator
     finally:

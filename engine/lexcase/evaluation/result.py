@@ -17,7 +17,7 @@ from lexcase.errors import InferenceError, Place
 from lexcase.evaluation.coverage import StateCoverage, coverage_of
 from lexcase.evaluation.deadlines import Deadline, compute_deadlines
 from lexcase.inference.runner import Trace
-from lexcase.law.rulebook import Rulebook
+from lexcase.law.rulebook import AppliedOverlay, Rulebook
 from lexcase.model.facts import value_at
 from lexcase.model.rules import (
     PLACEHOLDER,
@@ -89,9 +89,22 @@ class Undecided(Model):
 
 
 class RulebookStamp(Model):
+    """The rules a result comes from: the base folder's version and SHA-256, how many rules were
+    used, and each overlay applied on the folder, with its own version and SHA-256."""
+
     version: str
     sha256: str
     rules: int
+    overlays: list[AppliedOverlay] | None = None
+
+    @classmethod
+    def of(cls, rulebook: Rulebook) -> RulebookStamp:
+        return cls(
+            version=rulebook.version,
+            sha256=rulebook.sha256,
+            rules=len(rulebook.rules),
+            overlays=list(rulebook.overlays) or None,
+        )
 
 
 class Result(Model):
@@ -131,9 +144,7 @@ class ResultBuilder:
 
     def __init__(self, rulebook: Rulebook) -> None:
         self.rulebook = rulebook
-        self.stamp = RulebookStamp(
-            version=rulebook.version, sha256=rulebook.sha256, rules=len(rulebook.rules)
-        )
+        self.stamp = RulebookStamp.of(rulebook)
         self.rules = {rule.id: _RuleParts.of(rule, rulebook) for rule in rulebook.rules}
 
     def build(self, trace: Trace, case_id: str, as_of: dt.date, data: dict[str, Any]) -> Result:

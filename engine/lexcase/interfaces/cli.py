@@ -2,7 +2,7 @@
 
 Exit codes: 0 success; 1 a check found problems; 2 bad input (a case file, a rule file, an
 option), reported as one line naming the file, the place and what was expected; 3 an internal
-error of lexcase or its inference engine.
+error of lexcase or its inference engine; 130 a batch interrupted by Ctrl-C.
 """
 
 from __future__ import annotations
@@ -12,18 +12,28 @@ import functools
 import json
 import os
 import sys
+import warnings
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Annotated, Any, ParamSpec, TypeVar
+from typing import TYPE_CHECKING, Annotated, Any, ParamSpec, TypeVar
 
 import typer
 from pydantic import BaseModel
-from rich.console import Console
 from rich.markup import escape
 
 from lexcase.errors import InferenceError, InputError, LexcaseError, Place
 from lexcase.evaluation.result import NOT_ADVICE
-from lexcase.interfaces.options import parse_axes, parse_changes, parse_date, parse_kind
+from lexcase.interfaces.options import (
+    parse_axes,
+    parse_changes,
+    parse_date,
+    parse_kind,
+)
+from lexcase.interfaces.views import TerminalConsole
+
+if TYPE_CHECKING:
+    from lexcase.law.overlay import RulesInput
+    from lexcase.model.case import Case
 
 HELP = f"""Predict what a legal system will do in a person's case, with reasons and sources.
 
@@ -35,6 +45,7 @@ Example: lexcase evaluate seeds/zhilin.yaml --as-of 2022-09-27
 EXIT_CHECK_FAILED = 1
 EXIT_BAD_INPUT = 2
 EXIT_INTERNAL = 3
+EXIT_INTERRUPTED = 130  # as a shell reports a command ended by Ctrl-C
 
 app = typer.Typer(
     help=HELP,
@@ -44,8 +55,8 @@ app = typer.Typer(
     rich_markup_mode=None,
 )
 # Piped output gets a fixed, readable width instead of rich's 80 columns.
-out = Console(highlight=False, soft_wrap=False, width=None if sys.stdout.isatty() else 120)
-err = Console(stderr=True, highlight=False, soft_wrap=True)  # one error, one line
+out = TerminalConsole(highlight=False, soft_wrap=False, width=None if sys.stdout.isatty() else 120)
+err = TerminalConsole(stderr=True, highlight=False, soft_wrap=True)  # one error, one line
 
 P = ParamSpec("P")
 R = TypeVar("R")
@@ -81,8 +92,18 @@ def handles_errors(command: Callable[P, R]) -> Callable[P, R]:
     return wrapper
 
 
+def rules_folder(text: str) -> Path:
+    """--rules: an empty value would be the working folder, loaded as rules without a word."""
+    if not text.strip():
+        raise typer.BadParameter("an empty path; give the folder of rule packs")
+    return Path(text)
+
+
 CaseArgument = Annotated[
-    Path, typer.Argument(help="A case file (YAML or JSON).", show_default=False)
+    Path,
+    typer.Argument(
+        help="A case file (YAML or JSON), or - to read it from standard input.", show_default=False
+    ),
 ]
 AsOfOption = Annotated[
     str | None,
@@ -96,8 +117,28 @@ JsonOption = Annotated[
 ]
 RulesOption = Annotated[
     Path | None,
-    typer.Option("--rules", help="A folder of rule packs to use instead of the shipped ones."),
+    typer.Option(
+        "--rules",
+        help="A folder of rule packs to use instead of the shipped ones.",
+        parser=rules_folder,
+    ),
 ]
+OverlayOption = Annotated[
+    list[Path] | None,
+    typer.Option(
+        "--rules-overlay",
+        metavar="DIR",
+        help="An overlay applied on the rules (repeatable, in order): a folder with overlay.yaml "
+        "and rule files that add, replace or repeal rules by id.",
+    ),
+]
+
+
+def chosen(rules: Path | None, overlays: list[Path] | None) -> RulesInput:
+    """The rules a command runs with: --rules (or the shipped packs) and any --rules-overlay."""
+    from lexcase.law.overlay import choose_rules
+
+    return choose_rules(rules, overlays or [])
 
 
 def print_json(data: Any) -> None:
@@ -119,8 +160,9 @@ def show_warnings(warnings: list[str], json_: bool = False) -> None:
             out.print(f"[bold yellow]warning:[/bold yellow] {escape(warning)}")
 
 
-def warn_about(case: Path, rules: Path | None, json_: bool) -> None:
-    """The coverage warnings of the case file `case`, first, for commands that show no Result."""
+def warn_about(case: Path, rules: Path | None, json_: bool) -> Case:
+    """The coverage warnings of the case file `case`, first, for commands that show no Result;
+    the case as read, for the command to use (standard input can be read only once)."""
     from lexcase.evaluation.coverage import coverage_of
     from lexcase.evaluation.evaluator import to_case
     from lexcase.law.loader import load_rulebook
@@ -128,6 +170,7 @@ def warn_about(case: Path, rules: Path | None, json_: bool) -> None:
     seen = to_case(case)
     packs = load_rulebook(rules).packs
     show_warnings(coverage_of(packs, seen.host_state, seen.home_state).warnings, json_)
+    return seen
 
 
 @app.command()
@@ -137,6 +180,7 @@ def evaluate(
     as_of: AsOfOption = None,
     json_: JsonOption = False,
     rules: RulesOption = None,
+    rules_overlay: OverlayOption = None,
 ) -> None:
     """Evaluate a case: the predicted outcomes, each with its basis and citation, and the rules
     left undecided with the facts they need.
@@ -146,7 +190,7 @@ def evaluate(
     from lexcase.evaluation.evaluator import evaluate as run
     from lexcase.interfaces import views
 
-    result = run(case, parse_date(as_of, "--as-of"), rules)
+    result = run(case, parse_date(as_of, "--as-of"), chosen(rules, rules_overlay))
     show_warnings(result.warnings, json_)
     if json_:
         model_json(result)
@@ -161,6 +205,7 @@ def timeline(
     as_of: AsOfOption = None,
     json_: JsonOption = False,
     rules: RulesOption = None,
+    rules_overlay: OverlayOption = None,
 ) -> None:
     """One chronology of the case: its events and dated records, and the deadlines the rules
     conclude, each marked met, missed, overdue, or running with the days left.
@@ -170,8 +215,8 @@ def timeline(
     from lexcase.analysis.timeline import timeline as build
     from lexcase.interfaces import views
 
-    warn_about(case, rules, json_)
-    result = build(case, parse_date(as_of, "--as-of"), rules)
+    loaded = warn_about(case, rules, json_)
+    result = build(loaded, parse_date(as_of, "--as-of"), chosen(rules, rules_overlay))
     if json_:
         model_json(result)
     else:
@@ -194,38 +239,69 @@ def batch(
         typer.Option("--out", help="The file to write: one JSON line per case, in input order."),
     ],
     workers: Annotated[
-        int, typer.Option("--workers", min=1, help="Worker processes to evaluate with.")
+        int,
+        typer.Option(
+            "--workers", help="Worker processes to evaluate with (at most two per processor)."
+        ),
     ] = 1,
     as_of: AsOfOption = None,
     rules: RulesOption = None,
+    rules_overlay: OverlayOption = None,
 ) -> None:
     """Evaluate many cases. Each output line holds the input it comes from ("input": file or
     file:line) and its result, or the error that kept it from being evaluated; the batch goes
-    on past bad cases. Exit 0 when every case was evaluated, 1 when some were not.
+    on past bad cases, and past a worker process that dies (its cases are tried once more, then
+    reported). The results are written beside --out and renamed into place at the end; Ctrl-C
+    keeps the whole lines written so far. Exit 0 when every case was evaluated, 1 when some were
+    not, 3 when some met an internal error, 130 when interrupted.
 
     Example: lexcase batch cases.jsonl --out results.jsonl --workers 2
     """
-    from lexcase.batch.local import run_batch, settle
+    from lexcase.batch.inputs import read_input
+    from lexcase.batch.local import check_workers, run_batch, settle
+    from lexcase.batch.output import ResultsFile
     from lexcase.evaluation.evaluator import default_evaluator
 
     on = parse_date(as_of, "--as-of")
-    if rules is None and workers == 1:
+    check_workers(workers)
+    cases = read_input(source)  # before anything is written: a mistyped input costs nothing
+    if rules is None and not rules_overlay and workers == 1:
         default_evaluator()  # built before settle(), which freezes what lives long
     settle()
+    results = ResultsFile.create(out_file, [source, *(c.path for c in cases if c.path)])
     try:
-        target = out_file.open("w", encoding="utf-8")
-    except OSError as exc:
-        raise InputError(f"cannot write the file ({exc.strerror})", Place(str(out_file))) from None
-    with target, _progress() as progress:
-        summary = run_batch(
-            source,
-            lambda line: target.write(line + "\n"),
-            workers=workers,
-            as_of=on,
-            rules=rules,
-            progress=progress,
-        )
+        with progress() as advance:
+            summary = run_batch(
+                cases,
+                results.write,
+                workers=workers,
+                as_of=on,
+                rules=chosen(rules, rules_overlay),
+                progress=advance,
+            )
+        try:
+            results.flush()
+        except OSError as exc:
+            summary.write_error = exc.strerror or str(exc)
+        results.commit()
+    except BaseException:
+        results.discard()  # the earlier results file, if any, stays as it was
+        raise
+    _batch_end(summary, results.lines, out_file)
+
+
+def _batch_end(summary: Any, written: int, target: Path) -> None:
+    """Print what the batch did and exit with its code: 130 interrupted, 2 the results could not
+    all be written, 3 internal errors, 1 some cases not evaluated, 0 all evaluated."""
     out.print(summary.line(), markup=False, soft_wrap=True)
+    if not summary.complete:
+        why = "interrupted" if summary.interrupted else f"cannot write: {summary.write_error}"
+        err.print(
+            f"{why}; {target} holds the results of the first {written} of the "
+            f"{summary.total} cases, in whole lines",
+            markup=False,
+        )
+        raise typer.Exit(EXIT_INTERRUPTED if summary.interrupted else EXIT_BAD_INPUT)
     if summary.internal_errors:
         raise typer.Exit(EXIT_INTERNAL)
     if summary.errors:
@@ -233,18 +309,20 @@ def batch(
 
 
 @contextlib.contextmanager
-def _progress() -> Iterator[Callable[[int, int], None] | None]:
+def progress() -> Iterator[Callable[[int, int], None] | None]:
     """A progress bar on a terminal; nothing when stderr is a file or a pipe."""
     if not err.is_terminal:
         yield None
         return
     from rich.progress import Progress
 
-    with Progress(console=err, transient=True) as bar:
+    # No refresh thread: batch workers are forked, and a fork beside a running thread can
+    # inherit a lock that thread held. The bar is redrawn as cases complete instead.
+    with Progress(console=err, transient=True, auto_refresh=False) as bar:
         task = bar.add_task("evaluating", total=None)
 
         def advance(done: int, total: int) -> None:
-            bar.update(task, completed=done, total=total)
+            bar.update(task, completed=done, total=total, refresh=True)
 
         yield advance
 
@@ -289,6 +367,7 @@ def what_if(
     as_of: AsOfOption = None,
     json_: JsonOption = False,
     rules: RulesOption = None,
+    rules_overlay: OverlayOption = None,
 ) -> None:
     """Change facts and see which outcomes appear, vanish or change, each with the rule
     responsible and its citation; or sweep facts over values and see the grid.
@@ -306,9 +385,11 @@ def what_if(
 
     date = parse_date(as_of, "--as-of")
     changes = parse_changes(set_ or [], "--set")
-    warn_about(case, rules, json_)
+    loaded = warn_about(case, rules, json_)
     if sweep:
-        grid = whatif.sweep(case, parse_axes(sweep, "--sweep"), changes, date, rules)
+        grid = whatif.sweep(
+            loaded, parse_axes(sweep, "--sweep"), changes, date, chosen(rules, rules_overlay)
+        )
         if json_:
             model_json(grid)
         else:
@@ -318,7 +399,7 @@ def what_if(
         raise InputError(
             "nothing to change", Place(path="--set"), expected="at least one PATH=VALUE"
         )
-    diff = whatif.what_if(case, changes, date, rules)
+    diff = whatif.what_if(loaded, changes, date, chosen(rules, rules_overlay))
     if json_:
         model_json(diff)
     else:
@@ -344,6 +425,7 @@ def explain(
     as_of: AsOfOption = None,
     json_: JsonOption = False,
     rules: RulesOption = None,
+    rules_overlay: OverlayOption = None,
 ) -> None:
     """Show why each outcome is predicted: its derivation, with the facts at the leaves, the
     conclusions it rests on, the rule and citation at each step, and the rules it defeated.
@@ -358,7 +440,7 @@ def explain(
 
     date = parse_date(as_of, "--as-of")
     wanted, missing = parse_kind(kind, "--kind"), parse_kind(why_not, "--why-not")
-    warn_about(case, rules, json_)
+    loaded = warn_about(case, rules, json_)
     if wanted is not None and missing is not None:
         raise InputError(
             "--kind and --why-not ask different questions",
@@ -366,13 +448,13 @@ def explain(
             expected="one of them",
         )
     if missing is not None:
-        answer = run_why_not(case, missing, date, rules)
+        answer = run_why_not(loaded, missing, date, chosen(rules, rules_overlay))
         if json_:
             model_json(answer)
         else:
             views.show_why_not(out, answer)
         return
-    explanation = run_explain(case, wanted, date, rules)
+    explanation = run_explain(loaded, wanted, date, chosen(rules, rules_overlay))
     if json_:
         model_json(explanation)
     else:
@@ -394,6 +476,7 @@ def compare(
     as_of: AsOfOption = None,
     json_: JsonOption = False,
     rules: RulesOption = None,
+    rules_overlay: OverlayOption = None,
 ) -> None:
     """Compare destinations: the same person as if his journey had ended in each host state,
     side by side, each outcome with its basis and citation, the worst line of each marked.
@@ -408,7 +491,7 @@ def compare(
     from lexcase.interfaces import views
 
     wanted = [h.strip() for h in hosts.split(",") if h.strip()] if hosts is not None else None
-    comparison = run(case, wanted, parse_date(as_of, "--as-of"), rules)
+    comparison = run(case, wanted, parse_date(as_of, "--as-of"), chosen(rules, rules_overlay))
     show_warnings(list(dict.fromkeys(w for c in comparison.columns for w in c.warnings)), json_)
     if json_:
         model_json(comparison)
@@ -437,6 +520,7 @@ def rules_list(
     ] = None,
     json_: JsonOption = False,
     rules: RulesOption = None,
+    rules_overlay: OverlayOption = None,
 ) -> None:
     """List the rules: id, what each concludes, its basis, title and source.
 
@@ -445,7 +529,7 @@ def rules_list(
     from lexcase.interfaces import views
     from lexcase.law.catalogue import list_rules
 
-    listing = list_rules(jurisdiction, parse_kind(kind, "--kind"), rules)
+    listing = list_rules(jurisdiction, parse_kind(kind, "--kind"), chosen(rules, rules_overlay))
     if json_:
         model_json(listing)
     else:
@@ -458,6 +542,7 @@ def rules_show(
     rule_id: Annotated[str, typer.Argument(help="A rule id.", show_default=False)],
     json_: JsonOption = False,
     rules: RulesOption = None,
+    rules_overlay: OverlayOption = None,
 ) -> None:
     """Show one rule: its citations, basis and confidence, conditions, what it concludes, what
     depends on it and what defeats it.
@@ -467,7 +552,7 @@ def rules_show(
     from lexcase.interfaces import views
     from lexcase.law.catalogue import show_rule
 
-    card = show_rule(rule_id, rules)
+    card = show_rule(rule_id, chosen(rules, rules_overlay))
     if json_:
         model_json(card)
     else:
@@ -476,7 +561,11 @@ def rules_show(
 
 @rules_app.command("lint")
 @handles_errors
-def rules_lint(json_: JsonOption = False, rules: RulesOption = None) -> None:
+def rules_lint(
+    json_: JsonOption = False,
+    rules: RulesOption = None,
+    rules_overlay: OverlayOption = None,
+) -> None:
     """Check rule packs: load problems (unknown fact paths, dangling references, duplicate ids,
     circles), missing citations, rules that can never hold, rules with no effect. Exits 1 when
     it finds any problem.
@@ -486,7 +575,7 @@ def rules_lint(json_: JsonOption = False, rules: RulesOption = None) -> None:
     from lexcase.analysis.lint import lint
     from lexcase.interfaces import views
 
-    report = lint(rules)
+    report = lint(rules, rules_overlay or [])
     if json_:
         model_json(report)
     else:
@@ -495,7 +584,16 @@ def rules_lint(json_: JsonOption = False, rules: RulesOption = None) -> None:
         raise typer.Exit(EXIT_CHECK_FAILED)
 
 
+def _one_line_warning(message: Warning | str, category: type[Warning], *_: Any, **__: Any) -> None:
+    err.print(f"warning: {message}", markup=False)
+
+
+# The commands that search, interview and measure impact live in their own module.
+from lexcase.interfaces import questions as _questions  # noqa: E402, F401
+
+
 def main() -> None:
+    warnings.showwarning = _one_line_warning  # a warning is one line, as an error is
     app()
 
 

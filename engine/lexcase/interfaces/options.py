@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 from collections.abc import Sequence
 from typing import Any
 
@@ -15,11 +16,17 @@ from lexcase.errors import InputError, Place
 from lexcase.model.facts import fact_path
 from lexcase.model.rules import OutcomeKind
 
+ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+
 
 def parse_date(text: str | None, option: str) -> dt.date | None:
+    """A date written as case files write them: date.fromisoformat alone would also take
+    20220927 and 2022-W39-2, which a case file refuses."""
     if text is None:
         return None
     try:
+        if not ISO_DATE.fullmatch(text):
+            raise ValueError(text)
         return dt.date.fromisoformat(text)
     except ValueError:
         raise InputError(
@@ -59,6 +66,13 @@ def parse_assignment(text: str, option: str) -> tuple[str, str]:
             expected="--as-of DATE to see the case on another date",
         )
     fact_path(path, Place(path=option))
+    if not value.strip():
+        # Read as a list, nothing would be an empty one: "no citizenship", said by a slip.
+        raise InputError(
+            f"{path} is given no value",
+            Place(path=option),
+            expected=f"{path}=VALUE; unknown to make the fact unknown, [] for an empty list",
+        )
     return path, value.strip()
 
 

@@ -2,7 +2,8 @@
 rule tooling.
 
 Each view prints one model from the Python API and decides nothing: `--json` prints the same
-model as data.
+model as data. Views print through a `TerminalConsole`, which shows the control characters of
+any text (a case file's event, a fact's value, a key) escaped, never performed.
 """
 
 from __future__ import annotations
@@ -28,8 +29,9 @@ from lexcase.analysis.explain import (
 from lexcase.analysis.lint import LintReport
 from lexcase.analysis.timeline import Timeline
 from lexcase.analysis.whatif import Change, Sweep, WhatIf
+from lexcase.errors import printable
 from lexcase.evaluation.coverage import StateCoverage
-from lexcase.evaluation.result import Result
+from lexcase.evaluation.result import Result, RulebookStamp
 from lexcase.law.catalogue import RuleCard, RuleListing
 from lexcase.model.rules import citations_text
 
@@ -57,8 +59,24 @@ def state_text(state: RuleState) -> str:
     return state.status.value.replace("_", " ")
 
 
-def footer(console: Console, version: str, sha256: str) -> None:
-    console.print(f"\n[dim]rules {version} sha256:{sha256[:12]}[/dim]")
+class TerminalConsole(Console):
+    """A console that escapes control characters in every string it renders: an escape sequence
+    in a case file (clear the screen, set the title, hide a line) is shown as text. Every string
+    a view prints, whole or in a table cell or tree label, passes through `render_str`; the
+    markup lexcase adds holds no control characters, and rich styles text after this point."""
+
+    def render_str(self, text: str, **options: Any) -> Any:
+        return super().render_str(printable(text), **options)
+
+
+def footer(console: Console, stamp: RulebookStamp) -> None:
+    """Which rules gave the answer, so that it can be reproduced: the base folder's version and
+    hash, and each overlay's. (That lexcase is not legal advice is said once, in the top-level
+    help.)"""
+    line = f"rules {stamp.version} sha256:{stamp.sha256[:12]}"
+    for overlay in stamp.overlays or []:
+        line += f" + overlay {overlay.name} ({overlay.version}) sha256:{overlay.sha256[:12]}"
+    console.print(f"\n[dim]{escape(line)}[/dim]")
 
 
 # --- results and timelines --------------------------------------------------------------------
@@ -108,7 +126,7 @@ def show_result(console: Console, result: Result) -> None:
         for undecided in result.undecided:
             needs = ", ".join(undecided.needs) or "-"
             console.print(f"  {undecided.rule}: {needs}", markup=False)
-    footer(console, result.rulebook.version, result.rulebook.sha256)
+    footer(console, result.rulebook)
 
 
 def show_timeline(console: Console, result: Timeline) -> None:
@@ -157,7 +175,7 @@ def show_timeline(console: Console, result: Timeline) -> None:
     if not marked:
         table.add_row("", "", "", f"[bold]-- as of {result.as_of} --[/bold]")
     console.print(table)
-    footer(console, result.rulebook.version, result.rulebook.sha256)
+    footer(console, result.rulebook)
 
 
 # --- what-if --------------------------------------------------------------------------------
@@ -207,7 +225,7 @@ def show_what_if(console: Console, diff: WhatIf) -> None:
         console.print("\n[bold]Defeats[/bold] (+ now defeated, - no longer)")
         for defeat in diff.defeats:
             console.print(f"  {MARK[defeat.change]} {defeat.rule} by {defeat.by}", markup=False)
-    footer(console, diff.rulebook.version, diff.rulebook.sha256)
+    footer(console, diff.rulebook)
 
 
 def show_sweep(console: Console, grid: Sweep) -> None:
@@ -251,7 +269,7 @@ def show_sweep(console: Console, grid: Sweep) -> None:
         for entry in grid.legend:
             legend.add_row(entry.rule, escape(f"{entry.title} [{entry.source}]"))
         console.print(legend)
-    footer(console, grid.rulebook.version, grid.rulebook.sha256)
+    footer(console, grid.rulebook)
 
 
 # --- explanations ---------------------------------------------------------------------------
@@ -300,7 +318,7 @@ def show_explanation(console: Console, explanation: Explanation) -> None:
         branch = tree.add(_step_label(outcome.step))
         _add_step(branch, outcome.step)
         console.print(tree)
-    footer(console, explanation.rulebook.version, explanation.rulebook.sha256)
+    footer(console, explanation.rulebook)
 
 
 def _blocker_text(blocker: Blocker) -> str:
@@ -350,7 +368,7 @@ def show_why_not(console: Console, answer: WhyNot) -> None:
         _add_candidate(tree, candidate)
     if answer.candidates:
         console.print(tree)
-    footer(console, answer.rulebook.version, answer.rulebook.sha256)
+    footer(console, answer.rulebook)
 
 
 # --- rules ----------------------------------------------------------------------------------

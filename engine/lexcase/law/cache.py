@@ -1,15 +1,23 @@
 """The cache of loaded rulebooks: a rule folder read once is not parsed again while it is unchanged.
 
 Reading the shipped packs (YAML with line numbers, then validation) takes about a third of
-`lexcase evaluate`'s start-up; unpickling the loaded rulebook takes a tenth of that. The key is
-the SHA-256 of every file in the folder with its name, the labels files are shown with (they
-depend on the working directory), and lexcase's own code, so a changed rule, a moved
-folder or another lexcase version never reads a stale entry. A folder that fails to load is
-never cached: its errors are reported as always.
+`lexcase evaluate`'s start-up; reading a cached rulebook takes a hundredth of that.
 
-The cache lives in $LEXCASE_CACHE_DIR, else $XDG_CACHE_HOME/lexcase, else ~/.cache/lexcase,
-and keeps the most recent `KEEP` entries. LEXCASE_NO_CACHE=1 turns it off. Any problem with the
-cache (unwritable, corrupt, from another Python) only means the folder is parsed again.
+An entry is data, never code: JSON of lexcase's own rule models, read back by pydantic into those
+models and nothing else (no pickle: a planted pickle runs its author's code). The entry's name is
+the SHA-256 of lexcase's code (every module at any depth), the Python version, the labels files
+are shown with (they depend on the working directory) and the SHA-256 of the rule files as read
+for this load; the entry holds that stamp and a checksum of itself, and is used only when both
+match. So a changed rule, a moved folder, another lexcase, a damaged entry or one written for
+other rules is a miss: the folder is parsed, and the entry written again. A folder that fails
+to load is never cached: its errors are reported as always.
+
+The cache lives in $LEXCASE_CACHE_DIR, else $XDG_CACHE_HOME/lexcase, else ~/.cache/lexcase. The
+folder is created private (0700); a folder or an entry that another user owns or can write is
+not used, with a warning (`CacheWarning`), and neither is anything but a regular file (a FIFO
+or a link planted as an entry never blocks or redirects a read). It keeps the most recent `KEEP`
+entries. LEXCASE_NO_CACHE=1 turns it off. Any other problem with the cache (unwritable, full)
+only means the folder is parsed again.
 """
 
 from __future__ import annotations
@@ -17,18 +25,45 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import os
-import pickle
+import stat
 import sys
 import tempfile
+import warnings
 from collections.abc import Callable
+from functools import cache
 from pathlib import Path
 
+from pydantic import BaseModel, ConfigDict, ValidationError
+
 from lexcase.errors import file_label
-from lexcase.law.files import MANIFEST, data_files, rule_files
+from lexcase.law.files import FolderSnapshot
 from lexcase.law.rulebook import Rulebook
+from lexcase.model.packs import Pack
+from lexcase.model.rules import Rule
 
 KEEP = 32
+FORMAT = 1  # of the entries; a new one is a miss for entries of the old
+MAX_ENTRY_BYTES = 64_000_000  # far above any rulebook (the shipped one is about 100 KB)
 PACKAGE = Path(__file__).resolve().parent.parent  # lexcase/, whose code the key covers
+
+
+class CacheWarning(UserWarning):
+    """The cache was not used, or an entry was not, for a reason its owner should know."""
+
+
+class Entry(BaseModel):
+    """What a cache entry holds: a loaded rulebook as data, and what it was loaded from."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    format: int
+    key: str
+    rules_sha256: str  # the stamp of the rule files it was loaded from
+    root: str
+    version: str
+    files: tuple[str, ...]
+    rules: tuple[Rule, ...]
+    packs: tuple[Pack, ...] = ()
 
 
 def code_files() -> list[Path]:
@@ -46,52 +81,137 @@ def cache_dir() -> Path | None:
     return Path(base) / "lexcase"
 
 
-def cached(root: Path, load: Callable[[Path], Rulebook]) -> Rulebook:
-    """The rulebook of `root`: from the cache when the folder is unchanged, else `load(root)`."""
-    folder = cache_dir()
-    key = _key(root) if folder is not None and root.is_dir() else None
-    if folder is None or key is None:
-        return load(root)
-    entry = folder / f"rulebook-{key}.pickle"
-    with contextlib.suppress(Exception):  # a stale or broken entry is only a miss
-        with entry.open("rb") as stream:
-            rulebook: Rulebook = pickle.load(stream)
+def cached(snapshot: FolderSnapshot, load: Callable[[FolderSnapshot], Rulebook]) -> Rulebook:
+    """The rulebook of the folder read in `snapshot`: from the cache when an entry for exactly
+    these files is there and intact, else `load(snapshot)` (and stored)."""
+    folder = _private_folder(cache_dir())
+    if folder is None or snapshot.problems:
+        return load(snapshot)
+    key = _key(snapshot)
+    entry = folder / f"rulebook-{key}.json"
+    rulebook = _read(entry, key, snapshot)
+    if rulebook is not None:
         return rulebook
-    rulebook = load(root)
-    _store(folder, entry, rulebook)
+    rulebook = load(snapshot)
+    _store(folder, entry, key, rulebook)
     return rulebook
 
 
-def _key(root: Path) -> str | None:
+@cache
+def _code_digest() -> str:
     digest = hashlib.sha256()
-    for module in code_files():  # all of lexcase's code: a new version never reads an
-        digest.update(f"{module.relative_to(PACKAGE).as_posix()}\0".encode())  # entry pickled
-        digest.update(module.read_bytes())  # by an older one
-    digest.update(f"{sys.version}\0{file_label(root)}\0".encode())
-    manifest = root / MANIFEST
-    try:
-        for path in [manifest] if manifest.is_file() else []:
-            digest.update(path.read_bytes())
-        for path in data_files(root) + rule_files(root):
-            digest.update(f"\0{file_label(path)}\0".encode())
-            digest.update(path.read_bytes())
-    except OSError:
-        return None  # let the loader report it
+    for module in code_files():  # a new version of lexcase never reads an older one's entry
+        digest.update(f"{module.relative_to(PACKAGE).as_posix()}\0".encode())
+        digest.update(module.read_bytes())
     return digest.hexdigest()
 
 
-def _store(folder: Path, entry: Path, rulebook: Rulebook) -> None:
-    with contextlib.suppress(OSError, pickle.PicklingError):
-        folder.mkdir(parents=True, exist_ok=True)
-        # Written aside, then renamed: a reader never sees half an entry.
+def _key(snapshot: FolderSnapshot) -> str:
+    digest = hashlib.sha256(f"{FORMAT}\0{_code_digest()}\0{sys.version}\0".encode())
+    digest.update(f"{file_label(snapshot.root)}\0".encode())
+    for file in snapshot.read:
+        digest.update(f"{file.label}\0".encode())
+    digest.update(snapshot.sha256.encode())
+    return digest.hexdigest()
+
+
+def _warn(message: str) -> None:
+    warnings.warn(f"rule cache: {message}", CacheWarning, stacklevel=3)
+
+
+def _unsafe(info: os.stat_result) -> str | None:
+    """Why a cache folder or entry with this status must not be trusted, if it must not."""
+    if info.st_uid != os.geteuid():
+        return "is owned by another user"
+    if info.st_mode & (stat.S_IWGRP | stat.S_IWOTH):
+        return "can be written by other users"
+    return None
+
+
+def _private_folder(folder: Path | None) -> Path | None:
+    """`folder`, created private if missing; None when it cannot be made or must not be used."""
+    if folder is None:
+        return None
+    try:
+        folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+        info = os.stat(folder)
+    except OSError:
+        return None  # unwritable, or below a file: parse every time
+    problem = _unsafe(info)
+    if problem is not None:
+        _warn(f"the folder {folder} {problem}, so it is not used (see docs/security.md)")
+        return None
+    return folder
+
+
+def _read(entry: Path, key: str, snapshot: FolderSnapshot) -> Rulebook | None:
+    try:
+        handle = os.open(entry, os.O_RDONLY | os.O_NONBLOCK | os.O_NOFOLLOW | os.O_CLOEXEC)
+    except FileNotFoundError:
+        return None
+    except OSError:
+        _warn(f"{entry.name} is not a regular file (a link?), so it is not used")
+        return None
+    with os.fdopen(handle, "rb") as stream:
+        info = os.fstat(stream.fileno())
+        problem = "is not a regular file" if not stat.S_ISREG(info.st_mode) else _unsafe(info)
+        if problem is not None:
+            _warn(f"{entry.name} {problem}, so it is not used")
+            return None
+        raw = stream.read(MAX_ENTRY_BYTES + 1)
+    checksum, _, body = raw.partition(b"\n")
+    try:
+        if hashlib.sha256(body).hexdigest().encode() != checksum:
+            raise ValueError("checksum")
+        data = Entry.model_validate_json(body)
+    except (ValueError, ValidationError):
+        _warn(f"{entry.name} is damaged; the rules are read again and the entry rewritten")
+        return None
+    if data.format != FORMAT or data.key != key or data.rules_sha256 != snapshot.sha256:
+        _warn(f"{entry.name} holds another rulebook than its name says; it is rewritten")
+        return None
+    return Rulebook(
+        rules=data.rules,
+        root=data.root,
+        version=data.version,
+        sha256=snapshot.sha256,  # the files read now, which the entry was checked against
+        files=data.files,
+        packs=data.packs,
+    )
+
+
+def _store(folder: Path, entry: Path, key: str, rulebook: Rulebook) -> None:
+    data = Entry(
+        format=FORMAT,
+        key=key,
+        rules_sha256=rulebook.sha256,
+        root=rulebook.root,
+        version=rulebook.version,
+        files=rulebook.files,
+        rules=rulebook.rules,
+        packs=rulebook.packs,
+    )
+    body = data.model_dump_json().encode()
+    with contextlib.suppress(OSError):
+        # Written aside (mkstemp: 0600), then renamed: a reader never sees half an entry.
         handle, temporary = tempfile.mkstemp(dir=folder, suffix=".tmp")
         try:
             with os.fdopen(handle, "wb") as stream:
-                pickle.dump(rulebook, stream, protocol=pickle.HIGHEST_PROTOCOL)
+                stream.write(hashlib.sha256(body).hexdigest().encode() + b"\n" + body)
             os.replace(temporary, entry)
         finally:
             with contextlib.suppress(OSError):
                 os.unlink(temporary)
-        entries = sorted(folder.glob("rulebook-*.pickle"), key=lambda p: p.stat().st_mtime)
-        for old in entries[:-KEEP]:
+        _prune(folder)
+
+
+def _prune(folder: Path) -> None:
+    entries = []
+    for path in folder.glob("rulebook-*.json"):
+        with contextlib.suppress(OSError):
+            info = os.lstat(path)
+            if stat.S_ISREG(info.st_mode):
+                entries.append((info.st_mtime, path))
+    for _, old in sorted(entries)[:-KEEP]:
+        with contextlib.suppress(OSError):
             old.unlink()

@@ -4,13 +4,12 @@ it tests, what it concludes, what depends on it and what defeats it."""
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
 from typing import Any
 
 from pydantic import Field
 
 from lexcase.errors import InputError, Place
-from lexcase.law.loader import load_rulebook
+from lexcase.law.overlay import RulesInput, rulebook_for
 from lexcase.law.rulebook import Rulebook
 from lexcase.model.rules import (
     Basis,
@@ -89,10 +88,10 @@ class RuleCard(Model):
 def list_rules(
     jurisdiction: str | None = None,
     kind: OutcomeKind | str | None = None,
-    rules: Path | str | None = None,
+    rules: RulesInput = None,
 ) -> RuleListing:
     """The rules of a rulebook, optionally of one jurisdiction and one outcome kind."""
-    rulebook = load_rulebook(rules)
+    rulebook = rulebook_for(rules)
     wanted = OutcomeKind(kind) if kind is not None else None
     place = jurisdiction.upper() if jurisdiction else None
     known = sorted({r.jurisdiction for r in rulebook.rules})
@@ -103,7 +102,7 @@ def list_rules(
             expected="one of " + ", ".join(known),
         )
     return RuleListing(
-        rulebook=rulebook.root,
+        rulebook=rulebook.label,
         version=rulebook.version,
         jurisdiction=place,
         kind=wanted,
@@ -129,9 +128,9 @@ def _line(rule: Rule) -> RuleLine:
     )
 
 
-def show_rule(rule_id: str, rules: Path | str | None = None) -> RuleCard:
+def show_rule(rule_id: str, rules: RulesInput = None) -> RuleCard:
     """One rule's full card; an unknown id suggests the closest."""
-    rulebook = load_rulebook(rules)
+    rulebook = rulebook_for(rules)
     return rule_card(rulebook, rulebook.rule(rule_id))
 
 

@@ -1,12 +1,20 @@
 """Rule files on disk: the folder of the shipped packs, its manifest, the files it holds, and the
-SHA-256 that stamps every result evaluated with them."""
+SHA-256 that stamps every result evaluated with them.
+
+A folder is read once (`read_folder`): the bytes hashed into the stamp and into the cache key are
+the bytes parsed, so a file saved while lexcase loads cannot give rules of one version under the
+stamp of another. An entry that cannot be read is an error of the folder, never a silent gap in
+its rules."""
 
 from __future__ import annotations
 
 import hashlib
+from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 
-from lexcase.errors import Place, RuleFileError
+from lexcase.errors import Place, RuleFileError, file_label
+from lexcase.reading import folder_entries, read_file
 
 MANIFEST = "rulebook.yaml"
 TREATIES = "treaties.yaml"  # at the top of the folder: which states each treaty binds, and when
@@ -27,28 +35,77 @@ def default_rules_dir() -> Path:
     )
 
 
-def rule_files(root: Path) -> list[Path]:
-    """The rule files under `root`, in name order (its manifest and data files apart)."""
-    data = set(data_files(root)) | {root / MANIFEST}
-    return sorted(
-        p
-        for p in root.rglob("*")
-        if p.suffix in RULE_SUFFIXES and p not in data and p.name != PACK and p.is_file()
+@dataclass(frozen=True)
+class RuleFile:
+    """A rule file as read, once: what is parsed is what is hashed into the rulebook's stamp."""
+
+    path: Path
+    name: str  # relative to the folder, with / between parts: what the stamp hashes
+    label: str  # how messages name it
+    raw: bytes
+
+
+@dataclass(frozen=True)
+class FolderSnapshot:
+    """Every file of a rule folder read once, in name order, and the entries that could not be
+    read (a link to nothing, a link that loops, a FIFO, a file past the limits) as errors."""
+
+    root: Path
+    manifest: RuleFile | None
+    data: tuple[RuleFile, ...]  # the treaty table and each folder's pack description
+    files: tuple[RuleFile, ...]
+    problems: tuple[RuleFileError, ...]
+
+    @property
+    def read(self) -> tuple[RuleFile, ...]:
+        """The manifest, if any, the data files, then the rule files: every file the rulebook
+        comes from."""
+        return ((self.manifest,) if self.manifest is not None else ()) + self.data + self.files
+
+    @cached_property
+    def sha256(self) -> str:
+        """The SHA-256 of the files with their names relative to the folder: the stamp."""
+        sha = hashlib.sha256()
+        for file in sorted(self.read, key=lambda f: f.path):
+            sha.update(file.name.encode())
+            sha.update(b"\0")
+            sha.update(file.raw)
+            sha.update(b"\0")
+        return sha.hexdigest()
+
+
+def read_folder(root: Path) -> FolderSnapshot:
+    """Read the manifest and the rule files under `root` (which must be a folder), each once."""
+    manifest: RuleFile | None = None
+    data: list[RuleFile] = []
+    files: list[RuleFile] = []
+    problems: list[RuleFileError] = []
+    if (root / MANIFEST).is_file():
+        try:
+            manifest = _read(root, root / MANIFEST)
+        except RuleFileError as problem:
+            problems.append(problem)
+    for entry in folder_entries(root, RULE_SUFFIXES):
+        if entry.path.name == MANIFEST and entry.path.parent == root:
+            continue
+        try:
+            if entry.problem is not None:
+                label = file_label(entry.path) or str(entry.path)
+                raise RuleFileError(entry.problem, Place(label), expected="a readable rule file")
+            read = _read(root, entry.path)
+            (data if _is_data(root, entry.path) else files).append(read)
+        except RuleFileError as problem:
+            problems.append(problem)
+    return FolderSnapshot(root, manifest, tuple(data), tuple(files), tuple(problems))
+
+
+def _is_data(root: Path, path: Path) -> bool:
+    """The treaty table (top of the folder) and a pack description (a jurisdiction's folder)."""
+    return (path.parent == root and path.name == TREATIES) or (
+        path.parent.parent == root and path.name == PACK
     )
 
 
-def data_files(root: Path) -> list[Path]:
-    """The files beside the rules: the treaty table and each folder's pack description."""
-    table = [root / TREATIES] if (root / TREATIES).is_file() else []
-    return table + sorted(p for p in root.glob(f"*/{PACK}") if p.is_file())
-
-
-def digest(root: Path, files: list[Path]) -> str:
-    """The SHA-256 of the files with their names relative to `root`: the rulebook's stamp."""
-    sha = hashlib.sha256()
-    for path in sorted(files):
-        sha.update(path.relative_to(root).as_posix().encode())
-        sha.update(b"\0")
-        sha.update(path.read_bytes())
-        sha.update(b"\0")
-    return sha.hexdigest()
+def _read(root: Path, path: Path) -> RuleFile:
+    raw, label = read_file(path, RuleFileError)
+    return RuleFile(path, path.relative_to(root).as_posix(), label, raw)

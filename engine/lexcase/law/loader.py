@@ -14,32 +14,27 @@ from pathlib import Path
 
 from lexcase.errors import Place, RuleFileError, file_label
 from lexcase.law import cache
-from lexcase.law.files import (
-    MANIFEST,
-    PACK,
-    TREATIES,
-    data_files,
-    default_rules_dir,
-    digest,
-    rule_files,
-)
+from lexcase.law.files import TREATIES, FolderSnapshot, RuleFile, default_rules_dir, read_folder
 from lexcase.law.packs import INTL, TreatyTable, read_pack, read_treaties
 from lexcase.law.resolver import resolve_rule
 from lexcase.law.rulebook import Rulebook, closest, concluders_of, find_cycle
 from lexcase.model.packs import Pack, TreatyTableSpec
 from lexcase.model.rules import Rule, RuleFileSpec
-from lexcase.source import load_document, validate
+from lexcase.source import parse_document, validate
 
 
 def load_rulebook(root: Path | str | None = None) -> Rulebook:
     """Load every rule file under `root` (the shipped packs by default); raise the first problem.
     A folder loaded before, unchanged, comes from the cache (see `lexcase.law.cache`)."""
     folder = Path(root) if root is not None else default_rules_dir()
-    return cache.cached(folder, _load)
+    if not folder.is_dir():
+        for problem in FolderChecker(folder).run():
+            raise problem
+    return cache.cached(read_folder(folder), _load)
 
 
-def _load(root: Path) -> Rulebook:
-    problems = FolderChecker(root)
+def _load(snapshot: FolderSnapshot) -> Rulebook:
+    problems = FolderChecker(snapshot.root, snapshot)
     for problem in problems.run():
         raise problem
     return problems.rulebook()
@@ -55,20 +50,21 @@ def check_rulebook(root: Path | str | None = None) -> tuple[Rulebook | None, lis
 @dataclass
 class FolderChecker:
     root: Path
+    snapshot: FolderSnapshot | None = None  # the folder's files, read once; read on `run`
     rules: list[Rule] = field(default_factory=list)
     places: dict[str, Place] = field(default_factory=dict)
-    files: list[Path] = field(default_factory=list)
     version: str = "unversioned"
     treaties: TreatyTable = field(default_factory=lambda: TreatyTable(TreatyTableSpec(), None))
     packs: list[Pack] = field(default_factory=list)
 
     def rulebook(self) -> Rulebook:
+        assert self.snapshot is not None, "run() first"
         return Rulebook(
             rules=tuple(self.rules),
             root=file_label(self.root) or str(self.root),
             version=self.version,
-            sha256=digest(self.root, self.files),
-            files=tuple(file_label(f) or str(f) for f in self.files),
+            sha256=self.snapshot.sha256,  # of the bytes parsed, not of the files read again
+            files=tuple(f.label for f in self.snapshot.read),
             packs=tuple(sorted(self.packs, key=lambda p: p.state)),
         )
 
@@ -80,11 +76,12 @@ class FolderChecker:
                 expected="a folder holding <jurisdiction>/<instrument>.yaml files",
             )
             return
-        manifest = self.root / MANIFEST
-        if manifest.is_file():
-            self.files.append(manifest)
+        if self.snapshot is None:
+            self.snapshot = read_folder(self.root)
+        manifest = self.snapshot.manifest
+        if manifest is not None:
             try:
-                document = load_document(manifest, RuleFileError)
+                document = parse_document(manifest.raw, manifest.label, RuleFileError)
                 version = document.data.get("version") if isinstance(document.data, dict) else None
                 if not isinstance(version, str):
                     yield RuleFileError(
@@ -96,29 +93,27 @@ class FolderChecker:
                     self.version = version
             except RuleFileError as problem:
                 yield problem
-        yield from self._data()
-        paths = rule_files(self.root)
-        if not paths:
+        yield from self.snapshot.problems
+        yield from self._data(self.snapshot)
+        if not self.snapshot.files and not self.snapshot.problems:
             yield RuleFileError(
                 "the folder holds no rule files",
                 Place(file_label(self.root)),
                 expected="files such as kz/criminal-code.yaml",
             )
-        for path in paths:
-            self.files.append(path)
-            yield from self._file(path)
+        for file in self.snapshot.files:
+            yield from self._file(file)
         yield from self._references()
 
     # --- the treaty table and the packs' descriptions ---------------------------------------
 
-    def _data(self) -> Iterator[RuleFileError]:
-        for path in data_files(self.root):
-            self.files.append(path)
+    def _data(self, snapshot: FolderSnapshot) -> Iterator[RuleFileError]:
+        for file in snapshot.data:
             try:
-                if path.name == TREATIES:
-                    self.treaties = read_treaties(path)
-                elif path.name == PACK:
-                    self.packs.append(read_pack(path))
+                if file.path.name == TREATIES:
+                    self.treaties = read_treaties(file)
+                else:
+                    self.packs.append(read_pack(file))
             except RuleFileError as problem:
                 yield problem
         for made in self.treaties.rules():
@@ -140,9 +135,10 @@ class FolderChecker:
 
     # --- one file ---------------------------------------------------------------------------
 
-    def _file(self, path: Path) -> Iterator[RuleFileError]:
+    def _file(self, file: RuleFile) -> Iterator[RuleFileError]:
+        path = file.path
         try:
-            document = load_document(path, RuleFileError)
+            document = parse_document(file.raw, file.label, RuleFileError)
             spec = validate(RuleFileSpec, document, RuleFileError, "rule file")
         except RuleFileError as problem:
             yield problem

@@ -15,9 +15,9 @@ missing). Results report it; a state with no pack is reported as not covered.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from pathlib import Path
 
 from lexcase.errors import RuleFileError
+from lexcase.law.files import RuleFile
 from lexcase.law.resolver import resolve_rule
 from lexcase.model.packs import (
     CoverageLevel,
@@ -39,7 +39,7 @@ from lexcase.model.rules import (
     RuleSpec,
     Then,
 )
-from lexcase.source import Document, load_document, validate
+from lexcase.source import Document, parse_document, validate
 
 INTL = "INTL"
 
@@ -90,11 +90,9 @@ def _party_rule(treaty: TreatySpec, party: PartySpec, role: Role) -> RuleSpec:
     )
 
 
-def read_treaties(path: Path) -> TreatyTable:
-    """The treaty table at `path` (an empty one when there is no such file)."""
-    if not path.is_file():
-        return TreatyTable(TreatyTableSpec(), None)
-    document = load_document(path, RuleFileError)
+def read_treaties(file: RuleFile) -> TreatyTable:
+    """The treaty table read in `file`."""
+    document = parse_document(file.raw, file.label, RuleFileError)
     spec = validate(TreatyTableSpec, document, RuleFileError, "treaty table")
     seen: set[str] = set()
     for i, treaty in enumerate(spec.treaties):
@@ -111,10 +109,10 @@ def read_treaties(path: Path) -> TreatyTable:
 # --- what a pack covers ----------------------------------------------------------------------
 
 
-def read_pack(path: Path) -> Pack:
-    document = load_document(path, RuleFileError)
+def read_pack(file: RuleFile) -> Pack:
+    document = parse_document(file.raw, file.label, RuleFileError)
     spec = validate(PackSpec, document, RuleFileError, "pack description")
-    folder = path.parent.name
+    folder = file.path.parent.name
     if spec.state != folder.upper():
         raise RuleFileError(
             f"the pack says state {spec.state} but lies in the folder {folder}/",

@@ -14,17 +14,36 @@ from functools import cached_property
 
 from lexcase.errors import Place, RuleNotFoundError
 from lexcase.model.packs import Pack
-from lexcase.model.rules import Rule
+from lexcase.model.rules import Model, Rule
+
+
+class AppliedOverlay(Model):
+    """An overlay applied on a rule folder (`lexcase.law.overlay`): what it is and what it did."""
+
+    name: str
+    version: str
+    sha256: str
+    root: str
+    added: tuple[str, ...] = ()
+    replaced: tuple[str, ...] = ()
+    repealed: tuple[str, ...] = ()
+    unlinked: tuple[str, ...] = ()  # defeats of repealed rules, dropped
 
 
 @dataclass(frozen=True)
 class Rulebook:
     rules: tuple[Rule, ...]
     root: str
-    version: str
-    sha256: str
+    version: str  # of the base folder; overlays carry their own
+    sha256: str  # of the base folder's files
     files: tuple[str, ...]
     packs: tuple[Pack, ...] = ()  # what each national folder covers (its pack.yaml)
+    overlays: tuple[AppliedOverlay, ...] = ()
+
+    @property
+    def label(self) -> str:
+        """The folder, and each overlay applied on it, as a reader names them."""
+        return self.root + "".join(f" + overlay {o.root} ({o.version})" for o in self.overlays)
 
     @cached_property
     def by_id(self) -> dict[str, Rule]:

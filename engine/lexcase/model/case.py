@@ -32,6 +32,16 @@ from lexcase.errors import CaseError
 from lexcase.model.dates import REPORTED_DATE_PATTERN, parse_reported
 from lexcase.source import COUNTRY_PATTERN, IDENTIFIER_PATTERN, Document, load_document, validate
 
+# What a number in a case can mean: past these it is a typing slip or an attack, refused with its
+# place (a number of thousands of digits once ended a whole batch). A life's length bounds days,
+# months and years; no court record holds a thousand convictions of one person or a fine of a
+# billion monthly indices.
+MAX_YEARS = 150
+MAX_MONTHS = 12 * MAX_YEARS
+MAX_DAYS = 366 * MAX_YEARS
+MAX_COUNT = 1_000
+MAX_FINE = 1_000_000_000
+
 REPORTED_DATE_ERROR = "reported_date"  # pydantic's error type for a case date that is none
 CONTRADICTION_ERROR = "contradiction"  # a written number the case's own dates contradict
 
@@ -42,6 +52,11 @@ Country = Annotated[
 ]
 Slug = Annotated[str, StringConstraints(pattern=IDENTIFIER_PATTERN, max_length=200)]
 Text = Annotated[str, StringConstraints(max_length=10_000)]
+
+# The facts a person could have made otherwise (when and where he crossed, whether and when he
+# claimed asylum, which documents he carried) carry this marker in their field's schema; the
+# counterfactual search (`lexcase counterfactual`) changes only them. The JSON Schema shows it.
+MUTABLE: dict[str, Any] = {"mutable": True}
 
 
 def _reported_date(value: Any) -> dt.date:
@@ -204,7 +219,7 @@ class ReportedAge(Record):
     """An age the reports give ("Zhilin, 36"), and the date of the report."""
 
     dated_by: ClassVar[tuple[str, ...]] = ("on",)
-    years: int | None = Field(None, ge=0)
+    years: int | None = Field(None, ge=0, le=MAX_YEARS)
     on: Day | None = Field(None, description="The date of the report that gives the age.")
 
 
@@ -218,7 +233,7 @@ class Person(Facts):
         None, description="Every citizenship the person holds; absent means unknown."
     )
     prior_convictions: int | None = Field(
-        None, ge=0, description="Earlier criminal convictions in the host state."
+        None, ge=0, le=MAX_COUNT, description="Earlier criminal convictions in the host state."
     )
     travel_document: DocumentHeld | None = Field(
         None,
@@ -229,11 +244,12 @@ class Person(Facts):
 
 class LeftService(Record):
     dated_by: ClassVar[tuple[str, ...]] = ("on",)
-    how: ServiceExit | None = None
+    how: ServiceExit | None = Field(None, description="How he left military service.")
     on: Day | None = None
     absence_days: int | None = Field(
         None,
         ge=0,
+        le=MAX_DAYS,
         description="Days away, for an absence without leave. Computed from `on` and the as-of "
         "date when not written; a written number longer than that is an error.",
     )
@@ -241,7 +257,7 @@ class LeftService(Record):
 
 class CallUp(Record):
     dated_by: ClassVar[tuple[str, ...]] = ("received_on",)
-    kind: CallUpKind | None = None
+    kind: CallUpKind | None = Field(None, description="What he was called up for.")
     received_on: Day | None = None
     reported: bool | None = Field(None, description="Whether the person reported as called.")
 
@@ -250,7 +266,9 @@ class Military(Facts):
     state: Country | None = Field(None, description="The state whose forces the status concerns.")
     status: MilitaryStatus | None = None
     unit: Text | None = None
-    state_secrets_access: bool | None = None
+    state_secrets_access: bool | None = Field(
+        None, description="Whether he had access to state secrets in service."
+    )
     left_service: LeftService | None = None
     call_up: CallUp | None = None
 
@@ -261,9 +279,13 @@ class Crossing(Record):
     dated_by: ClassVar[tuple[str, ...]] = ("date",)
     from_: Country | None = Field(None, alias="from")
     into: Country | None = None
-    date: Day | None = None
-    at_checkpoint: bool | None = None
-    documents: TravelDocument | None = None
+    date: Day | None = Field(None, description="The day he crossed.", json_schema_extra=MUTABLE)
+    at_checkpoint: bool | None = Field(
+        None, description="Whether he crossed at a border checkpoint.", json_schema_extra=MUTABLE
+    )
+    documents: TravelDocument | None = Field(
+        None, description="The documents he crossed with.", json_schema_extra=MUTABLE
+    )
     procedure_breached: bool | None = Field(
         None,
         description="At a checkpoint, he crossed in breach of the established crossing procedure "
@@ -273,6 +295,7 @@ class Crossing(Record):
     age: int | None = Field(
         None,
         ge=0,
+        le=MAX_YEARS,
         description="His age in whole years on the day of the crossing. Computed from "
         "person.born_on or person.reported_age when not written; a written age the dates "
         "contradict is an error.",
@@ -281,28 +304,30 @@ class Crossing(Record):
 
 class Stay(Record):
     dated_by: ClassVar[tuple[str, ...]] = ("counted_on",)
-    basis: StayBasis | None = None
+    basis: StayBasis | None = Field(
+        None, description="What makes his stay in the host state lawful."
+    )
     days_in_last_180: int | None = Field(
         None,
         ge=0,
         le=180,
-        description="Days of presence in the 180 days to counted_on (or the as-of date). Computed "
-        "from the crossing into the host state (and the removal) when not written; a written "
-        "number below the days since that crossing is an error.",
+        description="Days he has stayed in the host state in the last 180 (to counted_on, or the "
+        "as-of date). Computed from the crossing into the host state (and the removal) when not "
+        "written; a written number below the days since that crossing is an error.",
     )
     counted_on: Day | None = Field(None, description="The date the day count refers to.")
 
 
 class Decision(Record):
     dated_by: ClassVar[tuple[str, ...]] = ("on",)
-    outcome: AsylumOutcome | None = None
+    outcome: AsylumOutcome | None = Field(None, description="The decision on his asylum claim.")
     on: Day | None = None
     by: Text | None = None
 
 
 class AppealDecision(Record):
     dated_by: ClassVar[tuple[str, ...]] = ("on",)
-    outcome: AppealOutcome | None = None
+    outcome: AppealOutcome | None = Field(None, description="The decision on his appeal.")
     on: Day | None = None
     final: bool | None = Field(None, description="No further appeal lies.")
 
@@ -317,8 +342,10 @@ class Asylum(Record):
     # A claim the reports date only by its registration is known from the registration, and one
     # they do not date at all from the date by which it is known to exist.
     dated_by: ClassVar[tuple[str, ...]] = ("applied_on", "registered_on", "known_by")
-    applied_on: Day | None = None
-    registered_on: Day | None = None
+    applied_on: Day | None = Field(
+        None, description="The day he asked for asylum.", json_schema_extra=MUTABLE
+    )
+    registered_on: Day | None = Field(None, description="The day his asylum claim was registered.")
     known_by: Day | None = Field(
         None,
         description="A date by which the claim is known to have been made, when neither its own "
@@ -359,7 +386,9 @@ class Charge(Record):
 
 class WantedNotice(Record):
     dated_by: ClassVar[tuple[str, ...]] = ("issued_on", "known_by")
-    international: bool | None = None
+    international: bool | None = Field(
+        None, description="Whether the home state's wanted notice is international."
+    )
     channels: list[NoticeChannel] | None = Field(
         None,
         description="How the notice is circulated abroad: interpol, cis_interstate, or both; "
@@ -387,11 +416,11 @@ class Conviction(Record):
 
 class Sentence(Record):
     dated_by: ClassVar[tuple[str, ...]] = ("on",)
-    months: int | None = Field(None, ge=0)
-    disposition: Disposition | None = None
-    fine_mrp: int | None = Field(None, ge=0)
-    expulsion: bool | None = None
-    expulsion_years: int | None = Field(None, ge=0)
+    months: int | None = Field(None, ge=0, le=MAX_MONTHS)
+    disposition: Disposition | None = Field(None, description="What the sentence imposes.")
+    fine_mrp: int | None = Field(None, ge=0, le=MAX_FINE)
+    expulsion: bool | None = Field(None, description="Whether the sentence orders his expulsion.")
+    expulsion_years: int | None = Field(None, ge=0, le=MAX_YEARS)
     on: Day | None = None
 
 
@@ -400,13 +429,15 @@ class Detention(Record):
     basis: DetentionBasis
     from_on: Day | None = None
     ordered_on: Day | None = None
-    days_ordered: int | None = Field(None, ge=0)
+    days_ordered: int | None = Field(None, ge=0, le=MAX_DAYS)
     place: Text | None = None
 
 
 class ExtraditionDecision(Record):
     dated_by: ClassVar[tuple[str, ...]] = ("on",)
-    outcome: ExtraditionOutcome | None = None
+    outcome: ExtraditionOutcome | None = Field(
+        None, description="The decision on the extradition request."
+    )
     on: Day | None = Field(None, description="The date of the decision; appeals count from it.")
     by: Text | None = None
 
@@ -449,7 +480,7 @@ class Removal(Record):
     """The person leaving the host state, on his own or removed; an entry ban counts from it."""
 
     dated_by: ClassVar[tuple[str, ...]] = ("on",)
-    type: RemovalType | None = None
+    type: RemovalType | None = Field(None, description="How he left the host state.")
     on: Day | None = Field(None, description="The day he left or was handed over.")
     destination: Country | None = None
 
@@ -479,7 +510,9 @@ class Case(Facts):
     military: Military = Field(default_factory=Military)
     crossing: Crossing | None = None
     stay: Stay | None = None
-    asylum: Asylum | None = None
+    asylum: Asylum | None = Field(
+        None, description="His claim for asylum in the host state.", json_schema_extra=MUTABLE
+    )
     home_proceedings: HomeProceedings = Field(default_factory=HomeProceedings)
     host_proceedings: HostProceedings = Field(default_factory=HostProceedings)
     risk_on_return: RiskOnReturn | None = None

@@ -9,6 +9,7 @@ engine receives one fact per section, which keeps each fact's matching work smal
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import difflib
 import json
@@ -21,14 +22,16 @@ from functools import cache, lru_cache
 from typing import Any, Union, get_args, get_origin
 
 from pydantic import BaseModel, TypeAdapter, ValidationError
+from pydantic.fields import FieldInfo
 
 from lexcase.errors import CaseError, FactPathError, Place
-from lexcase.model.case import DESCRIPTIVE_FIELDS, Case, Record
+from lexcase.model.case import DESCRIPTIVE_FIELDS, MUTABLE, Case, Record
 from lexcase.model.counts import with_counts
 from lexcase.model.dates import parse_reported, span
 from lexcase.source import COUNTRY_PATTERN, Document, describe
 
 CASE_SECTION = "case"
+MUTABLE_KEY = next(iter(MUTABLE))
 DAY_SUFFIX = "__day"  # integer day number beside every date, for date arithmetic in the engine
 # For a date known only to the month or year (see lexcase.model.dates.Approx), DAY_SUFFIX carries
 # its first possible day and LAST_SUFFIX its last; for a date known to the day they are equal.
@@ -62,6 +65,7 @@ class FactPath:
     item_fields: dict[str, FactPath] = field(default_factory=dict, compare=False)  # for RECORDS
     description: str | None = None
     country: bool = False  # text holding an ISO 3166 country code
+    mutable: bool = False  # marked MUTABLE on the case model: a fact the person could change
 
     @property
     def ordered(self) -> bool:
@@ -144,7 +148,7 @@ def _describe(
         key = f"{key_prefix}{alias}"
         annotation = _strip_optional(info.annotation)
         base = _base_type(annotation)
-        fp = _fact_path(path, section, key, annotation, base, info.description)
+        fp = _marked(_fact_path(path, section, key, annotation, base, info.description), info)
         out[path] = fp
         if fp.kind is ValueKind.RECORD:
             _describe(base, f"{path}.", section, f"{key}.", out)
@@ -222,11 +226,22 @@ def fact_paths() -> dict[str, FactPath]:
                 ValueKind.RECORD,
                 annotation,
                 description=info.description,
+                mutable=_is_mutable(info),
             )
             _describe(base, f"{alias}.", alias, "", out)
         else:
-            out[alias] = _fact_path(alias, CASE_SECTION, alias, annotation, base, info.description)
+            fp = _fact_path(alias, CASE_SECTION, alias, annotation, base, info.description)
+            out[alias] = _marked(fp, info)
     return out
+
+
+def _is_mutable(info: FieldInfo) -> bool:
+    extra = info.json_schema_extra
+    return isinstance(extra, dict) and extra.get(MUTABLE_KEY) is True
+
+
+def _marked(fp: FactPath, info: FieldInfo) -> FactPath:
+    return dataclasses.replace(fp, mutable=True) if _is_mutable(info) else fp
 
 
 def sections() -> list[str]:

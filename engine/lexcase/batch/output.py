@@ -1,0 +1,120 @@
+"""The results file of a batch: written beside its target and renamed into place, whole lines only.
+
+Lines go to a temporary file in the target's folder, in input order; the target is replaced by
+one rename when the batch ends. Until then an earlier results file stays as it was, whatever
+happens: a mistyped input, a bad rule folder, a crash. When the batch ends early (Ctrl-C, a full
+disk), the lines written whole so far are what is renamed into place, and the summary says how
+many of the inputs they answer: the file never ends in half a line.
+
+The target may not be one of the inputs (writing it would destroy the cases before they are read)
+nor anything but a regular file (a rename over /dev/null would replace the device).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import stat
+import tempfile
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from lexcase.errors import InputError, Place, file_label
+
+FLUSH_BYTES = 1 << 20  # lines are written in batches of about this size
+
+
+def _same(a: Path, b: Path) -> bool:
+    try:
+        return os.path.samefile(a, b)
+    except OSError:
+        return os.path.abspath(a) == os.path.abspath(b)
+
+
+@dataclass
+class ResultsFile:
+    target: Path
+    temporary: Path
+    handle: int
+    mode: int
+    pending: bytearray = field(default_factory=bytearray)
+    pending_lines: int = 0
+    lines: int = 0  # lines on disk, whole
+    size: int = 0  # their bytes
+
+    @classmethod
+    def create(cls, target: Path, inputs: Iterable[Path]) -> ResultsFile:
+        """A results file for `target`; refused when `target` is an input or not a file."""
+        label = file_label(target) or str(target)
+        for source in inputs:
+            if _same(target, source):
+                raise InputError(
+                    "the results would overwrite an input of the batch",
+                    Place(label, path="--out"),
+                    expected="a results file apart from the cases",
+                )
+        with contextlib.suppress(FileNotFoundError):
+            existing = os.stat(target).st_mode
+            if not stat.S_ISREG(existing):
+                raise InputError(
+                    "--out names something that is not a regular file",
+                    Place(label, path="--out"),
+                    expected="a new file, or a results file to replace",
+                )
+        folder = target.parent
+        try:
+            handle, name = tempfile.mkstemp(
+                dir=folder, prefix=f".{target.name}.", suffix=".partial"
+            )
+        except OSError as exc:
+            raise InputError(
+                f"cannot write in the folder ({exc.strerror})", Place(label, path="--out")
+            ) from None
+        return cls(target, Path(name), handle, _mode_for(target))
+
+    def write(self, line: str) -> None:
+        """Add one line (without its newline); an OSError means the disk took no more."""
+        self.pending += line.encode("utf-8") + b"\n"
+        self.pending_lines += 1
+        if len(self.pending) >= FLUSH_BYTES:
+            self.flush()
+
+    def flush(self) -> None:
+        data, lines = bytes(self.pending), self.pending_lines
+        self.pending.clear()
+        self.pending_lines = 0
+        done = 0
+        try:
+            while done < len(data):
+                done += os.write(self.handle, data[done:])
+        except OSError:
+            # Keep only the whole lines: cut what part of these lines reached the disk.
+            os.ftruncate(self.handle, self.size)
+            os.lseek(self.handle, self.size, os.SEEK_SET)
+            raise
+        self.size += len(data)
+        self.lines += lines
+
+    def commit(self) -> None:
+        """Rename the whole lines written into place (call `flush` first for the rest)."""
+        with contextlib.suppress(OSError):
+            os.fsync(self.handle)
+        os.fchmod(self.handle, self.mode)
+        os.close(self.handle)
+        os.replace(self.temporary, self.target)
+
+    def discard(self) -> None:
+        with contextlib.suppress(OSError):
+            os.close(self.handle)
+        with contextlib.suppress(OSError):
+            os.unlink(self.temporary)
+
+
+def _mode_for(target: Path) -> int:
+    """The permissions the results get: those of the file replaced, else the usual ones."""
+    with contextlib.suppress(OSError):
+        return stat.S_IMODE(os.stat(target).st_mode)
+    umask = os.umask(0)
+    os.umask(umask)
+    return 0o666 & ~umask
