@@ -48,7 +48,8 @@ def _value(fp: FactPath, rng: random.Random) -> Any:
         return rng.random() < 0.5
     if kind is ValueKind.INT:
         # within what the field can mean: days in the last 180, years of a life
-        limit = 180 if "180" in fp.path else MAX_YEARS if fp.path.endswith("_years") else None
+        years = fp.path.endswith(("_years", ".years", ".age"))
+        limit = 180 if "180" in fp.path else MAX_YEARS if years else None
         return rng.choice([n for n in NUMBERS if limit is None or n <= limit])
     if kind is ValueKind.DATE:
         return rng.choice(DATES)
