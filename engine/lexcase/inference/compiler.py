@@ -69,9 +69,11 @@ FACET_BUDGET = 48  # alpha tests per fact copy; durable_rules' stack holds 64
 # spread over fact types of at most FANOUT each. Measured (issue 11, 183 rules): the process
 # crashed in retract_facts (segfault, or "corrupted size vs. prev_size"; also a spurious code 102
 # from create_ruleset) in 7 of 8 runs of 40 generated cases at 200, in 6 of 6 runs of 150 other
-# generated cases at 100, and in none of 12 runs of both at 50 (nor 4 at 25). A limit inside
-# durable_rules' C core below the documented 256 is the working hypothesis; not found in its code.
-FANOUT = 50
+# generated cases at 100, and in none of 12 runs of both at 50; but `batch --workers 2` on 300
+# generated cases still hung (a worker segfaulted) 4 times in 4 at 50, and passed 2 of 2 at 25.
+# A limit inside durable_rules' C core far below the documented 256 is the working hypothesis; it
+# was not found in its code. Lower means more copies of busy facts (speed: re-measure).
+FANOUT = 25
 MAX_COMPILED = 4_096  # compiled rules per ruleset (durable_rules' error 106)
 FANOUT_COPY = "%"  # suffix of the fact types of those copies: case%1
 STAGE = "stage"  # {t: stage, ph: d|o, k: <stratum>, n: <chunk>}: wakes the rules of one stage
