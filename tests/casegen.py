@@ -3,10 +3,13 @@ may be unknown, dates cluster around the rules' boundaries, every enum value app
 
 from __future__ import annotations
 
+import json
 import random
 from typing import Any
 
-from lexcase.model.case import MAX_YEARS
+from pydantic import ValidationError
+
+from lexcase.model.case import CONTRADICTION_ERROR, MAX_YEARS, Case
 from lexcase.model.facts import FactPath, ValueKind, fact_paths
 
 DATES = [
@@ -45,7 +48,8 @@ def _value(fp: FactPath, rng: random.Random) -> Any:
         return rng.random() < 0.5
     if kind is ValueKind.INT:
         # within what the field can mean: days in the last 180, years of a life
-        limit = 180 if "180" in fp.path else MAX_YEARS if fp.path.endswith("_years") else None
+        years = fp.path.endswith(("_years", ".years", ".age"))
+        limit = 180 if "180" in fp.path else MAX_YEARS if years else None
         return rng.choice([n for n in NUMBERS if limit is None or n <= limit])
     if kind is ValueKind.DATE:
         return rng.choice(DATES)
@@ -88,4 +92,31 @@ def random_case(
         for parent in parents:
             target = target.setdefault(parent, {})
         target[leaf] = _value(fp, rng)
+    return consistent(data)
+
+
+def consistent(data: dict[str, Any]) -> dict[str, Any]:
+    """`data` without what lexcase derives or refuses as contradicting the dates: the article_part
+    of charges (lexcase writes it) and any written number its dates contradict (lexcase refuses
+    such a case, naming both; a generator wants cases that load)."""
+    for side in ("home_proceedings", "host_proceedings"):
+        for charge in (data.get(side) or {}).get("charges") or []:
+            charge.pop("article_part", None)
+    for _ in range(4):
+        try:
+            Case.model_validate_json(json.dumps(data), strict=True)
+            return data
+        except ValidationError as exc:
+            paths = [
+                str((e.get("ctx") or {}).get("path"))
+                for e in exc.errors()
+                if e["type"] == CONTRADICTION_ERROR
+            ]
+            if not paths:
+                return data  # another problem: the caller wanted it, or will see it
+            *parents, leaf = paths[0].split(".")
+            target = data
+            for part in parents:
+                target = target[part]
+            target.pop(leaf)
     return data

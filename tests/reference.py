@@ -34,8 +34,34 @@ def _both(a: bool) -> V:
     return V.TRUE if a else V.FALSE
 
 
-def _day(iso: str) -> int:
-    return dt.date.fromisoformat(iso).toordinal()
+def _days(iso: str) -> range:
+    """Every day number a date of case data may be: one day, or each day of a month or a year
+    when the case knows the date only so far (`2022-09`, `2022`). Written out day by day, on
+    purpose: the engine reasons on the span's ends, this oracle on its every day."""
+    parts = [int(p) for p in iso.split("-")]
+    if len(parts) == 3:
+        first = last = dt.date(*parts)
+    elif len(parts) == 2:
+        first = dt.date(parts[0], parts[1], 1)
+        following = dt.date(parts[0] + parts[1] // 12, parts[1] % 12 + 1, 1)
+        last = following - dt.timedelta(days=1)
+    else:
+        first, last = dt.date(parts[0], 1, 1), dt.date(parts[0], 12, 31)
+    return range(first.toordinal(), last.toordinal() + 1)
+
+
+def _every(outcomes: list[bool]) -> V:
+    """True if every possible day gives true, false if every one gives false, else unknown."""
+    if all(outcomes):
+        return V.TRUE
+    return V.FALSE if not any(outcomes) else V.UNKNOWN
+
+
+def _is_date_test(test: Test, value: Any) -> bool:
+    return test.op in _DATE_ORDER and isinstance(value, str)
+
+
+_DATE_ORDER = {Op.ON_OR_AFTER, Op.ON_OR_BEFORE, Op.AFTER, Op.BEFORE}
 
 
 def test_value(test: Test, value: Any, data: dict[str, Any]) -> V:
@@ -52,11 +78,15 @@ def test_value(test: Test, value: Any, data: dict[str, Any]) -> V:
         other = value_at(data, test.other)
         if other is None:
             return V.UNKNOWN
-        gap = _day(value) - _day(other)
+        days = test.days
+        gaps = [a - b for a in _days(value) for b in _days(other)]
         if op is Op.WITHIN_DAYS_AFTER:
-            return _both(0 <= gap <= test.days)
-        return _both(gap > test.days)
+            return _every([0 <= gap <= days for gap in gaps])
+        return _every([gap > days for gap in gaps])
     v = test.value
+    if _is_date_test(test, value):
+        wanted = dt.date.fromisoformat(str(v)).toordinal()
+        return _every([_order(op, day, wanted) for day in _days(value)])
     if op is Op.IS:
         return _both(value == v)
     if op is Op.IS_NOT:
@@ -85,6 +115,16 @@ def test_value(test: Test, value: Any, data: dict[str, Any]) -> V:
     if any(m is V.TRUE for m in matches):
         return V.FALSE
     return V.TRUE if all(m is V.FALSE for m in matches) else V.UNKNOWN
+
+
+def _order(op: Op, day: int, wanted: int) -> bool:
+    if op is Op.ON_OR_AFTER:
+        return day >= wanted
+    if op is Op.ON_OR_BEFORE:
+        return day <= wanted
+    if op is Op.AFTER:
+        return day > wanted
+    return day < wanted
 
 
 def _item(item: Any, wanted: Any) -> V:

@@ -189,6 +189,35 @@ def facts_table(scenario_state: ScenarioState, datatable: list[list[str]] | None
     scenario_state.set_facts(changes)
 
 
+@then(
+    parsers.re(
+        r"setting " + PATH + r" to (?P<value>\S+) is refused, naming " + r"(?P<other>[a-z_.]+)"
+    )
+)
+@then(
+    parsers.re(r"fixer " + PATH + r" à (?P<value>\S+) est refusé, en nommant (?P<other>[a-z_.]+)")
+)
+def setting_is_refused(scenario_state: ScenarioState, path: str, value: str, other: str) -> None:
+    """A value the case's own dates contradict is refused with one error naming both facts."""
+    try:
+        with_facts(scenario_state.the_case(), {path: value}, as_text=True)
+    except LexcaseError as error:
+        text = str(error)
+        if path not in text or other not in text:
+            fail(f"refused, but the error does not name both {path} and {other}: {text}")
+        return
+    fail(f"setting {path} to {value} was accepted; expected an error naming {other}")
+
+
+@then(parsers.re(r"setting " + PATH + r" to (?P<value>\S+) is accepted"))
+@then(parsers.re(r"fixer " + PATH + r" à (?P<value>\S+) est accepté"))
+def setting_is_accepted(scenario_state: ScenarioState, path: str, value: str) -> None:
+    try:
+        with_facts(scenario_state.the_case(), {path: value}, as_text=True)
+    except LexcaseError as error:
+        fail(f"setting {path} to {value} was refused: {error}")
+
+
 def unquote(value: str) -> str:
     return value[1:-1] if len(value) >= 2 and value[0] == value[-1] == '"' else value
 

@@ -121,7 +121,7 @@ def test_a_folder_of_case_files_with_as_of(tmp_path: Path, evaluator: Evaluator)
     assert [Path(line["input"]).name for line in lines] == sorted(
         ["broken.yaml", *(p.name for p in SEEDS.glob("*.yaml"))]
     )
-    broken = lines[0]["error"]
+    broken = next(line for line in lines if line["input"].endswith("broken.yaml"))["error"]
     assert broken["file"].endswith("broken.yaml") and broken["line"] == 4
     zhilin = next(line for line in lines if line["input"].endswith("zhilin.yaml"))
     alone = evaluator.evaluate(SEEDS / "zhilin.yaml", as_of=None)

@@ -22,6 +22,7 @@ def test_each_destination_gets_its_own_law_and_the_real_host_stays_as_recorded()
     assert am.real is False
     assert {a.path for a in am.set_aside} == {
         "host_proceedings",
+        "stay",  # his days in Kazakhstan, which lexcase counts from the crossing
         "asylum.decision",
         "crossing.at_checkpoint",
         "crossing.place",

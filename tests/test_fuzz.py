@@ -156,8 +156,9 @@ def assert_cli_refuses(args: list[str], label: str, sure: bool) -> None:
     if run.exit_code == 0 and not sure:
         return
     assert run.exit_code == 2, run.output
-    assert run.output.startswith(f"error: {label}"), run.output
-    assert run.output.count("\n") == 1, run.output  # one line
+    # every problem of the file, one line each, each with its place in the file
+    lines = run.output.splitlines()
+    assert lines and all(line.startswith(f"error: {label}") for line in lines), run.output
 
 
 # --- case files -------------------------------------------------------------------------------
@@ -194,7 +195,9 @@ def broken_case(draw: Any) -> tuple[bytes, bool, str]:
             (*loc, key)
             for loc, v in places
             if isinstance(v, dict) and len(loc) == 3 and loc[0].endswith("proceedings")
-            for key in ("article", "basis")
+            # a detention's basis is required; a charge's article is not (issue 12: a case the
+            # reports give without its article)
+            for key in ("basis",)
             if key in v
         ]
         loc = draw(st.sampled_from(required))

@@ -71,7 +71,12 @@ def test_rules_show_gives_sources_conditions_dependents_and_defeaters() -> None:
         "intl.echr.3",
         "intl.rc.33.1",
         "kz.cc.392.1.expulsion.ordered",
+        "kz.cc.392.1.expulsion.ordered.length_by_law",
         "kz.cc.392.1.expulsion.not_imposed",
+        "kz.cc.392.1.expulsion.cancelled_on_appeal",
+        "kz.removal.carried_out.expulsion",
+        "kz.removal.carried_out.extradition",
+        "kz.removal.carried_out.handover",
     }
     dependents = {d.rule: d.how for d in card.dependents}
     assert dependents["kz.refugees.practice.removal_pending_appeal"] == "given kz.expulsion"
@@ -94,9 +99,12 @@ def test_rules_show_cli_and_an_unknown_id() -> None:
         "ge.practice.extradites_ordinary_crimes",
         "intl.ece.extradition.ordinary_charge",
         "intl.minsk.56.extradition",
+        "kz.aoc.517.expulsion",
         "kz.cc.392.1.expulsion",
         "kz.cc.392.1.expulsion.ordered",
+        "kz.cc.392.1.expulsion.ordered.length_by_law",
         "kz.cpc.extradition.practice",
+        "kz.practice.returns_of_asylum_seekers",
         "kz.refugees.practice.removal_pending_appeal",
         "mn.extradition.treaty_1999",
         "rs.extradition.ordinary_charge",
@@ -305,7 +313,7 @@ def test_the_new_commands_run_as_a_subprocess(tmp_path: Path, rule_folder: RuleF
     assert diff.returncode == 0, diff.stderr
     changes = {(o["rule"], o["change"]) for o in json.loads(diff.stdout)["outcomes"]}
     assert ("intl.cat.3.1", "appears") in changes
-    assert ("kz.cc.392.1.expulsion.ordered", "vanishes") in changes
+    assert ("kz.cc.392.1.expulsion.ordered.length_by_law", "vanishes") in changes
     lint_bad = run("rules", "lint", "--rules", str(rule_folder(kz=kz_rules(BAD_RULES))))
     assert lint_bad.returncode == 1
     assert "rule kz.window: it can never hold" in lint_bad.stdout

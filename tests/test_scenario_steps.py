@@ -113,9 +113,9 @@ def test_a_failing_then_shows_what_lexcase_predicted(
 ) -> None:
     run(state, evaluator, "2022-09-27")
     with pytest.raises(Failed) as failure:
-        outcome_predicted(state, "protection", "KZ")
+        outcome_predicted(state, "detention", "KZ")
     message = str(failure.value)
-    assert "no outcome of kind protection in KZ was predicted" in message
+    assert "no outcome of kind detention in KZ was predicted" in message
     assert "What lexcase predicted for zhilin as of 2022-09-27:" in message
     assert "prosecution in KZ: kz.cc.392.1 (law) - Kazakhstan prosecutes him" in message
     assert "defeated: ru.cc.338.3 by ru.cc.338.3.charged" in message

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
+from typing import Any
 
 import pytest
 
@@ -105,14 +107,14 @@ def test_at_the_file_date_outcomes_rest_on_the_recorded_decisions(recorded: Resu
         "conditional",
         True,
     )
-    assert rules["kz.cc.392.1.expulsion.ordered"].detail["status"] == "ordered"
+    assert rules["kz.cc.392.1.expulsion.ordered.length_by_law"].detail["status"] == "ordered"
     defeats = {(d.rule, d.by) for d in recorded.defeated}
     assert (
         "kz.refugees.practice.military_claims_refused",
         "kz.refugees.decision.refused",
     ) in defeats
     assert ("kz.cc.392.1.sentence.practice", "kz.cc.392.sentence.imposed") in defeats
-    assert ("kz.cc.392.1.expulsion", "kz.cc.392.1.expulsion.ordered") in defeats
+    assert ("kz.cc.392.1.expulsion", "kz.cc.392.1.expulsion.ordered.length_by_law") in defeats
 
 
 def test_at_the_file_date_the_detention_has_its_40_day_limit(recorded: Result) -> None:
@@ -220,12 +222,13 @@ def test_samat_held_in_kyrgyzstan_on_a_charge_the_russian_pack_does_not_judge(
 ) -> None:
     assert host_coverage(samat) == ("KG", "partial")
     [home] = [c for c in samat.coverage if c.role.value == "home"]
-    # The charge (art. 337, leaving his unit before the mobilisation) is outside the Russian pack,
-    # and the result says so rather than guess the charge's nature.
-    assert any("337 parts 1 to 4" in m for m in home.missing)
-    assert not samat.of_kind("home_charge")
-    undecided = {u.rule: u.needs for u in samat.undecided}
-    assert "kg.practice.handover_without_court" in undecided
+    # The charge (art. 337, leaving his unit before the mobilisation) is on record without its
+    # part: a home charge whatever its part, the part not guessed (issue 12, point 1).
+    assert any("337 part 4" in m for m in home.missing)
+    charged = {o.rule: o for o in samat.of_kind("home_charge")}
+    assert charged["ru.cc.337.charged"].detail["part"] == "not reported"
+    # with a criminal charge on record, the practice of hand-overs now applies to him
+    assert "kg.practice.handover_without_court" in {o.rule for o in samat.outcomes}
     # His custody deadline cannot be dated: the day of his detention is not reported.
     [custody] = [d for d in samat.deadlines if d.rule == "intl.minsk.62.request_due"]
     assert custody.status.value == "undated"
@@ -261,3 +264,47 @@ def test_setrakov_compared_with_the_thin_packs() -> None:
     for column in columns.values():
         named = {x.rule for x in column.lines} | {u.rule for u in column.undecided}
         assert not [r for r in named if r.startswith("kz.")], column.host
+
+
+# --- two more reported Kazakh cases (issue 12) ---------------------------------------------
+
+
+def evaluate_json(seed: str, *options: str) -> dict[str, Any]:
+    from typer.testing import CliRunner
+
+    from lexcase.interfaces.cli import app
+
+    run = CliRunner().invoke(app, ["evaluate", str(SEEDS / seed), "--json", *options])
+    assert run.exit_code == 0, run.output
+    data: dict[str, Any] = json.loads(run.stdout)
+    return data
+
+
+def rules_of(data: dict[str, Any], kind: str) -> set[str]:
+    return {o["rule"] for o in data["outcomes"] if o["kind"] == kind}
+
+
+def test_sandzhiev_at_the_file_date_lexcase_gives_what_the_reports_record() -> None:
+    data = evaluate_json("sandzhiev.yaml")
+    assert "kz.cc.392.sentence.imposed" in rules_of(data, "sentence")
+    assert "kz.cc.392.1.expulsion.ordered" in rules_of(data, "removal")  # 5 years, as reported
+    assert "kz.refugees.decision.refused" in rules_of(data, "asylum")
+    assert "ru.cc.338.3.charged" in rules_of(data, "home_charge")  # mobilised, left in March 2023
+
+
+def test_sandzhiev_before_his_conviction_lexcase_predicts_it() -> None:
+    data = evaluate_json("sandzhiev.yaml", "--as-of", "2023-04-15")
+    assert "kz.cc.392.1.sentence.practice" in rules_of(data, "sentence")
+    assert "kz.cc.392.1.expulsion" in rules_of(data, "removal")
+    assert not rules_of(data, "sentence") & {"kz.cc.392.sentence.imposed"}
+
+
+def test_bazhukov_at_the_file_date_the_hand_over_is_on_record_beside_his_protection() -> None:
+    data = evaluate_json("bazhukov.yaml")
+    assert rules_of(data, "removal") == {"kz.removal.carried_out.handover"}
+    assert "kz.refugees.asylum_seeker.not_returned" in rules_of(data, "protection")
+
+
+def test_bazhukov_the_day_before_the_hand_over_lexcase_predicts_a_return() -> None:
+    data = evaluate_json("bazhukov.yaml", "--as-of", "2026-02-01")
+    assert rules_of(data, "removal") == {"kz.practice.returns_of_asylum_seekers"}

@@ -200,18 +200,27 @@ def test_the_90_in_180_limit_from_27_january_2023(evaluator: Evaluator) -> None:
     assert "kz.stay.eaeu.90_in_180.last_day" not in by_rule(
         timeline(reservist, evaluator=evaluator)
     )
-    for counted_on, used, last in [
-        ("2023-01-27", 21, D(2023, 4, 6)),  # 27 January + 69 days
-        ("2023-03-01", 90, D(2023, 3, 1)),
+    # Back in Kazakhstan since `entered`: the days of stay follow from that date (and agree).
+    for entered, counted_on, used, last in [
+        ("2023-01-07", "2023-01-27", 21, D(2023, 4, 6)),  # 27 January + 69 days
+        ("2022-12-02", "2023-03-01", 90, D(2023, 3, 1)),
     ]:
-        case = with_facts(
-            reservist,
-            {"as_of": counted_on, "stay.counted_on": counted_on, "stay.days_in_last_180": used},
-        )
+        facts = {"as_of": counted_on, "crossing.date": entered, "stay.counted_on": counted_on}
+        facts["stay.days_in_last_180"] = None
+        assert (
+            by_rule(timeline(with_facts(reservist, facts), evaluator=evaluator))[
+                "kz.stay.eaeu.90_in_180.last_day"
+            ].date
+            == last
+        )  # computed from the crossing
+        case = with_facts(reservist, {**facts, "stay.days_in_last_180": used})
         stay = by_rule(timeline(case, evaluator=evaluator))["kz.stay.eaeu.90_in_180.last_day"]
         assert stay.date == last and stay.status is DeadlineStatus.RUNNING
         assert "art. 517" in (stay.if_missed or "")
-    the_day_before = with_facts(reservist, {"as_of": "2023-01-26", "stay.counted_on": "2023-01-26"})
+    the_day_before = with_facts(
+        reservist,
+        {"as_of": "2023-01-26", "stay.counted_on": "2023-01-26", "stay.days_in_last_180": None},
+    )
     assert "kz.stay.eaeu.90_in_180.last_day" not in by_rule(
         timeline(the_day_before, evaluator=evaluator)
     )

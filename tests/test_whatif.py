@@ -14,6 +14,8 @@ from lexcase.analysis.whatif import Change, sweep, what_if
 from lexcase.errors import CaseError, FactPathError, InputError
 from lexcase.interfaces.cli import app
 from lexcase.interfaces.options import parse_axes, parse_changes, split_values
+from lexcase.model.case import load_case
+from lexcase.model.facts import with_facts
 
 runner = CliRunner()
 ZHILIN = str(SEEDS / "zhilin.yaml")
@@ -21,7 +23,12 @@ CROSSED = dt.date(2022, 9, 27)
 
 
 def test_crossing_at_a_checkpoint_removes_the_criminal_path() -> None:
-    diff = what_if(ZHILIN, {"crossing.at_checkpoint": True}, as_of=CROSSED)
+    # With his own passport and by the procedure: no limb of art. 392(1) fits (issue 12, point 2).
+    base = with_facts(
+        load_case(ZHILIN),
+        {"crossing.documents": "internal_passport", "crossing.procedure_breached": False},
+    )
+    diff = what_if(base, {"crossing.at_checkpoint": True}, as_of=CROSSED)
     assert [(c.path, c.before, c.after) for c in diff.changes] == [
         ("crossing.at_checkpoint", False, True)
     ]
@@ -33,10 +40,11 @@ def test_crossing_at_a_checkpoint_removes_the_criminal_path() -> None:
     assert prosecution.after.status is RuleStatus.DOES_NOT_APPLY
     assert changes["kz.cc.392.1.sentence.practice"].change is Change.VANISHES
     # The practice of removal while an appeal is pending now waits on the court's sentence.
+    # No crime, so no expulsion for the practice of removal to carry out.
     pending = changes["kz.refugees.practice.removal_pending_appeal"]
-    assert pending.after.status is RuleStatus.UNDECIDED
-    assert pending.after.needs == ["host_proceedings.sentence.expulsion"]
-    assert not any(d.change is Change.APPEARS for d in diff.outcomes)
+    assert pending.after.status is RuleStatus.DOES_NOT_APPLY
+    # what appears is only the statement that the crossing fits no limb
+    assert [d.rule for d in diff.outcomes if d.change is Change.APPEARS] == ["kz.cc.392.1.no_limb"]
     assert ("kz.cc.392.1.sentence.range", "kz.cc.392.1.sentence.practice") in {
         (d.rule, d.by) for d in diff.defeats if d.change is Change.VANISHES
     }
@@ -117,7 +125,8 @@ def test_a_sweep_gives_one_row_per_combination_and_the_kinds_that_vary() -> None
         ["kz.constitution.11.1"],
     ]
     assert [r.cells["prosecution"] for r in grid.rows] == [[], [], ["kz.cc.392.1"], ["kz.cc.392.1"]]
-    assert "kz.cc.392.1.expulsion.ordered" in grid.common["removal"]
+    # the recorded expulsion rests on the offence, which a checkpoint leaves undecided
+    assert "kz.cc.392.1.expulsion.ordered.length_by_law" in grid.rows[2].cells["removal"]
     assert {e.rule for e in grid.legend} >= {"kz.constitution.11.1", "kz.cc.392.1"}
 
 
@@ -146,7 +155,8 @@ def test_what_if_cli_shows_the_difference_with_sources() -> None:
     text = done.stdout
     assert "crossing.at_checkpoint: false -> true" in text
     assert "- vanishes" in text and "KZ Criminal Code, art. 392(1) - kz.cc.392.1" in text
-    assert "now: does not apply" in text
+    # at a checkpoint, his documents and the procedure decide art. 392(1) (issue 12, point 2)
+    assert "now: undecided (needs crossing.documents, crossing.procedure_breached)" in text
     assert "+ kz.refugees.practice.removal_pending_appeal: needs" in text
     data = json.loads(
         runner.invoke(
@@ -185,7 +195,7 @@ def test_sweep_cli_prints_the_grid() -> None:
             app, ["what-if", ZHILIN, "--sweep", "crossing.at_checkpoint=true,false", "--json"]
         ).stdout
     )
-    assert len(data["rows"]) == 2 and data["columns"] == ["prosecution", "remedy"]
+    assert len(data["rows"]) == 2 and data["columns"] == ["prosecution", "removal", "remedy"]
 
 
 @pytest.mark.parametrize(

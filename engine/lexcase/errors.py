@@ -39,15 +39,20 @@ class LexcaseError(Exception):
     place: Place = field(default_factory=Place)
     expected: str | None = None
     suggestion: str | None = None
+    # Further problems of the same input, each a whole line with its own place: a bad file shows
+    # every problem at once, not the first and a count.
+    more: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
         super().__init__(str(self))
 
     def __reduce__(self) -> tuple[type[LexcaseError], tuple[object, ...]]:
         # Keep every field when an error crosses a process boundary (batch workers).
-        return (self.__class__, (self.message, self.place, self.expected, self.suggestion))
+        fields = (self.message, self.place, self.expected, self.suggestion, self.more)
+        return (self.__class__, fields)
 
-    def __str__(self) -> str:
+    def first_line(self) -> str:
+        """The first problem alone, with its place."""
         text = f"{self.place}: {self.message}"
         if self.expected:
             text += f" (expected {self.expected})"
@@ -56,6 +61,13 @@ class LexcaseError(Exception):
         # One line, whatever a file's key or value holds: a newline or an escape sequence
         # quoted from a case file is shown, never performed.
         return printable(text, keep="")
+
+    def lines(self) -> list[str]:
+        """Every problem, one line each."""
+        return [self.first_line(), *self.more]
+
+    def __str__(self) -> str:
+        return "\n".join(self.lines())
 
 
 class InputError(LexcaseError):

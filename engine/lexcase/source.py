@@ -305,16 +305,23 @@ def validate(model: type[ModelT], document: Document, error: type[InputError], w
 def describe(
     exc: ValidationError, document: Document, error: type[InputError], model: type[BaseModel]
 ) -> InputError:
-    """The first validation problem as one readable error, with a count of the others."""
-    problems = exc.errors(include_url=False)
-    first = problems[0]
-    loc = _document_loc(first["loc"], document.data)
-    expected, suggestion = _expectation(first, loc, model)
-    message = _problem(first)
-    if len(problems) > 1:
-        others = len(problems) - 1
-        message += f" [and {others} more problem{'s' if others > 1 else ''} in this file]"
-    return error(message, document.place(loc), expected=expected, suggestion=suggestion)
+    """Every validation problem, each with its place: the first as the error's own fields, the
+    others as whole lines under `more`."""
+    found: list[InputError] = []
+    for problem in exc.errors(include_url=False):
+        # A problem of the whole case (a number its dates contradict) names the fact it is about.
+        named = (problem.get("ctx") or {}).get("path")
+        at = tuple(str(named).split(".")) if named else problem["loc"]
+        loc = _document_loc(at, document.data)
+        expected, suggestion = _expectation(problem, loc, model)
+        found.append(
+            error(_problem(problem), document.place(loc), expected=expected, suggestion=suggestion)
+        )
+    first = found[0]
+    more = tuple(e.first_line() for e in found[1:])
+    return error(
+        first.message, first.place, expected=first.expected, suggestion=first.suggestion, more=more
+    )
 
 
 def _document_loc(pydantic_loc: tuple[str | int, ...], data: Any) -> Loc:
@@ -342,6 +349,8 @@ def _problem(problem: Any) -> str:
         return "this required field is missing"
     if kind == "extra_forbidden":
         return "this field is not part of the format"
+    if kind == "contradiction":  # its message names the number and the dates that contradict it
+        return str(problem["msg"])
     shown = json.dumps(given, ensure_ascii=False) if _is_scalar(given) else _json_kind(given)
     if len(shown) > 60:
         shown = shown[:57] + "..."
@@ -376,6 +385,8 @@ def _expectation(problem: Any, loc: Loc, model: type[BaseModel]) -> tuple[str | 
         "date_parsing": "a date written YYYY-MM-DD",
         "date_from_datetime_parsing": "a date written YYYY-MM-DD",
         "date_from_datetime_inexact": "a date written YYYY-MM-DD",
+        "reported_date": "a date written YYYY-MM-DD, or YYYY-MM or YYYY when only the month or "
+        "year is known",
         "list_type": "a list",
         "dict_type": "a mapping",
         "model_type": "a mapping",
@@ -394,6 +405,8 @@ def _expectation(problem: Any, loc: Loc, model: type[BaseModel]) -> tuple[str | 
         return f"text matching {pattern}", None
     if kind == "value_error":
         return None, None
+    if kind == "contradiction":
+        return "a number the dates allow", "leave the number out and lexcase computes it"
     msg = str(problem.get("msg", ""))
     return (msg[0].lower() + msg[1:]) if msg else None, None
 

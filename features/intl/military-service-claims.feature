@@ -12,6 +12,7 @@ Feature: Does fleeing military service in Russia's war ground refugee status in 
     # international law; UNGA ES-11/1 deplored the aggression; CJEU Shepherd).
     Given military.status is officer
     And military.left_service.how is deserted
+    And military.left_service.on is 2022-09-26
     When the case is evaluated
     Then rule intl.gl10.scope.deserter holds
     And an outcome of kind asylum is predicted in INTL
@@ -25,9 +26,11 @@ Feature: Does fleeing military service in Russia's war ground refugee status in 
     Given military.status is reservist
     And military.call_up.kind is mobilisation
     And military.call_up.reported is false
+    And military.call_up.received_on is 2022-09-23
     When the case is evaluated
     Then rule intl.gl10.scope.evader holds
     And an outcome of kind asylum is predicted in INTL
+    And it comes from rule intl.gl10.unlawful_conflict.evader
 
   Scenario: The argument rests on the war; a deserter from another state's forces needs more
     # Source: legal-notes section 4 (the unlawful-conflict ground concerns Russia's war against
@@ -45,9 +48,38 @@ Feature: Does fleeing military service in Russia's war ground refugee status in 
     # staff) and section 2 (refusals reason that he fled service conditions, not persecution).
     Given military.status is officer
     And military.left_service.how is deserted
+    And military.left_service.on is 2022-09-26
     And asylum.applied_on is 2022-09-26
     And asylum.decision.outcome is refused
     When the case is evaluated
     Then an outcome of kind remedy is predicted in INTL
     And it comes from rule intl.gl10.appeal_argument
     And its detail against is the refusal of refugee status
+
+  Scenario Outline: The argument rests on the resolution of 2 March 2022, so not on an act before it
+    # Source: legal-notes section 4 (UNGA resolution ES-11/1 of 2 March 2022 deplored the
+    # aggression; the unlawful-conflict ground rests on it). Issue 12, point 5.
+    Given military.status is contract
+    And military.left_service.how is deserted
+    And military.left_service.on is <left on>
+    When the case is evaluated
+    Then rule intl.gl10.scope.deserter holds
+    And rule intl.gl10.unlawful_conflict <fate>
+
+    Examples:
+      | left on    | fate                                                   |
+      | 2022-03-01 | does not apply                                         |
+      | 2022-03-02 | holds                                                  |
+      | 2022-02    | does not apply                                         |
+      | 2022-03    | is undecided                                           |
+      | 2022-04    | holds                                                  |
+
+  Scenario: An evader called up before the resolution has no argument resting on it
+    # Source: legal-notes section 4 (UNGA ES-11/1, 2 March 2022). Issue 12, point 5.
+    Given military.status is reservist
+    And military.call_up.kind is conscription
+    And military.call_up.reported is false
+    And military.call_up.received_on is 2022-03-01
+    When the case is evaluated
+    Then rule intl.gl10.unlawful_conflict.evader does not apply
+    And no outcome of kind asylum is predicted in INTL

@@ -20,7 +20,7 @@ Feature: Can Kazakhstan send him back to Russia?
     Then an outcome of kind protection is predicted in INTL
     And it cites article 3 part 1 of the Convention against Torture
     And its detail destination is RU
-    And rule kz.cc.392.1.expulsion.ordered is defeated by intl.cat.3.1
+    And rule kz.cc.392.1.expulsion.ordered.length_by_law is defeated by intl.cat.3.1
     And rule intl.minsk.56.extradition is defeated by intl.cat.3.1
     And no outcome of kind removal is predicted
 
@@ -48,5 +48,5 @@ Feature: Can Kazakhstan send him back to Russia?
     When the case is evaluated
     Then an outcome of kind protection is predicted in INTL
     And it cites article 33 part 1 of the Refugee Convention
-    And rule kz.cc.392.1.expulsion.ordered is defeated by intl.rc.33.1
+    And rule kz.cc.392.1.expulsion.ordered.length_by_law is defeated by intl.rc.33.1
     And no outcome of kind removal is predicted

@@ -135,22 +135,24 @@ Feature: By when must each step of the procedure happen?
 
   Scenario Outline: The last day within 90 days in any 180, from 27 January 2023
     # Source: legal-notes section 2 (Entry and stay: since 27 Jan 2023 EAEU citizens stay at most
-    # 90 days in any 180).
+    # 90 days in any 180). He is back in Kazakhstan since <entered>: the days of stay cannot be
+    # fewer than the days since (95 counts earlier stays in the window too).
     Given the case in "seeds/reservist-2022.yaml"
     And the facts:
-      | path                  | value  |
-      | as_of                 | <day>  |
-      | stay.counted_on       | <day>  |
-      | stay.days_in_last_180 | <used> |
+      | path                  | value     |
+      | as_of                 | <day>     |
+      | crossing.date         | <entered> |
+      | stay.counted_on       | <day>     |
+      | stay.days_in_last_180 | <used>    |
     When the case is evaluated
     Then the deadline of rule kz.stay.eaeu.90_in_180.last_day falls on <last>
     And the deadline of rule kz.stay.eaeu.90_in_180.last_day is <status>
 
     Examples:
-      | day        | used | last       | status                     |
-      | 2023-01-27 | 21   | 2023-04-06 | running with 69 days left  |
-      | 2023-03-01 | 90   | 2023-03-01 | running with 0 days left   |
-      | 2023-03-01 | 95   | 2023-02-24 | overdue                    |
+      | day        | entered    | used | last       | status                     |
+      | 2023-01-27 | 2023-01-07 | 21   | 2023-04-06 | running with 69 days left  |
+      | 2023-03-01 | 2022-12-02 | 90   | 2023-03-01 | running with 0 days left   |
+      | 2023-03-01 | 2022-12-02 | 95   | 2023-02-24 | overdue                    |
 
   Scenario: The day before the rule came into force there is no such deadline
     # Source: legal-notes section 2 (before 27 Jan 2023 the count could be reset).
@@ -158,7 +160,38 @@ Feature: By when must each step of the procedure happen?
     And the facts:
       | path                  | value      |
       | as_of                 | 2023-01-26 |
+      | crossing.date         | 2023-01-06 |
       | stay.counted_on       | 2023-01-26 |
       | stay.days_in_last_180 | 21         |
     When the case is evaluated
     Then rule kz.stay.eaeu.90_in_180.last_day does not apply
+
+  Scenario Outline: The 24 hours to claim asylum run from the day of the crossing, before any claim
+    # Source: legal-notes section 2 (after a forced illegal crossing, apply within 24 hours; egov.kz,
+    # UNHCR Kazakhstan). Issue 12, point 8: running on the day of the crossing, with its time left.
+    Given a fresh person of nationality RU in KZ
+    And the facts:
+      | path                   | value      |
+      | crossing.into          | KZ         |
+      | crossing.date          | 2022-09-26 |
+      | crossing.at_checkpoint | false      |
+    When the case is evaluated as of <day>
+    Then the deadline of rule kz.refugees.claim_deadline.irregular_entry falls on 2022-09-27
+    And the deadline of rule kz.refugees.claim_deadline.irregular_entry is <status>
+
+    Examples:
+      | day        | status                    |
+      | 2022-09-26 | running with 1 days left  |
+      | 2022-09-27 | running with 0 days left  |
+      | 2022-09-28 | overdue                   |
+
+  Scenario: A deadline counted from a date known only to the month is listed undated, with its span
+    # Source: legal-notes section 2 (within 24 hours); issue 12, point 7. Crossed in March 2023.
+    Given a fresh person of nationality RU in KZ
+    And the facts:
+      | path                   | value   |
+      | crossing.into          | KZ      |
+      | crossing.date          | 2023-03 |
+      | crossing.at_checkpoint | false   |
+    When the case is evaluated
+    Then the deadline of rule kz.refugees.claim_deadline.irregular_entry is undated

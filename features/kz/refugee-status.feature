@@ -103,8 +103,9 @@ Feature: Will Kazakhstan recognise a Russian deserter as a refugee, and what fol
       | asylum.appeal.decision.outcome | dismissed |
       | asylum.appeal.decision.final   | true      |
     When the case is evaluated
-    Then an outcome of kind removal is predicted in KZ
-    And its detail type is departure
+    Then an outcome of kind duty is predicted in KZ
+    And it comes from rule kz.refugees.leave_after_final_refusal
+    And its detail duty is leave Kazakhstan
     And its detail within_days is 30
     And its confidence is medium
 
@@ -117,3 +118,73 @@ Feature: Will Kazakhstan recognise a Russian deserter as a refugee, and what fol
     Then an outcome of kind removal is predicted in KZ
     And it rests on practice
     And its detail type is deportation
+
+  Scenario: A claim on record only by its registration still gets the predicted decision
+    # Source: legal-notes section 2 (practice: no Russian deserter recognised; decision within 3
+    # months of registration). Issue 12, point 4: the registration is read for what it is.
+    Given the facts:
+      | path                      | value      |
+      | military.left_service.how | deserted   |
+      | asylum.registered_on      | 2022-10-03 |
+    When the case is evaluated as of 2022-10-10
+    Then rule kz.refugees.claim_made.registered holds
+    And an outcome of kind asylum is predicted in KZ
+    And it comes from rule kz.refugees.practice.military_claims_refused
+    And the deadline of rule kz.refugees.11.1.decision_due falls on 2023-01-03
+
+  Scenario Outline: A registration within 24 hours of the crossing shows the claim was in time
+    # Source: legal-notes section 2 (after a forced illegal crossing, apply within 24 hours; egov.kz,
+    # UNHCR Kazakhstan). A claim is made no later than it is registered.
+    Given the facts:
+      | path                   | value        |
+      | crossing.into          | KZ           |
+      | crossing.date          | 2022-09-26   |
+      | crossing.at_checkpoint | false        |
+      | asylum.applied_on      | unknown      |
+      | asylum.registered_on   | <registered> |
+    When the case is evaluated
+    Then rule kz.refugees.claim_on_time.irregular_entry.registered <fate>
+
+    Examples:
+      | registered | fate           |
+      | 2022-09-27 | holds          |
+      | 2022-09-28 | does not apply |
+
+  Scenario: A claim the reports give only by a date it existed is a claim made
+    # Source: docs/sources.md euronews-2026-02-03 (Bazhukov held asylum-seeker status when he was
+    # handed over on 2 February 2026).
+    Given asylum.known_by is 2026-02-02
+    When the case is evaluated
+    Then rule kz.refugees.claim_made.known_by holds
+
+  Scenario Outline: While his claim is pending, the law protects him from return; practice is shown beside it
+    # Source: docs/sources.md euronews-2026-02-03 (the Kazakhstan International Bureau for Human
+    # Rights: asylum-seeker status bars extradition) [U: the article is not verified]; legal-notes
+    # section 4 (Refugee Convention art. 33(1)). Issue 12, point 5.
+    Given the facts:
+      | path                                        | value      |
+      | asylum.applied_on                           | 2022-09-26 |
+      | asylum.decision.outcome                     | <decision> |
+      | home_proceedings.charges                    | [{"article": "322"}] |
+      | home_proceedings.wanted_notice.international | true       |
+    When the case is evaluated
+    Then rule kz.refugees.asylum_seeker.not_returned <fate>
+
+    Examples:
+      | decision | fate           |
+      | unknown  | holds          |
+      | refused  | does not apply |
+
+  Scenario: An extradition that Kazakhstan may grant is shown with the claimant's protection beside it
+    # Source: as above; legal-notes section 2 (practice: most extradition requests granted).
+    Given the facts:
+      | path                                         | value                |
+      | asylum.applied_on                            | 2022-09-26           |
+      | home_proceedings.charges                     | [{"article": "322"}] |
+      | home_proceedings.wanted_notice.international | true                 |
+    When the case is evaluated
+    Then an outcome of kind removal is predicted in KZ
+    And it comes from rule kz.cpc.extradition.practice
+    And an outcome of kind protection is predicted in KZ
+    And it comes from rule kz.refugees.asylum_seeker.not_returned
+    And its confidence is low

@@ -51,7 +51,7 @@ Fonctionnalité: Un officier russe qui a fui au Kazakhstan pourrait être expuls
     Et son détail months vaut 6
     Et son détail disposition vaut conditional
     Et une issue de type removal est prédite au KZ
-    Et elle découle de la règle kz.cc.392.1.expulsion.ordered
+    Et elle découle de la règle kz.cc.392.1.expulsion.ordered.length_by_law
     Et son détail destination vaut RU
 
   Scénario: Arrêté à l'aéroport, il attend une décision de justice sur sa détention
@@ -84,13 +84,14 @@ Fonctionnalité: Un officier russe qui a fui au Kazakhstan pourrait être expuls
     Quand le cas est évalué
     Alors aucune issue de type prosecution n'est prédite
     Et aucune issue de type home_charge n'est prédite
-    Et la règle kz.cc.392.1 ne s'applique pas
+    Et la règle kz.cc.392.1.limb.outside_checkpoint ne s'applique pas
     Et la règle ru.114fz.15.1 reste indécise
     Et le fait military.state_secrets_access est demandé par la règle ru.114fz.15.1
 
   Scénario: Qu'elle ait présenté son passeport intérieur n'y change rien
     # Source : legal-notes section 2 (les Russes peuvent entrer avec leur passeport intérieur).
     Soit le cas du fichier "seeds/zhilina.yaml"
+    Et crossing.documents vaut foreign_passport
     Quand le cas est évalué
     Et le résultat est gardé sous le nom "tel que rapporté"
     Et crossing.documents devient internal_passport

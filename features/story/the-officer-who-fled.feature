@@ -122,7 +122,7 @@ Feature: The officer who fled to Kazakhstan, his wife, and the civilians who cro
     And rule kz.refugees.practice.military_claims_refused is defeated by kz.refugees.decision.refused
     And an outcome of kind removal is predicted in KZ
     And its detail status is ordered
-    And rule kz.cc.392.1.expulsion is defeated by kz.cc.392.1.expulsion.ordered
+    And rule kz.cc.392.1.expulsion is defeated by kz.cc.392.1.expulsion.ordered.length_by_law
 
   Scenario: On 12 December 2022 he is held for extradition, for at most 40 days
     # Source: legal-notes section 1 (6 Dec airport detention on the wanted notice; 12 Dec custody
@@ -164,7 +164,8 @@ Feature: The officer who fled to Kazakhstan, his wife, and the civilians who cro
     And no outcome of kind sentence is predicted
     And no outcome of kind home_charge is predicted
     And no outcome of kind removal is predicted
-    And rule kz.cc.392.1 does not apply
+    And rule kz.cc.392.1.limb.outside_checkpoint does not apply
+    And the fact crossing.documents is listed as needed by rule kz.cc.392.1.limb.false_documents
 
   Scenario: Whether she may leave Russia is undecided: her access to secrets is not reported
     # Source: legal-notes section 3 (Law 114-FZ art. 15(1)); the seed records her as a civilian
@@ -175,10 +176,12 @@ Feature: The officer who fled to Kazakhstan, his wife, and the civilians who cro
     And rule ru.114fz.15.1 is undecided
     And the fact military.state_secrets_access is listed as needed
 
-  Scenario: Her travel document changes nothing
+  Scenario: Her travel document changes nothing, so long as it is her own
     # Source: legal-notes section 2 (Russians may enter Kazakhstan on their internal passport);
-    # her document is not reported (seeds/zhilina.yaml).
+    # her document is not reported (seeds/zhilina.yaml). Her own foreign or internal passport
+    # fits no limb of art. 392(1); another person's would (issue 12, point 2).
     Given the case in "seeds/zhilina.yaml"
+    And crossing.documents is foreign_passport
     When the case is evaluated
     And the result is kept as "as reported"
     And crossing.documents becomes internal_passport

@@ -17,14 +17,14 @@ Feature: What if the officer's case had been different?
       # Source: legal-notes section 2 (KZ CC art. 392(1) punishes crossing outside a checkpoint;
       # asylum within 5 calendar days of a lawful arrival).
       | variant                    | fact                   | value | as of      | rule                                   | in the story   | had it been so |
-      | he crossed at a checkpoint | crossing.at_checkpoint | true  | 2022-09-27 | kz.cc.392.1                            | holds          | does not apply |
+      | he crossed at a checkpoint | crossing.at_checkpoint | true  | 2022-09-27 | kz.cc.392.1.limb.outside_checkpoint    | holds          | does not apply |
       | he crossed at a checkpoint | crossing.at_checkpoint | true  | 2022-09-27 | kz.refugees.claim_on_time.lawful_entry | does not apply | holds          |
 
     Examples: Refugee status granted
       # Source: legal-notes section 4 (Refugee Convention art. 33(1), non-refoulement).
       | variant                                | fact                    | value   | as of      | rule                          | in the story   | had it been so              |
       | Kazakhstan had granted refugee status  | asylum.decision.outcome | granted | 2022-12-12 | intl.rc.33.1                  | does not apply | holds                       |
-      | Kazakhstan had granted refugee status  | asylum.decision.outcome | granted | 2022-12-12 | kz.cc.392.1.expulsion.ordered | holds          | is defeated by intl.rc.33.1 |
+      | Kazakhstan had granted refugee status  | asylum.decision.outcome | granted | 2022-12-12 | kz.cc.392.1.expulsion.ordered.length_by_law | holds | is defeated by intl.rc.33.1 |
 
     Examples: Dual Kazakh citizenship
       # Source: legal-notes section 2 (Constitution art. 11(1): Kazakhstan does not extradite its
@@ -66,7 +66,8 @@ Feature: What if the officer's case had been different?
 
     Examples: An overstay beyond 90 days in 180
       # Source: legal-notes section 2 (EAEU citizens at most 90 days in any 180 from 27 Jan 2023;
-      # AOC art. 517). His stay is not in the case file, so in the story both rules are undecided.
+      # AOC art. 517). His stay's basis is not in the case file, so in the story both rules are
+      # undecided; the days of stay follow from his crossing of 26 Sep 2022 (157 by 1 March 2023).
       | variant                          | fact | value                                                                       | as of      | rule                   | in the story | had it been so |
-      | he had overstayed 90 days in 180 | stay | {"basis": "visa_free", "days_in_last_180": 120, "counted_on": "2023-03-01"} | 2023-03-01 | kz.stay.eaeu.90_in_180 | is undecided | holds          |
-      | he had overstayed 90 days in 180 | stay | {"basis": "visa_free", "days_in_last_180": 120, "counted_on": "2023-03-01"} | 2023-03-01 | kz.aoc.517.overstay    | is undecided | holds          |
+      | he had overstayed 90 days in 180 | stay | {"basis": "visa_free", "counted_on": "2023-03-01"}                          | 2023-03-01 | kz.stay.eaeu.90_in_180 | is undecided | holds          |
+      | he had overstayed 90 days in 180 | stay | {"basis": "visa_free", "counted_on": "2023-03-01"}                          | 2023-03-01 | kz.aoc.517.overstay    | is undecided | holds          |

@@ -16,6 +16,7 @@ from typing import Any
 from pydantic import Field
 
 from lexcase.model import dates
+from lexcase.model.case import Day
 from lexcase.model.facts import value_at
 from lexcase.model.rules import DateSource, DeadlineKind, Rule, RuleSource, source_fields
 
@@ -46,14 +47,14 @@ class Deadline(RuleSource):
     )
     note: str | None = None
     from_fact: str = Field(description="The fact the period counts from.")
-    from_date: dt.date | None = None
+    from_date: Day | None = None
     period: str
     phrase: str = Field(description="The words of the source that set the period.")
     counting: str | None = Field(None, description="How the period was counted, in words.")
     binds: str
     if_missed: str | None = None
     met_by: str | None = None
-    met_on: dt.date | None = None
+    met_on: Day | None = None
 
     @property
     def flagged(self) -> bool:
@@ -102,7 +103,9 @@ def _deadline(rule: Rule, data: dict[str, Any], as_of: dt.date) -> Deadline:
     used = _int(data, period.used_fact) if period.used_fact else None
     end: dt.date | None = None
     counting: str | None = None
-    if start is not None and count is not None:
+    if start is not None and not dates.is_exact(start) and count is not None:
+        counting = _approximate(start, count, period, used)
+    elif start is not None and count is not None:
         try:
             if period.window is not None:
                 end = dates.last_day_in_window(
@@ -154,7 +157,13 @@ def _status(
     if kind is DeadlineKind.ENDS:
         return DeadlineStatus.ENDED if end < as_of else DeadlineStatus.RUNNING
     if met_on is not None:
-        return DeadlineStatus.MET if met_on <= end else DeadlineStatus.MISSED
+        first, last = dates.span(met_on)
+        if last <= end:
+            return DeadlineStatus.MET
+        if first > end:
+            return DeadlineStatus.MISSED
+        # known only to the month or year, on both sides of the deadline: it cannot say which
+        return DeadlineStatus.RUNNING if end >= as_of else DeadlineStatus.PASSED
     if end >= as_of:
         return DeadlineStatus.RUNNING
     return DeadlineStatus.OVERDUE if met_by else DeadlineStatus.PASSED
@@ -180,7 +189,28 @@ def _start(source: DateSource, data: dict[str, Any]) -> tuple[str, dt.date | Non
 
 
 def _date(value: Any) -> dt.date | None:
-    return dt.date.fromisoformat(value) if isinstance(value, str) else None
+    """A date of case data: a `dates.Approx` when the case knows only its month or year."""
+    return dates.parse_reported(value) if isinstance(value, str) else None
+
+
+def _approximate(start: dt.date, count: int | None, period: Any, used: int | None) -> str:
+    """Why a deadline counted from a date known only to the month or year is left undated, with
+    the days it may fall on."""
+    first, last = dates.span(start)
+    try:
+        if period.window is not None:
+            ends = [
+                dates.last_day_in_window(d, count or 0, period.window, used or 1)
+                for d in (first, last)
+            ]
+        else:
+            ends = [dates.add(d, count or 0, period.unit) for d in (first, last)]
+    except (OverflowError, ValueError) as problem:
+        return f"cannot be dated: {problem}"
+    return (
+        f"not dated: it counts from a date known only as {start.isoformat()}, so it falls "
+        f"between {ends[0]} and {ends[1]}; the day it counts from decides it"
+    )
 
 
 def _int(data: dict[str, Any], path: str | None) -> int | None:

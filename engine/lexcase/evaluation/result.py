@@ -348,7 +348,8 @@ class _Needs:
             return needs
         memo[rule_id] = []  # guards against loops; the rulebook has none
         parts, facts = self.rules[rule_id], self.facts
-        needs = [p for p in parts.decisive if facts[p] is None]  # sorted, as decisive is
+        # unknown facts, and dates known only to the month or year (the rule needs the day)
+        needs = [p for p in parts.decisive if facts[p] is None or _to_the_day(facts[p])]
         if parts.given_sources:
             for name, sources in parts.given_sources:
                 if name not in self.concluded_by:
@@ -358,6 +359,11 @@ class _Needs:
             needs = sorted(set(needs))
         memo[rule_id] = needs
         return needs
+
+
+def _to_the_day(value: Any) -> bool:
+    """A date of case data known only to the month (`2022-09`) or the year (`2022`)."""
+    return isinstance(value, str) and len(value) in (4, 7) and value[:4].isdigit()
 
 
 class _Values(dict[str, Any]):

@@ -41,6 +41,7 @@ from __future__ import annotations
 
 import copy
 import dataclasses
+import datetime as dt
 import json
 import random
 from collections.abc import Iterable
@@ -51,7 +52,14 @@ from typing import Any
 
 from lexcase.errors import Place, RuleFileError
 from lexcase.law.rulebook import Rulebook
-from lexcase.model.facts import COUNT_SUFFIX, DAY_SUFFIX, FactPath, ValueKind, fact_path
+from lexcase.model.facts import (
+    COUNT_SUFFIX,
+    DAY_SUFFIX,
+    LAST_SUFFIX,
+    FactPath,
+    ValueKind,
+    fact_path,
+)
 from lexcase.model.rules import Op, Rule, Test
 
 FACET_BUDGET = 48  # alpha tests per fact copy; durable_rules' stack holds 64
@@ -130,6 +138,8 @@ def true_atoms(fp: FactPath, test: Test, ref: str | None) -> list[Json]:
         return [{x: v[0]}] if len(v) == 1 else [{"$or": [{x: item} for item in v]}]
     if op is Op.NOT_IN:
         return [{"$neq": {x: item}} for item in v]
+    if op in _COMPARE and fp.kind is ValueKind.DATE:
+        return [_date_atom(x, _COMPARE[op], v)]
     if op in _COMPARE:
         return [{_COMPARE[op]: {x: v}}]
     if op is Op.CONTAINS:
@@ -143,11 +153,13 @@ def true_atoms(fp: FactPath, test: Test, ref: str | None) -> list[Json]:
     if op is Op.KNOWN:
         return [{"$ex": {x: 1}}]
     assert ref is not None and test.other is not None and test.days is not None
-    mine, theirs = x + DAY_SUFFIX, fact_path(test.other).key + DAY_SUFFIX
-    later = {"$add": {"$l": {ref: theirs}, "$r": test.days}}
-    if op is Op.WITHIN_DAYS_AFTER:
-        return [{"$gte": {mine: {ref: theirs}}}, {"$lte": {mine: later}}]
-    return [{"$gt": {mine: later}}]
+    mine, theirs = _span_keys(x), _span_keys(fact_path(test.other).key)
+    if op is Op.WITHIN_DAYS_AFTER:  # every day each date may be: on or after, within the days
+        return [
+            {"$gte": {mine[0]: {ref: theirs[1]}}},
+            {"$lte": {mine[1]: _later(ref, theirs[0], test.days)}},
+        ]
+    return [{"$gt": {mine[0]: _later(ref, theirs[1], test.days)}}]
 
 
 def false_atoms(fp: FactPath, test: Test, ref: str | None) -> list[Json]:
@@ -163,6 +175,8 @@ def false_atoms(fp: FactPath, test: Test, ref: str | None) -> list[Json]:
         )
     if op is Op.NOT_IN:
         return [{x: item} for item in v]
+    if op in _COMPARE and fp.kind is ValueKind.DATE:
+        return [_date_atom(x, _NEGATED[_COMPARE[op]], v)]
     if op in _COMPARE:
         return [{_NEGATED[_COMPARE[op]]: {x: v}}]
     if op is Op.CONTAINS:
@@ -179,11 +193,13 @@ def false_atoms(fp: FactPath, test: Test, ref: str | None) -> list[Json]:
     if op is Op.KNOWN:
         return []  # never false: an unrecorded fact is unknown
     assert ref is not None and test.other is not None and test.days is not None
-    mine, theirs = x + DAY_SUFFIX, fact_path(test.other).key + DAY_SUFFIX
-    later = {"$add": {"$l": {ref: theirs}, "$r": test.days}}
-    if op is Op.WITHIN_DAYS_AFTER:
-        return [{"$lt": {mine: {ref: theirs}}}, {"$gt": {mine: later}}]
-    return [{"$lte": {mine: later}}]
+    mine, theirs = _span_keys(x), _span_keys(fact_path(test.other).key)
+    if op is Op.WITHIN_DAYS_AFTER:  # every day each date may be: before, or too late
+        return [
+            {"$lt": {mine[1]: {ref: theirs[0]}}},
+            {"$gt": {mine[0]: _later(ref, theirs[1], test.days)}},
+        ]
+    return [{"$lte": {mine[1]: _later(ref, theirs[0], test.days)}}]
 
 
 _COMPARE = {
@@ -197,6 +213,24 @@ _COMPARE = {
     Op.BEFORE: "$lt",
 }
 _NEGATED = {"$gte": "$lt", "$lte": "$gt", "$gt": "$lte", "$lt": "$gte"}
+
+
+def _span_keys(key: str) -> tuple[str, str]:
+    """The keys of a date's first and last possible day numbers (equal for a date known to the
+    day; a month or a year for one the case knows only so far)."""
+    return key + DAY_SUFFIX, key + LAST_SUFFIX
+
+
+def _date_atom(key: str, op: str, value: Any) -> Json:
+    """A comparison of a date with a fixed date that every day the date may be passes: "after"
+    and "on or after" read its first possible day, "before" and "on or before" its last."""
+    first, last = _span_keys(key)
+    day = dt.date.fromisoformat(str(value)).toordinal()
+    return {op: {first if op in ("$gt", "$gte") else last: day}}
+
+
+def _later(ref: str, key: str, days: int) -> Json:
+    return {"$add": {"$l": {ref: key}, "$r": days}}
 
 
 def _item_is(fp: FactPath, value: Any) -> Json:

@@ -73,7 +73,8 @@ def handles_errors(command: Callable[P, R]) -> Callable[P, R]:
             err.print(f"internal error: {exc}", markup=False)
             raise typer.Exit(EXIT_INTERNAL) from None
         except LexcaseError as exc:
-            err.print(f"error: {exc}", markup=False)
+            for line in exc.lines():  # every problem of a bad file, each with its place
+                err.print(f"error: {line}", markup=False)
             raise typer.Exit(EXIT_BAD_INPUT) from None
         except (typer.Exit, typer.Abort, KeyboardInterrupt):
             raise

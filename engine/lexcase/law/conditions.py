@@ -96,11 +96,17 @@ def condition(path: str, raw: Any, fail: Reporter, where: Where, line: int | Non
 
 def parse_value(value: Any, target: FactPath, fail: Reporter, where: Where) -> Any:
     try:
-        return target.parse(value)
+        parsed = target.parse(value)
     except ValueError as problem:
         raise fail(
             f"{show(value)} is not a value of {target.path}", where, expected=str(problem)
         ) from None
+    if target.kind is ValueKind.DATE and isinstance(parsed, str) and len(parsed) != 10:
+        # A case may know a date only to the month; the law's dates are days.
+        raise fail(
+            f"{show(value)} is not a day", where, expected="a date written YYYY-MM-DD in a rule"
+        )
+    return parsed
 
 
 def _test(fp: FactPath, op: Op, value: Any, fail: Reporter, where: Where) -> Test:

@@ -16,9 +16,20 @@ from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, Any, ClassVar
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    PlainSerializer,
+    PlainValidator,
+    StringConstraints,
+    WithJsonSchema,
+    model_validator,
+)
+from pydantic_core import PydanticCustomError
 
 from lexcase.errors import CaseError
+from lexcase.model.dates import REPORTED_DATE_PATTERN, parse_reported
 from lexcase.source import COUNTRY_PATTERN, IDENTIFIER_PATTERN, Document, load_document, validate
 
 # What a number in a case can mean: past these it is a typing slip or an attack, refused with its
@@ -30,6 +41,9 @@ MAX_MONTHS = 12 * MAX_YEARS
 MAX_DAYS = 366 * MAX_YEARS
 MAX_COUNT = 1_000
 MAX_FINE = 1_000_000_000
+
+REPORTED_DATE_ERROR = "reported_date"  # pydantic's error type for a case date that is none
+CONTRADICTION_ERROR = "contradiction"  # a written number the case's own dates contradict
 
 Country = Annotated[
     str,
@@ -43,6 +57,36 @@ Text = Annotated[str, StringConstraints(max_length=10_000)]
 # claimed asylum, which documents he carried) carry this marker in their field's schema; the
 # counterfactual search (`lexcase counterfactual`) changes only them. The JSON Schema shows it.
 MUTABLE: dict[str, Any] = {"mutable": True}
+
+
+def _reported_date(value: Any) -> dt.date:
+    if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
+        return value
+    if isinstance(value, int) and not isinstance(value, bool) and 1000 <= value <= 9999:
+        value = str(value)  # a year alone, which YAML reads as a number
+    if isinstance(value, str):
+        try:
+            return parse_reported(value)
+        except ValueError:
+            pass
+    raise PydanticCustomError(REPORTED_DATE_ERROR, "not a date")
+
+
+# A date of the case as the press reports it: to the day (2022-09-26), or only to the month
+# (2022-09) or the year (2022); see `lexcase.model.dates.Approx`.
+Day = Annotated[
+    dt.date,
+    PlainValidator(_reported_date),
+    PlainSerializer(lambda d: d.isoformat(), return_type=str, when_used="json"),
+    WithJsonSchema(
+        {
+            "type": "string",
+            "pattern": REPORTED_DATE_PATTERN,
+            "description": "A date: YYYY-MM-DD, or YYYY-MM / YYYY when only the month or "
+            "year is known.",
+        }
+    ),
+]
 
 
 class Facts(BaseModel):
@@ -151,6 +195,7 @@ class RemovalType(StrEnum):
     EXPULSION = "expulsion"  # carrying out an expulsion ordered by a court
     DEPORTATION = "deportation"  # handed over by the migration police
     EXTRADITION = "extradition"
+    HANDOVER = "handover"  # handed to the home state's agents with no expulsion or extradition
     DEPARTURE = "departure"  # left on his own
 
 
@@ -170,13 +215,24 @@ class Source(Facts):
 
     title: Text
     url: Text | None = None
-    date: dt.date | None = None
+    date: Day | None = None
     supports: Text | None = Field(None, description="Which facts this source supports.")
+
+
+class ReportedAge(Record):
+    """An age the reports give ("Zhilin, 36"), and the date of the report."""
+
+    dated_by: ClassVar[tuple[str, ...]] = ("on",)
+    years: int | None = Field(None, ge=0, le=MAX_YEARS)
+    on: Day | None = Field(None, description="The date of the report that gives the age.")
 
 
 class Person(Facts):
     name: Text | None = None
-    born_on: dt.date | None = None
+    born_on: Day | None = None
+    reported_age: ReportedAge | None = Field(
+        None, description="An age the reports give, when the birth date is not known."
+    )
     nationalities: list[Country] | None = Field(
         None, description="Every citizenship the person holds; absent means unknown."
     )
@@ -193,16 +249,20 @@ class Person(Facts):
 class LeftService(Record):
     dated_by: ClassVar[tuple[str, ...]] = ("on",)
     how: ServiceExit | None = Field(None, description="How he left military service.")
-    on: dt.date | None = None
+    on: Day | None = None
     absence_days: int | None = Field(
-        None, ge=0, le=MAX_DAYS, description="Days away, for an absence without leave."
+        None,
+        ge=0,
+        le=MAX_DAYS,
+        description="Days away, for an absence without leave. Computed from `on` and the as-of "
+        "date when not written; a written number longer than that is an error.",
     )
 
 
 class CallUp(Record):
     dated_by: ClassVar[tuple[str, ...]] = ("received_on",)
     kind: CallUpKind | None = Field(None, description="What he was called up for.")
-    received_on: dt.date | None = None
+    received_on: Day | None = None
     reported: bool | None = Field(None, description="Whether the person reported as called.")
 
 
@@ -223,14 +283,27 @@ class Crossing(Record):
     dated_by: ClassVar[tuple[str, ...]] = ("date",)
     from_: Country | None = Field(None, alias="from")
     into: Country | None = None
-    date: dt.date | None = Field(None, description="The day he crossed.", json_schema_extra=MUTABLE)
+    date: Day | None = Field(None, description="The day he crossed.", json_schema_extra=MUTABLE)
     at_checkpoint: bool | None = Field(
         None, description="Whether he crossed at a border checkpoint.", json_schema_extra=MUTABLE
     )
     documents: TravelDocument | None = Field(
         None, description="The documents he crossed with.", json_schema_extra=MUTABLE
     )
+    procedure_breached: bool | None = Field(
+        None,
+        description="At a checkpoint, he crossed in breach of the established crossing procedure "
+        "(evading the control, for instance).",
+    )
     place: Text | None = None
+    age: int | None = Field(
+        None,
+        ge=0,
+        le=MAX_YEARS,
+        description="His age in whole years on the day of the crossing. Computed from "
+        "person.born_on or person.reported_age when not written; a written age the dates "
+        "contradict is an error.",
+    )
 
 
 class Stay(Record):
@@ -239,38 +312,48 @@ class Stay(Record):
         None, description="What makes his stay in the host state lawful."
     )
     days_in_last_180: int | None = Field(
-        None, ge=0, le=180, description="Days he has stayed in the host state in the last 180."
+        None,
+        ge=0,
+        le=180,
+        description="Days he has stayed in the host state in the last 180 (to counted_on, or the "
+        "as-of date). Computed from the crossing into the host state (and the removal) when not "
+        "written; a written number below the days since that crossing is an error.",
     )
-    counted_on: dt.date | None = Field(None, description="The date the day count refers to.")
+    counted_on: Day | None = Field(None, description="The date the day count refers to.")
 
 
 class Decision(Record):
     dated_by: ClassVar[tuple[str, ...]] = ("on",)
     outcome: AsylumOutcome | None = Field(None, description="The decision on his asylum claim.")
-    on: dt.date | None = None
+    on: Day | None = None
     by: Text | None = None
 
 
 class AppealDecision(Record):
     dated_by: ClassVar[tuple[str, ...]] = ("on",)
     outcome: AppealOutcome | None = Field(None, description="The decision on his appeal.")
-    on: dt.date | None = None
+    on: Day | None = None
     final: bool | None = Field(None, description="No further appeal lies.")
 
 
 class Appeal(Record):
     dated_by: ClassVar[tuple[str, ...]] = ("filed_on",)
-    filed_on: dt.date | None = None
+    filed_on: Day | None = None
     decision: AppealDecision | None = None
 
 
 class Asylum(Record):
-    dated_by: ClassVar[tuple[str, ...]] = ("applied_on",)
-    applied_on: dt.date | None = Field(
+    # A claim the reports date only by its registration is known from the registration, and one
+    # they do not date at all from the date by which it is known to exist.
+    dated_by: ClassVar[tuple[str, ...]] = ("applied_on", "registered_on", "known_by")
+    applied_on: Day | None = Field(
         None, description="The day he asked for asylum.", json_schema_extra=MUTABLE
     )
-    registered_on: dt.date | None = Field(
-        None, description="The day his asylum claim was registered."
+    registered_on: Day | None = Field(None, description="The day his asylum claim was registered.")
+    known_by: Day | None = Field(
+        None,
+        description="A date by which the claim is known to have been made, when neither its own "
+        "date nor its registration is reported.",
     )
     decision: Decision | None = None
     appeal: Appeal | None = None
@@ -281,9 +364,28 @@ class Charge(Record):
     state's code, and the date the case was opened."""
 
     dated_by: ClassVar[tuple[str, ...]] = ("opened_on",)
-    article: Text
+    article: Text | None = Field(
+        None, description="The article; absent when the reports give a case but not its article."
+    )
     part: Text | None = None
-    opened_on: dt.date | None = None
+    opened_on: Day | None = None
+    article_part: Text | None = Field(
+        None,
+        description="Set by lexcase from article and part: '338(3)', or '338' when no part is "
+        "recorded, so that a rule can test both at once.",
+    )
+
+    @model_validator(mode="after")
+    def _article_part(self) -> Charge:
+        joined = None
+        if self.article is not None:
+            joined = self.article + (f"({self.part})" if self.part else "")
+        if self.article_part is not None and self.article_part != joined:
+            raise PydanticCustomError(
+                "article_part", "article_part must be article(part), as lexcase writes it"
+            )
+        object.__setattr__(self, "article_part", joined)  # frozen: set once, while validating
+        return self
 
 
 class WantedNotice(Record):
@@ -296,8 +398,8 @@ class WantedNotice(Record):
         description="How the notice is circulated abroad: interpol, cis_interstate, or both; "
         "absent means unknown.",
     )
-    issued_on: dt.date | None = None
-    known_by: dt.date | None = Field(
+    issued_on: Day | None = None
+    known_by: Day | None = Field(
         None,
         description="A date by which the notice is known to exist, when its issue date is not.",
     )
@@ -313,7 +415,7 @@ class Conviction(Record):
     article: Text | None = None
     part: Text | None = None
     court: Text | None = None
-    on: dt.date | None = None
+    on: Day | None = None
 
 
 class Sentence(Record):
@@ -323,14 +425,14 @@ class Sentence(Record):
     fine_mrp: int | None = Field(None, ge=0, le=MAX_FINE)
     expulsion: bool | None = Field(None, description="Whether the sentence orders his expulsion.")
     expulsion_years: int | None = Field(None, ge=0, le=MAX_YEARS)
-    on: dt.date | None = None
+    on: Day | None = None
 
 
 class Detention(Record):
     dated_by: ClassVar[tuple[str, ...]] = ("ordered_on", "from_on")
     basis: DetentionBasis
-    from_on: dt.date | None = None
-    ordered_on: dt.date | None = None
+    from_on: Day | None = None
+    ordered_on: Day | None = None
     days_ordered: int | None = Field(None, ge=0, le=MAX_DAYS)
     place: Text | None = None
 
@@ -340,7 +442,7 @@ class ExtraditionDecision(Record):
     outcome: ExtraditionOutcome | None = Field(
         None, description="The decision on the extradition request."
     )
-    on: dt.date | None = Field(None, description="The date of the decision; appeals count from it.")
+    on: Day | None = Field(None, description="The date of the decision; appeals count from it.")
     by: Text | None = None
 
 
@@ -348,17 +450,32 @@ class Extradition(Record):
     """The requesting state's extradition request and the host state's decision on it."""
 
     dated_by: ClassVar[tuple[str, ...]] = ("requested_on",)
-    requested_on: dt.date | None = Field(
+    requested_on: Day | None = Field(
         None, description="The date the extradition request reached the host state."
     )
     decision: ExtraditionDecision | None = None
     appeal: Appeal | None = Field(None, description="The appeal to a court against the decision.")
 
 
+class SentenceAppeal(Record):
+    """The appeal against the conviction or sentence, and what the appeal court decided."""
+
+    dated_by: ClassVar[tuple[str, ...]] = ("decided_on", "filed_on")
+    filed_on: Day | None = None
+    decided_on: Day | None = None
+    outcome: AppealOutcome | None = None
+    expulsion: bool | None = Field(
+        None,
+        description="Whether the expulsion stands after the appeal: false when the appeal court "
+        "cancelled it.",
+    )
+
+
 class HostProceedings(Facts):
     charges: list[Charge] | None = None
     conviction: Conviction | None = None
     sentence: Sentence | None = None
+    sentence_appeal: SentenceAppeal | None = None
     detentions: list[Detention] | None = None
     extradition: Extradition | None = None
 
@@ -368,20 +485,20 @@ class Removal(Record):
 
     dated_by: ClassVar[tuple[str, ...]] = ("on",)
     type: RemovalType | None = Field(None, description="How he left the host state.")
-    on: dt.date | None = Field(None, description="The day he left or was handed over.")
+    on: Day | None = Field(None, description="The day he left or was handed over.")
     destination: Country | None = None
 
 
 class RiskOnReturn(Record):
     dated_by: ClassVar[tuple[str, ...]] = ("assessed_on",)
     torture: bool | None = Field(None, description="A substantial risk of torture on return.")
-    assessed_on: dt.date | None = None
+    assessed_on: Day | None = None
     evidence: Text | None = None
 
 
 class Event(Record):
     dated_by: ClassVar[tuple[str, ...]] = ("on",)
-    on: dt.date
+    on: Day
     what: Text
 
 
@@ -407,6 +524,17 @@ class Case(Facts):
     events: list[Event] = Field(default_factory=list)
     sources: list[Source] = Field(default_factory=list)
     notes: Text | None = None
+
+    @model_validator(mode="after")
+    def _numbers_agree_with_dates(self) -> Case:
+        # counts.py reads the Case model, so it is imported here, once both modules exist.
+        from lexcase.model.counts import check
+
+        problems = check(self)
+        if problems:
+            path, why = problems[0]
+            raise PydanticCustomError(CONTRADICTION_ERROR, why, {"path": path})
+        return self
 
 
 # Parts of a case that describe it rather than state facts the rules can use.

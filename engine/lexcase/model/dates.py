@@ -28,7 +28,9 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import re
 from enum import StrEnum
+from typing import Any
 
 HOURS_PER_DAY = 24
 
@@ -122,3 +124,95 @@ def counting_in_window(
         f"at most {limit} days in any {window}; {used} used in the {window} days to {counted_on}: "
         f"with presence continuing, the last day within the limit is {end} (the earliest it can be)"
     )
+
+
+# --- dates known only to the month or the year ------------------------------------------------
+
+# The press often reports "in March 2023" or "in 2022". A case file may write such a date as
+# `2023-03` or `2022`: it stands for every day of that month or year, and a rule whose answer
+# depends on the day is decided only when every one of those days gives the same answer.
+REPORTED_DATE_PATTERN = r"^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$"
+
+
+class Precision(StrEnum):
+    DAY = "day"
+    MONTH = "month"
+    YEAR = "year"
+
+
+class Approx(dt.date):
+    """A date known only to the month or the year. As a `date` it is the first day of the span
+    (so it sorts where the span begins); `last` is the span's last day. Code that does day
+    arithmetic must ask `span()` first, never use it as the day it is not."""
+
+    precision: Precision
+
+    def __new__(cls, year: int, month: int | None = None) -> Approx:
+        self = super().__new__(cls, year, month or 1, 1)
+        self.precision = Precision.YEAR if month is None else Precision.MONTH
+        return self
+
+    @property
+    def last(self) -> dt.date:
+        if self.precision is Precision.YEAR:
+            return dt.date(self.year, 12, 31)
+        return dt.date(self.year, self.month, calendar.monthrange(self.year, self.month)[1])
+
+    def isoformat(self) -> str:
+        if self.precision is Precision.YEAR:
+            return f"{self.year:04d}"
+        return f"{self.year:04d}-{self.month:02d}"
+
+    __str__ = isoformat
+
+    def __repr__(self) -> str:
+        return f"Approx({self.isoformat()!r})"
+
+    def __reduce__(self) -> Any:
+        return (Approx, (self.year, None if self.precision is Precision.YEAR else self.month))
+
+
+def parse_reported(text: str) -> dt.date:
+    """`2023-03-15` as a date; `2023-03` and `2023` as an `Approx` spanning the month or year.
+    Raises ValueError for anything else."""
+    if not re.match(REPORTED_DATE_PATTERN, text):
+        raise ValueError(f"{text!r} is not a date written YYYY-MM-DD, YYYY-MM or YYYY")
+    parts = [int(p) for p in text.split("-")]
+    if len(parts) == 3:
+        return dt.date(parts[0], parts[1], parts[2])
+    return Approx(parts[0], parts[1] if len(parts) == 2 else None)
+
+
+def span(value: dt.date) -> tuple[dt.date, dt.date]:
+    """The first and last day a date may be: the same day for a date known to the day."""
+    if isinstance(value, Approx):
+        return dt.date(value.year, value.month, value.day), value.last
+    return value, value
+
+
+def is_exact(value: dt.date) -> bool:
+    return not isinstance(value, Approx)
+
+
+# --- numbers that follow from dated facts -------------------------------------------------------
+
+
+def age_on(born: dt.date, on: dt.date) -> int:
+    """Age in whole years on `on` of a person born on `born` (a birthday on 29 February falls on
+    28 February in other years, as `add_months` reads a year)."""
+    years = on.year - born.year
+    return years if add_months(born, 12 * years) <= on else years - 1
+
+
+def age_between(born_first: dt.date, born_last: dt.date, on: dt.date) -> int | None:
+    """The age on `on` when every birth date from `born_first` to `born_last` gives the same one;
+    None when they do not."""
+    oldest, youngest = age_on(born_first, on), age_on(born_last, on)
+    return oldest if oldest == youngest else None
+
+
+def births_for_age(years: int, reported_on: dt.date) -> tuple[dt.date, dt.date]:
+    """The first and last birth dates of a person reported to be `years` old on `reported_on`."""
+    last = add_months(reported_on, -12 * years)
+    first = add_months(reported_on, -12 * (years + 1)) + dt.timedelta(days=1)
+    return first, last

@@ -26,11 +26,16 @@ from pydantic.fields import FieldInfo
 
 from lexcase.errors import CaseError, FactPathError, Place
 from lexcase.model.case import DESCRIPTIVE_FIELDS, MUTABLE, Case, Record
+from lexcase.model.counts import with_counts
+from lexcase.model.dates import parse_reported, span
 from lexcase.source import COUNTRY_PATTERN, Document, describe
 
 CASE_SECTION = "case"
 MUTABLE_KEY = next(iter(MUTABLE))
 DAY_SUFFIX = "__day"  # integer day number beside every date, for date arithmetic in the engine
+# For a date known only to the month or year (see lexcase.model.dates.Approx), DAY_SUFFIX carries
+# its first possible day and LAST_SUFFIX its last; for a date known to the day they are equal.
+LAST_SUFFIX = "__last"
 COUNT_SUFFIX = "__n"  # length beside every list, since durable's $iall is false on an empty list
 PRESENT_KEY = "__present"  # set in a section's fact when the case records that section at all
 
@@ -78,7 +83,8 @@ class FactPath:
             ValueKind.TEXT: "text",
             ValueKind.BOOL: "true or false",
             ValueKind.INT: "a whole number",
-            ValueKind.DATE: "a date written YYYY-MM-DD",
+            ValueKind.DATE: "a date written YYYY-MM-DD (or YYYY-MM, YYYY when only the month or "
+            "year is known)",
             ValueKind.RECORDS: "a list of records",
             ValueKind.RECORD: "a mapping of fields",
         }.get(self.kind, str(self.kind))
@@ -263,29 +269,32 @@ def fact_path(path: str, place: Place | None = None) -> FactPath:
 
 
 def as_of(case: Case, date: dt.date | None) -> Case:
-    """The case as known on `date`: every record dated after it is left out."""
+    """The case as known on `date`: every record dated after it is left out, and the numbers its
+    dates settle on that day are filled in (`lexcase.model.counts`). A record dated only to the
+    month or year is kept once it has surely happened: from the last day of its span, or from the
+    case's own as-of date if that comes first (the file records it as past by then)."""
     if date is None or date == case.as_of:
-        return case
-    pruned = _prune(case, date)
+        return with_counts(case)
+    pruned = _prune(case, date, case.as_of)
     assert isinstance(pruned, Case)
-    return pruned.model_copy(update={"as_of": date})
+    return with_counts(pruned.model_copy(update={"as_of": date}))
 
 
-def _prune(value: Any, date: dt.date) -> Any:
+def _prune(value: Any, date: dt.date, recorded_by: dt.date) -> Any:
     if isinstance(value, Record):
         when = value.event_date()
-        if when is not None and when > date:
+        if when is not None and min(span(when)[1], recorded_by) > date:
             return None
     if isinstance(value, BaseModel):
         updates = {}
         for name in type(value).model_fields:
             current = getattr(value, name)
-            pruned = _prune(current, date)
+            pruned = _prune(current, date, recorded_by)
             if pruned is not current:
                 updates[name] = pruned
         return value.model_copy(update=updates) if updates else value
     if isinstance(value, list):
-        kept = [p for p in (_prune(v, date) for v in value) if p is not None]
+        kept = [p for p in (_prune(v, date, recorded_by) for v in value) if p is not None]
         return (
             kept
             if len(kept) != len(value) or any(a is not b for a, b in zip(kept, value, strict=True))
@@ -327,7 +336,8 @@ class Reading(StrEnum):
     """How one value of an engine fact is read from the case."""
 
     VALUE = "value"  # the value itself
-    DAY = "day"  # a date's day number (key + DAY_SUFFIX)
+    DAY = "day"  # a date's (first possible) day number (key + DAY_SUFFIX)
+    LAST = "last"  # a date's last possible day number (key + LAST_SUFFIX)
     COUNT = "count"  # a list's length (key + COUNT_SUFFIX)
     PRESENT = "present"  # whether the case records the section at all (PRESENT_KEY)
 
@@ -359,6 +369,8 @@ def fact_shape(keys: Iterable[str]) -> Shape:
             node[last] = (last, Reading.PRESENT)
         elif last.endswith(DAY_SUFFIX):
             node[last] = (last.removesuffix(DAY_SUFFIX), Reading.DAY)
+        elif last.endswith(LAST_SUFFIX):
+            node[last] = (last.removesuffix(LAST_SUFFIX), Reading.LAST)
         elif last.endswith(COUNT_SUFFIX):
             node[last] = (last.removesuffix(COUNT_SUFFIX), Reading.COUNT)
         else:
@@ -372,7 +384,8 @@ class FactReader:
     is sorted by reading once, so that reading a case is a few dict lookups per value."""
 
     values: tuple[tuple[str, str], ...]  # (key, case field) read as they are
-    days: tuple[tuple[str, str], ...]  # (key, date field) read as day numbers
+    days: tuple[tuple[str, str], ...]  # (key, date field) read as first day numbers
+    lasts: tuple[tuple[str, str], ...]  # (key, date field) read as last day numbers
     counts: tuple[tuple[str, str], ...]  # (key, list field) read as lengths
     present: str | None  # the key set when the case records the section
     records: tuple[tuple[str, FactReader], ...]  # nested records, each read in its own shape
@@ -390,6 +403,7 @@ class FactReader:
         return cls(
             values=tuple(by[Reading.VALUE]),
             days=tuple(by[Reading.DAY]),
+            lasts=tuple(by[Reading.LAST]),
             counts=tuple(by[Reading.COUNT]),
             present=present[0][0] if present else None,
             records=tuple(records),
@@ -399,7 +413,10 @@ class FactReader:
         out = {key: value for key, source in self.values if (value := body.get(source)) is not None}
         for key, source in self.days:
             if (value := body.get(source)) is not None:
-                out[key] = dt.date.fromisoformat(value).toordinal()
+                out[key] = _day_number(value, 0)
+        for key, source in self.lasts:
+            if (value := body.get(source)) is not None:
+                out[key] = _day_number(value, 1)
         for key, source in self.counts:
             if (value := body.get(source)) is not None:
                 out[key] = len(value)
@@ -410,6 +427,13 @@ class FactReader:
             if isinstance(inner, dict):
                 out[key] = reader.read(inner, False)
         return out
+
+
+def _day_number(iso: str, end: int) -> int:
+    """The first (`end` 0) or last (1) day number a date of case data may be."""
+    if len(iso) == 10:  # known to the day: the common case, read fast
+        return dt.date.fromisoformat(iso).toordinal()
+    return span(parse_reported(iso))[end].toordinal()
 
 
 def section_fact(data: dict[str, Any], section: str, reader: FactReader) -> dict[str, Any]:

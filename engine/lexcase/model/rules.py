@@ -55,6 +55,7 @@ class OutcomeKind(StrEnum):
     REMOVAL = "removal"
     PROTECTION = "protection"
     REMEDY = "remedy"
+    DUTY = "duty"  # a duty on the person (to leave), with its deadline: not an option he may take
 
 
 # What `detail` must carry for each kind of outcome: every key of the first set, and at least one
@@ -63,7 +64,7 @@ REQUIRED_DETAIL: dict[OutcomeKind, tuple[frozenset[str], frozenset[str]]] = {
     OutcomeKind.EXIT_BAN: (frozenset({"ground"}), frozenset()),
     OutcomeKind.HOME_CHARGE: (
         frozenset({"article"}),
-        frozenset({"max_years", "max_months", "min_years", "max_fine_rub"}),
+        frozenset({"max_years", "max_months", "min_years", "max_fine_rub", "penalty"}),
     ),
     OutcomeKind.PROSECUTION: (
         frozenset({"article"}),
@@ -80,6 +81,7 @@ REQUIRED_DETAIL: dict[OutcomeKind, tuple[frozenset[str], frozenset[str]]] = {
     OutcomeKind.REMOVAL: (frozenset({"type", "destination"}), frozenset()),
     OutcomeKind.PROTECTION: (frozenset({"against"}), frozenset()),
     OutcomeKind.REMEDY: (frozenset({"action"}), frozenset()),
+    OutcomeKind.DUTY: (frozenset({"duty"}), frozenset()),
 }
 
 
