@@ -54,4 +54,5 @@ Feature: Can a Russian enter Georgia, and what if he crosses outside a checkpoin
     And the deadline of rule ge.protection.claim_deadline.irregular_entry is met on 2022-09-26
     And an outcome of kind remedy is predicted in INTL
     And it comes from rule intl.rc.31.1
-    And its confidence is high
+    # The argument is no surer than the Georgian 24 hours it rests on (current law [U]).
+    And its confidence is low

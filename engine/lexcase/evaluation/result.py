@@ -21,6 +21,7 @@ from lexcase.law.rulebook import AppliedOverlay, Rulebook
 from lexcase.model.facts import value_at
 from lexcase.model.rules import (
     PLACEHOLDER,
+    Confidence,
     FactRef,
     Model,
     Op,
@@ -167,6 +168,7 @@ class ResultBuilder:
 
         outcomes = []
         conclusions = []
+        premises = _Premises(rules, concluded_by)
         for rule_id in holding:
             parts = rules[rule_id]
             because = parts.because(facts, concluded_by)
@@ -175,6 +177,7 @@ class ResultBuilder:
                 outcomes.append(
                     {
                         **parts.outcome_fields,
+                        **premises.weakened(rule_id),
                         "summary": parts.summary(detail),
                         "detail": detail,
                         "because": because,
@@ -225,6 +228,52 @@ def build_result(
 ) -> Result:
     """The result for one trace (an `Evaluator` keeps one `ResultBuilder` for all its cases)."""
     return ResultBuilder(rulebook).build(trace, case_id, as_of, data)
+
+
+_SURENESS = {Confidence.LOW: 0, Confidence.MEDIUM: 1, Confidence.HIGH: 2}
+
+
+class _Premises:
+    """An outcome is no surer than what it rests on: the weakest rule behind it (itself, or a
+    rule concluding a given it holds on, at any depth) sets its confidence, and that rule's
+    uncertainty is said beside its own. A treaty rule resting on a party row of the treaty table
+    that the notes leave unverified is then as uncertain as that row."""
+
+    def __init__(self, rules: dict[str, _RuleParts], concluded_by: dict[str, list[str]]):
+        self.rules = rules
+        self.concluded_by = concluded_by
+        self.memo: dict[str, Rule] = {}
+
+    def weakest(self, rule_id: str) -> Rule:
+        """The least sure rule among `rule_id` and the holding rules behind it (the first by id
+        among equals, so results are stable)."""
+        found = self.memo.get(rule_id)
+        if found is not None:
+            return found
+        rule = self.rules[rule_id].rule
+        self.memo[rule_id] = rule  # guards against loops; the rulebook has none
+        behind = [
+            self.weakest(source)
+            for name in rule.given
+            for source in self.concluded_by.get(name, [])
+        ]
+        least = min(behind, key=lambda r: (_SURENESS[r.confidence], r.id), default=None)
+        surer = least is None or _SURENESS[least.confidence] >= _SURENESS[rule.confidence]
+        best = rule if surer or least is None else least
+        self.memo[rule_id] = best
+        return best
+
+    def weakened(self, rule_id: str) -> dict[str, Any]:
+        """The confidence and uncertainty fields of an outcome, where a premise is less sure."""
+        rule, weakest = self.rules[rule_id].rule, self.weakest(rule_id)
+        if _SURENESS[weakest.confidence] >= _SURENESS[rule.confidence]:
+            return {}
+        why = f"It rests on {weakest.id} ({weakest.title}), of {weakest.confidence.value} "
+        why += "confidence" + (f": {weakest.uncertain}" if weakest.uncertain else ".")
+        return {
+            "confidence": weakest.confidence,
+            "uncertain": f"{rule.uncertain} {why}" if rule.uncertain else why,
+        }
 
 
 @dataclass(frozen=True)
