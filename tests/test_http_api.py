@@ -215,3 +215,119 @@ def test_compare_puts_the_case_in_each_destination(client: TestClient, zhilin_te
     assert "kz.cc.392.1" in {line["rule"] for line in kz["lines"]}
     unknown = client.post("/compare", json={"case": zhilin_text, "hosts": ["XX"]}).json()
     assert "no rules for XX" in unknown["columns"][0]["warnings"][0]  # said, not silent
+
+
+def test_counterfactual_finds_the_checkpoint_against_the_kazakh_prosecution(
+    client: TestClient, zhilin_text: str
+) -> None:
+    body = {"case": zhilin_text, "as_of": "2022-09-27", "avoid": ["prosecution:KZ"]}
+    answer = client.post("/counterfactual", json=body)
+    assert answer.status_code == 200
+    search = answer.json()
+    assert search["status"] == "found"
+    assert search["targets"] == ["kz.cc.392.1"]
+    assert search["max_changes"] == 3  # the Python API's default
+    changes = [[(c["path"], c["after"]) for c in a["changes"]] for a in search["answers"]]
+    assert [("crossing.at_checkpoint", True)] in changes
+    checkpoint = search["answers"][changes.index([("crossing.at_checkpoint", True)])]
+    vanished = {
+        d["rule"] for d in checkpoint["difference"]["outcomes"] if d["change"] == "vanishes"
+    }
+    assert "kz.cc.392.1" in vanished
+    sizes = [a["size"] for a in search["answers"]]
+    assert sizes == sorted(sizes)
+    assert search["complete"] is True
+    assert search["cost"]["evaluations"] <= 5_000
+
+
+def test_counterfactual_gives_the_same_answers_as_the_python_api(
+    client: TestClient, zhilin_text: str
+) -> None:
+    import datetime as dt
+
+    from lexcase.analysis.counterfactual import counterfactual
+
+    body = {"case": zhilin_text, "as_of": "2022-09-27", "avoid": ["prosecution:KZ"]}
+    over_http = client.post("/counterfactual", json=body).json()
+    local = counterfactual(
+        "seeds/zhilin.yaml", as_of=dt.date(2022, 9, 27), avoid=["prosecution:KZ"]
+    ).model_dump(mode="json", exclude_none=True)
+    for key in ("status", "targets", "tried", "answers", "limits", "complete"):
+        assert over_http[key] == local[key], key
+
+
+def test_a_bad_goal_kind_is_a_422_naming_the_field(client: TestClient, zhilin_text: str) -> None:
+    body = {"case": zhilin_text, "avoid": ["prosecution:KZ"], "reach": ["exile"]}
+    answer = client.post("/counterfactual", json=body)
+    assert answer.status_code == 422
+    error = answer.json()["error"]
+    assert error["code"] == "bad_input"
+    assert error["file"] == "request"
+    assert error["path"] == "reach.0"
+    assert "'exile' is not an outcome kind" in error["message"]
+    assert "prosecution" in error["expected"]
+    assert "Traceback" not in answer.text
+
+
+def test_a_counterfactual_needs_a_goal_and_stays_within_its_bounds(
+    client: TestClient, zhilin_text: str
+) -> None:
+    nothing = client.post("/counterfactual", json={"case": zhilin_text})
+    assert nothing.status_code == 422
+    assert nothing.json()["error"]["path"] == "avoid"
+    for field, value in (("max_changes", 4), ("max_changes", 0), ("budget", 5_001)):
+        body = {"case": zhilin_text, "avoid": ["removal"], field: value}
+        answer = client.post("/counterfactual", json=body)
+        assert answer.status_code == 422, (field, value)
+        assert answer.json()["error"]["path"] == field
+
+
+def test_a_counterfactual_over_its_budget_says_where_it_stopped(
+    client: TestClient, zhilin_text: str
+) -> None:
+    body = {"case": zhilin_text, "as_of": "2022-09-27", "avoid": ["prosecution:KZ"], "budget": 1}
+    search = client.post("/counterfactual", json=body).json()
+    assert search["complete"] is False
+    assert search["cost"]["evaluations"] <= 1
+    assert any("budget" in limit for limit in search["limits"])
+
+
+def test_interview_ranks_the_questions_and_writes_nothing(
+    client: TestClient, zhilin_text: str
+) -> None:
+    from pathlib import Path
+
+    seed = Path("seeds/zhilin.yaml")
+    before = seed.read_bytes()
+    answer = client.post("/interview", json={"case": zhilin_text, "as_of": "2022-09-27"})
+    assert answer.status_code == 200
+    ranked = answer.json()
+    assert ranked["questions"]
+    counts = [len(q["could_change"]) for q in ranked["questions"]]
+    assert counts == sorted(counts, reverse=True)
+    for question in ranked["questions"]:
+        assert question["question"] and question["decides"] and question["could_change"]
+    import datetime as dt
+
+    from lexcase.analysis.interview import interview
+
+    local = interview(seed, as_of=dt.date(2022, 9, 27)).model_dump(mode="json", exclude_none=True)
+    assert ranked["questions"] == local["questions"]
+    assert seed.read_bytes() == before
+    first = ranked["questions"][0]["path"]
+    skipped = client.post(
+        "/interview", json={"case": zhilin_text, "as_of": "2022-09-27", "skip": [first]}
+    ).json()
+    assert first not in [q["path"] for q in skipped["questions"]]
+
+
+def test_interview_names_an_unknown_skipped_fact(client: TestClient, zhilin_text: str) -> None:
+    answer = client.post("/interview", json={"case": zhilin_text, "skip": ["crossing.nope"]})
+    assert answer.status_code == 422
+    assert answer.json()["error"]["path"] == "skip.0"
+
+
+def test_impact_is_not_served(client: TestClient) -> None:
+    # Overlays are rule folders; the service reads no rule folder named by a request.
+    assert client.post("/impact", json={}).status_code in (404, 405)
+    assert "/impact" not in client.get("/openapi.json").json()["paths"]

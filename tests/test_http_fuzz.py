@@ -18,6 +18,8 @@ OPERATIONS = [
     ("POST", "/explain"),
     ("POST", "/timeline"),
     ("POST", "/compare"),
+    ("POST", "/counterfactual"),
+    ("POST", "/interview"),
     ("POST", "/batch"),
     ("GET", "/rules"),
     ("GET", "/rules/{rule_id}"),

@@ -20,7 +20,9 @@ from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException
 
 from lexcase.analysis.compare import Comparison
+from lexcase.analysis.counterfactual import Counterfactual
 from lexcase.analysis.explain import Explanation, WhyNot
+from lexcase.analysis.interview import Interview
 from lexcase.analysis.timeline import Timeline
 from lexcase.analysis.whatif import Sweep, WhatIf
 from lexcase.evaluation.result import NOT_ADVICE, Result
@@ -28,13 +30,17 @@ from lexcase.interfaces.about import lexcase_version
 from lexcase.interfaces.http import examples
 from lexcase.interfaces.http.jobs import Job, Op, Reply
 from lexcase.interfaces.http.models import (
+    MAX_SEARCH_CHANGES,
+    SEARCH_BUDGET,
     CompareRequestDoc,
+    CounterfactualRequestDoc,
     ErrorBody,
     ErrorCode,
     ErrorDetail,
     EvaluateRequestDoc,
     ExplainRequestDoc,
     Health,
+    InterviewRequestDoc,
     Limits,
     Version,
     WhatIfRequestDoc,
@@ -157,7 +163,8 @@ def create_app(
         description=(
             "Case facts in, predicted legal moves out, each with its reasons, sources and "
             f"deadlines. {NOT_ADVICE}\n\nLimits: {limits.model_dump()}; a what-if sweep shows "
-            "at most 64 combinations."
+            "at most 64 combinations; a counterfactual search at most "
+            f"{MAX_SEARCH_CHANGES} changes and {SEARCH_BUDGET:,} evaluations."
         ),
         lifespan=lifespan,
         responses=ERRORS,
@@ -203,6 +210,11 @@ _WHAT_IF = "Change facts (set) and see what appears, vanishes, changes; or sweep
 _EXPLAIN = "Each outcome's derivation tree; or, with why_not, what stops a kind"
 _TIMELINE = "The case's events and the deadlines that run, on one chronology"
 _COMPARE = "The same person in each destination (host state), side by side by outcome kind"
+_COUNTERFACTUAL = (
+    "The smallest sets of changes to mutable facts that make an outcome vanish (avoid) or "
+    "appear (reach), each verified by an evaluation"
+)
+_INTERVIEW = "The questions that would decide the undecided rules, ranked (nothing is written)"
 
 
 def _case_endpoint(service: Service, op: Op) -> Callable[[Request], Awaitable[Response]]:
@@ -223,6 +235,15 @@ def _add_api(app: FastAPI, service: Service) -> None:
         ("/explain", Op.EXPLAIN, Explanation | WhyNot, _EXPLAIN, "ExplainRequest", seeds),
         ("/timeline", Op.TIMELINE, Timeline, _TIMELINE, "EvaluateRequest", seeds),
         ("/compare", Op.COMPARE, Comparison, _COMPARE, "CompareRequest", seeds),
+        (
+            "/counterfactual",
+            Op.COUNTERFACTUAL,
+            Counterfactual,
+            _COUNTERFACTUAL,
+            "CounterfactualRequest",
+            examples.counterfactual_examples(),
+        ),
+        ("/interview", Op.INTERVIEW, Interview, _INTERVIEW, "InterviewRequest", seeds),
     ]
     for path, op, answer, summary, body, shown in routes:
         app.add_api_route(
@@ -296,6 +317,8 @@ def _document_bodies(app: FastAPI) -> None:
             ("WhatIfRequest", WhatIfRequestDoc),
             ("ExplainRequest", ExplainRequestDoc),
             ("CompareRequest", CompareRequestDoc),
+            ("CounterfactualRequest", CounterfactualRequestDoc),
+            ("InterviewRequest", InterviewRequestDoc),
         ):
             schema = model.model_json_schema(ref_template="#/components/schemas/{model}")
             for key, value in schema.pop("$defs", {}).items():

@@ -75,3 +75,19 @@ def what_if_examples() -> dict[str, Any]:
             },
         },
     }
+
+
+def counterfactual_examples() -> dict[str, Any]:
+    if "zhilin" not in seed_data():
+        return {}
+    case = seed_data()["zhilin"]
+    return {
+        "avoid-prosecution": {
+            "summary": "What is the least that would have spared him the Kazakh prosecution?",
+            "value": {"case": case, "as_of": "2022-09-27", "avoid": ["prosecution:KZ"]},
+        },
+        "avoid-removal": {
+            "summary": "What, if anything, removes his removal (as the case stands)?",
+            "value": {"case": case, "avoid": ["removal"], "max_changes": 3},
+        },
+    }

@@ -22,10 +22,12 @@ from lexcase.errors import CaseError, InputError, LexcaseError, Place, RuleNotFo
 from lexcase.evaluation.evaluator import Evaluator
 from lexcase.interfaces.http.models import (
     CompareRequest,
+    CounterfactualRequest,
     ErrorBody,
     ErrorDetail,
     EvaluateRequest,
     ExplainRequest,
+    InterviewRequest,
     Version,
     WhatIfRequest,
 )
@@ -43,6 +45,8 @@ class Op(StrEnum):
     EXPLAIN = "explain"
     TIMELINE = "timeline"
     COMPARE = "compare"
+    COUNTERFACTUAL = "counterfactual"
+    INTERVIEW = "interview"
     PAGE = "page"  # everything the web page shows of a case, in one round trip
     BATCH = "batch"
     RULES = "rules"
@@ -99,6 +103,8 @@ class Worker:
             Op.EXPLAIN: self.explain,
             Op.TIMELINE: self.timeline,
             Op.COMPARE: self.compare,
+            Op.COUNTERFACTUAL: self.counterfactual,
+            Op.INTERVIEW: self.interview,
             Op.PAGE: self.page,
             Op.BATCH: self.batch,
             Op.RULES: self.rules_list,
@@ -169,6 +175,40 @@ class Worker:
 
         request, case = self.read(job, CompareRequest)
         return dump(compare(case, request.hosts, rules=self.rules))
+
+    def counterfactual(self, job: Job) -> bytes:
+        from lexcase.analysis.counterfactual import Direction, Search, parse_goal
+
+        request, case = self.read(job, CounterfactualRequest)
+        goals = []
+        for field_name, texts, direction in (
+            ("avoid", request.avoid, Direction.AVOID),
+            ("reach", request.reach, Direction.REACH),
+        ):
+            for index, text in enumerate(texts):
+                try:
+                    goals.append(parse_goal(text, direction))
+                except LexcaseError as error:
+                    where = _place(f"{field_name}.{index}")
+                    raise dataclasses.replace(error, place=where) from None
+        if not goals:
+            raise InputError(
+                "nothing to search for",
+                _place("avoid"),
+                expected='"avoid": ["KIND"] or "reach": ["KIND"] (KIND or KIND:JURISDICTION)',
+            )
+        search = Search(case, goals, self.evaluator, request.max_changes, request.budget)
+        return dump(search.run())
+
+    def interview(self, job: Job) -> bytes:
+        from lexcase.analysis.interview import rank_questions
+
+        request = read_request(job.body, InterviewRequest)
+        for index, path in enumerate(request.skip):
+            fact_path(path, _place(f"skip.{index}"))
+        whole = read_case(request.case)
+        seen = case_as_of(whole, request.as_of)
+        return dump(rank_questions(whole, seen, self.evaluator, set(request.skip)))
 
     def timeline(self, job: Job) -> bytes:
         from lexcase.analysis.timeline import build_timeline

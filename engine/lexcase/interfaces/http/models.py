@@ -8,6 +8,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from lexcase.analysis.counterfactual import BUDGET, MAX_CHANGES
 from lexcase.errors import InferenceError, LexcaseError
 from lexcase.model.case import Case
 from lexcase.model.rules import OutcomeKind
@@ -58,6 +59,56 @@ class CompareRequest(EvaluateRequest):
 
     hosts: list[str] | None = Field(
         None, description='Host states to compare, such as ["KZ", "AM"]; default all.'
+    )
+
+
+# A counterfactual search over HTTP: the Python API's defaults, and the most a request may ask.
+MAX_GOALS = 8
+MAX_SEARCH_CHANGES = MAX_CHANGES  # the Python API's and the CLI's default, here also the most
+SEARCH_BUDGET = BUDGET  # evaluations: the Python API's default, here also the most
+
+GOAL_DESCRIPTION = (
+    "KIND or KIND:JURISDICTION, as after the command line's --{0} (such as prosecution:KZ); "
+    "every goal must hold at once."
+)
+
+
+class CounterfactualRequest(EvaluateRequest):
+    """A case, and the outcomes to make vanish (`avoid`) or appear (`reach`): the smallest sets
+    of changes to the facts the case model declares mutable that do it (as `lexcase
+    counterfactual`)."""
+
+    avoid: list[str] = Field(
+        default_factory=list, max_length=MAX_GOALS, description=GOAL_DESCRIPTION.format("avoid")
+    )
+    reach: list[str] = Field(
+        default_factory=list, max_length=MAX_GOALS, description=GOAL_DESCRIPTION.format("reach")
+    )
+    max_changes: int = Field(
+        MAX_SEARCH_CHANGES,
+        ge=1,
+        le=MAX_SEARCH_CHANGES,
+        description=f"The most facts an answer may change (1 to {MAX_SEARCH_CHANGES}).",
+    )
+    budget: int = Field(
+        SEARCH_BUDGET,
+        ge=1,
+        le=SEARCH_BUDGET,
+        description=(
+            "The most changed cases the search evaluates; it stops there and says so (at most "
+            f"{SEARCH_BUDGET:,}, the default). The request's time limit applies as well."
+        ),
+    )
+
+
+class InterviewRequest(EvaluateRequest):
+    """A case: the questions that would decide its undecided rules, ranked by how many outcomes
+    an answer could change (as `lexcase interview --json`; nothing is asked or written)."""
+
+    skip: list[str] = Field(
+        default_factory=list,
+        max_length=200,
+        description="Fact paths already asked (such as crossing.date), left out.",
     )
 
 
@@ -137,4 +188,12 @@ class ExplainRequestDoc(ExplainRequest):
 
 
 class CompareRequestDoc(CompareRequest):
+    case: Case | str = Field(description=CASE_DESCRIPTION)  # type: ignore[assignment]
+
+
+class CounterfactualRequestDoc(CounterfactualRequest):
+    case: Case | str = Field(description=CASE_DESCRIPTION)  # type: ignore[assignment]
+
+
+class InterviewRequestDoc(InterviewRequest):
     case: Case | str = Field(description=CASE_DESCRIPTION)  # type: ignore[assignment]
