@@ -60,6 +60,7 @@ err = TerminalConsole(stderr=True, highlight=False, soft_wrap=True)  # one error
 
 P = ParamSpec("P")
 R = TypeVar("R")
+M = TypeVar("M", bound=BaseModel)
 
 
 def handles_errors(command: Callable[P, R]) -> Callable[P, R]:
@@ -175,6 +176,14 @@ def model_json(model: BaseModel) -> None:
     print_json(model.model_dump(mode="json", exclude_none=True))
 
 
+def emit(model: M, json_: bool, view: Callable[[TerminalConsole, M], None]) -> None:
+    """What a command answers: the model as JSON with --json, else its terminal view."""
+    if json_:
+        model_json(model)
+    else:
+        view(out, model)
+
+
 def show_warnings(warnings: list[str], json_: bool = False) -> None:
     """What lexcase could not apply, printed before anything else (on stderr beside --json,
     whose stdout stays JSON; `evaluate --json` carries them in the result too)."""
@@ -217,10 +226,7 @@ def evaluate(
 
     result = run(case, parse_date(as_of, "--as-of"), chosen(rules, rules_overlay))
     show_warnings(result.warnings, json_)
-    if json_:
-        model_json(result)
-    else:
-        views.show_result(out, result)
+    emit(result, json_, views.show_result)
 
 
 @app.command()
@@ -242,10 +248,7 @@ def timeline(
 
     loaded = warn_about(case, rules, json_)
     result = build(loaded, parse_date(as_of, "--as-of"), chosen(rules, rules_overlay))
-    if json_:
-        model_json(result)
-    else:
-        views.show_timeline(out, result)
+    emit(result, json_, views.show_timeline)
 
 
 @app.command()
@@ -470,20 +473,14 @@ def what_if(
         grid = whatif.sweep(
             loaded, parse_axes(sweep, "--sweep"), changes, date, chosen(rules, rules_overlay)
         )
-        if json_:
-            model_json(grid)
-        else:
-            views.show_sweep(out, grid)
+        emit(grid, json_, views.show_sweep)
         return
     if not changes:
         raise InputError(
             "nothing to change", Place(path="--set"), expected="at least one PATH=VALUE"
         )
     diff = whatif.what_if(loaded, changes, date, chosen(rules, rules_overlay))
-    if json_:
-        model_json(diff)
-    else:
-        views.show_what_if(out, diff)
+    emit(diff, json_, views.show_what_if)
 
 
 @app.command()
@@ -529,16 +526,10 @@ def explain(
         )
     if missing is not None:
         answer = run_why_not(loaded, missing, date, chosen(rules, rules_overlay))
-        if json_:
-            model_json(answer)
-        else:
-            views.show_why_not(out, answer)
+        emit(answer, json_, views.show_why_not)
         return
     explanation = run_explain(loaded, wanted, date, chosen(rules, rules_overlay))
-    if json_:
-        model_json(explanation)
-    else:
-        views.show_explanation(out, explanation)
+    emit(explanation, json_, views.show_explanation)
 
 
 @app.command()
@@ -573,10 +564,7 @@ def compare(
     wanted = [h.strip() for h in hosts.split(",") if h.strip()] if hosts is not None else None
     comparison = run(case, wanted, parse_date(as_of, "--as-of"), chosen(rules, rules_overlay))
     show_warnings(list(dict.fromkeys(w for c in comparison.columns for w in c.warnings)), json_)
-    if json_:
-        model_json(comparison)
-    else:
-        views.show_comparison(out, comparison)
+    emit(comparison, json_, views.show_comparison)
 
 
 rules_app = typer.Typer(
@@ -610,10 +598,7 @@ def rules_list(
     from lexcase.law.catalogue import list_rules
 
     listing = list_rules(jurisdiction, parse_kind(kind, "--kind"), chosen(rules, rules_overlay))
-    if json_:
-        model_json(listing)
-    else:
-        views.show_listing(out, listing)
+    emit(listing, json_, views.show_listing)
 
 
 @rules_app.command("show")
@@ -633,10 +618,7 @@ def rules_show(
     from lexcase.law.catalogue import show_rule
 
     card = show_rule(rule_id, chosen(rules, rules_overlay))
-    if json_:
-        model_json(card)
-    else:
-        views.show_card(out, card)
+    emit(card, json_, views.show_card)
 
 
 @rules_app.command("lint")
@@ -656,10 +638,7 @@ def rules_lint(
     from lexcase.interfaces import views
 
     report = lint(rules, rules_overlay or [])
-    if json_:
-        model_json(report)
-    else:
-        views.show_lint(out, report)
+    emit(report, json_, views.show_lint)
     if not report.clean:
         raise typer.Exit(EXIT_CHECK_FAILED)
 
