@@ -8,14 +8,16 @@ so the same case and rules always give the same result, byte for byte.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypeVar
 
-from pydantic import Field
+from pydantic import BaseModel, Field
 
 from lexcase.errors import InferenceError, Place
-from lexcase.evaluation.coverage import StateCoverage, coverage_of
+from lexcase.evaluation.coverage import Coverage, StateCoverage, coverage_of
 from lexcase.evaluation.deadlines import Deadline, compute_deadlines
+from lexcase.evaluation.needs import NeedsPlan
 from lexcase.inference.runner import Trace
 from lexcase.law.rulebook import AppliedOverlay, Rulebook
 from lexcase.model.facts import value_at
@@ -24,7 +26,6 @@ from lexcase.model.rules import (
     Confidence,
     FactRef,
     Model,
-    Op,
     OutcomeKind,
     Rule,
     RuleSource,
@@ -33,9 +34,9 @@ from lexcase.model.rules import (
 
 NOT_ADVICE = "lexcase models the law and reported practice it cites; it is not legal advice."
 
-Json = dict[str, Any]
-
 KIND_ORDER = {kind: index for index, kind in enumerate(OutcomeKind)}
+
+M = TypeVar("M", bound=BaseModel)
 
 
 class Reason(Model):
@@ -138,15 +139,18 @@ class ResultBuilder:
 
     Everything that depends only on the rules (titles, citations, the words of each test, the
     facts that decide each rule, summaries without case values) is worked out once here, so that
-    building a result costs only what the case adds. The result is written as plain data and
-    validated in one call: still validated, and cheaper than building each model on its own (or
-    than `model_construct`, which inspects default factories per call).
+    building a result costs only what the case adds. The models are built from data this class
+    writes itself, in the shape validation gives them (`_trusted`): validating a result again
+    cost about 40 % of building it, and taught nothing the tests do not check (that a result
+    equals its own data validated, on many generated cases).
     """
 
     def __init__(self, rulebook: Rulebook) -> None:
         self.rulebook = rulebook
         self.stamp = RulebookStamp.of(rulebook)
         self.rules = _PartsByRule(rulebook)
+        self.coverage: dict[tuple[Any, Any], Coverage] = {}
+        self.undecided: dict[tuple[str, int], Undecided] = {}
 
     def build(self, trace: Trace, case_id: str, as_of: dt.date, data: dict[str, Any]) -> Result:
         rules = self.rules
@@ -165,49 +169,28 @@ class ResultBuilder:
         for rule_id in holding:
             for name in rules[rule_id].rule.concludes:
                 concluded_by.setdefault(name, []).append(rule_id)
-
-        outcomes = []
-        conclusions = []
-        premises = _Premises(rules, concluded_by)
-        for rule_id in holding:
-            parts = rules[rule_id]
-            because = parts.because(facts, concluded_by)
-            if parts.kind is not None:
-                detail = parts.detail(facts)
-                outcomes.append(
-                    {
-                        **parts.outcome_fields,
-                        **premises.weakened(rule_id),
-                        "summary": parts.summary(detail),
-                        "detail": detail,
-                        "because": because,
-                        "at_risk_from": [d for d in parts.defeaters if d in trace.open],
-                    }
-                )
-            for name in parts.rule.concludes:
-                conclusions.append({"name": name, **parts.conclusion_fields, "because": because})
-        outcomes.sort(key=_outcome_order)
-
+        outcomes, conclusions = self._held(holding, facts, concluded_by, trace.open)
         defeated = [
-            {
-                "rule": rule_id,
-                "by": by,
-                "title": rules[rule_id].rule.title,
-                "would_conclude": rules[rule_id].would_conclude(facts),
-            }
+            _trusted(
+                Defeat,
+                {
+                    "rule": rule_id,
+                    "by": by,
+                    "title": rules[rule_id].rule.title,
+                    "would_conclude": rules[rule_id].would_conclude(facts),
+                },
+            )
             for rule_id, by in sorted(trace.defeated)
         ]
-        undecided = [
-            {**rules[rule_id].undecided_fields, "needs": need}
-            for rule_id, need in _Needs(rules, facts, concluded_by, trace.open).each()
-        ]
-        coverage = coverage_of(self.rulebook.packs, facts["host_state"], facts["home_state"])
-        return Result.model_validate(
+        undecided = self._undecided(data, concluded_by, trace.open)
+        coverage = self._coverage(facts["host_state"], facts["home_state"])
+        return _trusted(
+            Result,
             {
                 "case_id": case_id,
                 "as_of": as_of,
-                "warnings": coverage.warnings,
-                "coverage": coverage.states,
+                "warnings": list(coverage.warnings),
+                "coverage": [_fresh(state) for state in coverage.states],
                 "outcomes": outcomes,
                 "conclusions": conclusions,
                 "defeated": defeated,
@@ -215,12 +198,101 @@ class ResultBuilder:
                 "deadlines": compute_deadlines([rules[r].rule for r in holding], data, as_of),
                 "rulebook": self.stamp,
                 "notice": NOT_ADVICE,
-            }
+            },
         )
 
+    def _held(
+        self,
+        holding: list[str],
+        facts: _Values,
+        concluded_by: dict[str, list[str]],
+        open_rules: set[str],
+    ) -> tuple[list[Outcome], list[Conclusion]]:
+        """The outcomes and the conclusions of the rules that held."""
+        outcomes = []
+        conclusions = []
+        premises = _Premises(self.rules, concluded_by)
+        for rule_id in holding:
+            parts = self.rules[rule_id]
+            if parts.kind is not None:
+                detail = parts.detail(facts)
+                fields = {
+                    **parts.source(),
+                    "kind": parts.kind,
+                    "summary": parts.summary(detail),
+                    "detail": detail,
+                    "because": parts.because(facts, concluded_by),
+                    "at_risk_from": [d for d in parts.defeaters if d in open_rules],
+                }
+                fields.update(premises.weakened(rule_id))
+                outcomes.append(_trusted(Outcome, fields))
+            for name in parts.rule.concludes:
+                because = parts.because(facts, concluded_by)
+                fields = {**parts.source(), "name": name, "because": because}
+                conclusions.append(_trusted(Conclusion, fields))
+        outcomes.sort(key=_outcome_order)
+        return outcomes, conclusions
 
-def _outcome_order(outcome: dict[str, Any]) -> tuple[int, str, str]:
-    return KIND_ORDER[outcome["kind"]], outcome["jurisdiction"], outcome["rule"]
+    def _undecided(
+        self, data: dict[str, Any], concluded: dict[str, list[str]], open_rules: set[str]
+    ) -> list[Undecided]:
+        """The undecided rules, by id, each with what it needs. An undecided rule needing the
+        same facts is the same (frozen) entry in every result that has it: about seventy a
+        generated case, they were most of the time spent building a result."""
+        plan, shared = self.rules.needs, self.undecided
+        every = []
+        for rule_id, mask in plan.masks(plan.unknown(data), concluded, open_rules):
+            entry = shared.get((rule_id, mask))
+            if entry is None:
+                if len(shared) >= SHARED_UNDECIDED:
+                    shared.clear()
+                fields = {**self.rules[rule_id].undecided_fields, "needs": plan.paths_in(mask)}
+                entry = shared[rule_id, mask] = _trusted(Undecided, fields)
+            every.append(entry)
+        return every
+
+    def _coverage(self, host: Any, home: Any) -> Coverage:
+        """The coverage for the host and home states (the same for every case naming them)."""
+        found = self.coverage.get((host, home))
+        if found is None:
+            found = coverage_of(self.rulebook.packs, host, home)
+            if len(self.coverage) < COVERAGE_MEMO:
+                self.coverage[host, home] = found
+        return found
+
+
+COVERAGE_MEMO = 4_096  # pairs of host and home state remembered (a case may name any text)
+SHARED_UNDECIDED = 1 << 16  # undecided entries kept for sharing before the store starts again
+
+_new = object.__new__
+_set_dict = object.__setattr__
+_set_fields = BaseModel.__dict__["__pydantic_fields_set__"].__set__
+_set_extra = BaseModel.__dict__["__pydantic_extra__"].__set__
+_set_private = BaseModel.__dict__["__pydantic_private__"].__set__
+
+
+def _trusted(model: type[M], fields: dict[str, Any], given: Iterable[str] | None = None) -> M:
+    """`model` holding `fields` as validation of the data `given` (by default: all of `fields`)
+    would leave it, without validating. `fields` is written by this module: every field of
+    `model` in its declared order, with values of the declared types, lists of its own.
+    tests/test_result_build.py checks that each result equals its own data validated, field by
+    field and type by type, on hundreds of generated cases."""
+    instance = _new(model)
+    _set_dict(instance, "__dict__", fields)
+    _set_fields(instance, set(fields if given is None else given))
+    _set_extra(instance, None)
+    _set_private(instance, None)
+    return instance
+
+
+def _fresh(model: M) -> M:
+    """A copy of `model` with lists of its own (a result shares no list with another)."""
+    fields = {k: list(v) if v.__class__ is list else v for k, v in model.__dict__.items()}
+    return _trusted(type(model), fields, model.model_fields_set)
+
+
+def _outcome_order(outcome: Outcome) -> tuple[int, str, str]:
+    return KIND_ORDER[outcome.kind], outcome.jurisdiction, outcome.rule
 
 
 def build_result(
@@ -284,13 +356,9 @@ class _RuleParts:
     defeaters: tuple[str, ...]
     kind: OutcomeKind | None
     tests: tuple[tuple[str, str], ...]  # (fact path, the test in words) of each condition
-    decisive: tuple[str, ...]  # the facts whose absence can leave the rule undecided, sorted
-    # each given with the rules concluding it: where an undecided rule's needs come from
-    given_sources: tuple[tuple[str, tuple[str, ...]], ...]
     facts_in_detail: tuple[tuple[str, str], ...]  # (detail key, fact path) read from the case
     fixed_summary: str | None  # the summary, when no detail comes from the case
-    outcome_fields: dict[str, Any]
-    conclusion_fields: dict[str, Any]
+    source_template: dict[str, Any]  # the fields of `RuleSource` (copy its lists per result)
     undecided_fields: dict[str, Any]
 
     @classmethod
@@ -299,43 +367,57 @@ class _RuleParts:
         outcome = rule.outcome
         facts_in_detail: tuple[tuple[str, str], ...] = ()
         fixed_summary = None
-        source = source_fields(rule)  # validated anew per result: the lists are copied
-        outcome_fields: dict[str, Any] = {}
         if outcome is not None:
             facts_in_detail = tuple(
                 (k, v.fact) for k, v in outcome.detail.items() if isinstance(v, FactRef)
             )
             if not facts_in_detail:
                 fixed_summary = render_summary(outcome.summary, dict(outcome.detail))
-            outcome_fields = {"kind": outcome.kind, **source}
         return cls(
             rule=rule,
             defeaters=tuple(sorted(rulebook.defeaters.get(rule.id, ()))),
             kind=outcome.kind if outcome is not None else None,
             tests=tuple(tests),
-            decisive=tuple(sorted(_decisive_paths(rule))),
-            given_sources=tuple(
-                (name, tuple(rulebook.concluders.get(name, ()))) for name in rule.given
-            ),
             facts_in_detail=facts_in_detail,
             fixed_summary=fixed_summary,
-            outcome_fields=outcome_fields,
-            conclusion_fields=source,
+            source_template=source_fields(rule),
             undecided_fields={
                 "rule": rule.id,
                 "title": rule.title,
                 "kind": outcome.kind if outcome is not None else None,
                 "jurisdiction": rule.jurisdiction,
+                "needs": None,
             },
         )
 
-    def because(self, facts: _Values, concluded_by: dict[str, list[str]]) -> list[Json]:
-        """The reasons, as data for `Reason`."""
-        reasons: list[Json] = [
-            {"fact": path, "value": facts[path], "test": test} for path, test in self.tests
+    def source(self) -> dict[str, Any]:
+        """The fields of `RuleSource`, with lists of this result's own."""
+        fields = self.source_template
+        return {
+            **fields,
+            "citations": list(fields["citations"]),
+            "reported_in": list(fields["reported_in"]),
+        }
+
+    def because(self, facts: _Values, concluded_by: dict[str, list[str]]) -> list[Reason]:
+        """The reasons (each `Reason` holding the fields its data gave it, as validated)."""
+        reasons = [
+            _trusted(
+                Reason,
+                {"fact": path, "value": facts[path], "test": test, "conclusion": None, "rules": []},
+                _FACT_REASON,
+            )
+            for path, test in self.tests
         ]
         for name in self.rule.given:
-            reasons.append({"conclusion": name, "rules": concluded_by.get(name, [])})
+            fields = {
+                "fact": None,
+                "value": None,
+                "test": None,
+                "conclusion": name,
+                "rules": list(concluded_by.get(name, ())),
+            }
+            reasons.append(_trusted(Reason, fields, _CONCLUSION_REASON))
         return reasons
 
     def detail(self, facts: _Values) -> dict[str, Any]:
@@ -357,6 +439,10 @@ class _RuleParts:
         return self.summary(self.detail(facts))
 
 
+_FACT_REASON = ("fact", "value", "test")
+_CONCLUSION_REASON = ("conclusion", "rules")
+
+
 class _PartsByRule(dict[str, "_RuleParts"]):
     """Each rule's parts, worked out the first time a result mentions the rule: a command that
     evaluates one case pays for the dozen rules it reports, not for the whole rulebook."""
@@ -364,55 +450,17 @@ class _PartsByRule(dict[str, "_RuleParts"]):
     def __init__(self, rulebook: Rulebook) -> None:
         super().__init__()
         self.rulebook = rulebook
+        self._needs: NeedsPlan | None = None
+
+    @property
+    def needs(self) -> NeedsPlan:
+        if self._needs is None:
+            self._needs = NeedsPlan(self.rulebook)
+        return self._needs
 
     def __missing__(self, rule_id: str) -> _RuleParts:
         parts = self[rule_id] = _RuleParts.of(self.rulebook.by_id[rule_id], self.rulebook)
         return parts
-
-
-class _Needs:
-    """The facts each undecided rule needs: its own decisive facts the case leaves unknown, and
-    what the undecided rules concluding its missing givens need in turn."""
-
-    def __init__(
-        self,
-        rules: dict[str, _RuleParts],
-        facts: _Values,
-        concluded_by: dict[str, list[str]],
-        open_rules: set[str],
-    ) -> None:
-        self.rules = rules
-        self.facts = facts
-        self.concluded_by = concluded_by
-        self.open = open_rules
-        self.memo: dict[str, list[str]] = {}
-
-    def each(self) -> list[tuple[str, list[str]]]:
-        return [(rule_id, self.of(rule_id)) for rule_id in sorted(self.open)]
-
-    def of(self, rule_id: str) -> list[str]:
-        memo = self.memo
-        needs = memo.get(rule_id)
-        if needs is not None:
-            return needs
-        memo[rule_id] = []  # guards against loops; the rulebook has none
-        parts, facts = self.rules[rule_id], self.facts
-        # unknown facts, and dates known only to the month or year (the rule needs the day)
-        needs = [p for p in parts.decisive if facts[p] is None or _to_the_day(facts[p])]
-        if parts.given_sources:
-            for name, sources in parts.given_sources:
-                if name not in self.concluded_by:
-                    for source in sources:
-                        if source in self.open:
-                            needs.extend(self.of(source))
-            needs = sorted(set(needs))
-        memo[rule_id] = needs
-        return needs
-
-
-def _to_the_day(value: Any) -> bool:
-    """A date of case data known only to the month (`2022-09`) or the year (`2022`)."""
-    return isinstance(value, str) and len(value) in (4, 7) and value[:4].isdigit()
 
 
 class _Values(dict[str, Any]):
@@ -425,18 +473,6 @@ class _Values(dict[str, Any]):
     def __missing__(self, path: str) -> Any:
         value = self[path] = value_at(self.data, path)
         return value
-
-
-def _decisive_paths(rule: Rule) -> list[str]:
-    """The facts whose absence can leave the rule undecided (`present` tests never do)."""
-    out: dict[str, None] = {}
-    for condition in rule.conditions:
-        if any(t.op is not Op.PRESENT for t in condition.tests):
-            out.setdefault(condition.path, None)
-        for test in condition.relational:
-            assert test.other is not None
-            out.setdefault(test.other, None)
-    return list(out)
 
 
 def render_summary(summary: str, detail: dict[str, Any]) -> str:

@@ -1,0 +1,154 @@
+"""The result builder makes its models without validating them (evaluation/result.py `_trusted`),
+works out what undecided rules need with bit masks, and shares each undecided entry among the
+results that have it (evaluation/needs.py). These tests hold that fast path to the slow one: a
+result must be exactly what validating its own data gives, model by model, field by field, type
+by type; what an undecided rule needs must be what the plain definition says; and the shared
+entries must not be changeable through any one result."""
+
+from __future__ import annotations
+
+import copy
+import pickle
+import random
+from typing import Any
+
+import pytest
+from pydantic import BaseModel
+
+from casegen import random_case
+from lexcase.evaluation.evaluator import Evaluator, to_case
+from lexcase.evaluation.needs import FixedList, decisive_paths
+from lexcase.evaluation.result import Result
+from lexcase.model.facts import as_of, case_data, value_at
+
+CASES = 300
+
+
+def generated(count: int, seed: int) -> list[Any]:
+    rng = random.Random(seed)
+    return [as_of(to_case(random_case(rng, f"build-{seed}-{i}")), None) for i in range(count)]
+
+
+def same(built: Any, validated: Any, where: str = "result") -> None:
+    """`built` and `validated` alike in every model, field, value, type and order of fields (a
+    shared list of needs stands for a list)."""
+    kind = list if type(built) is FixedList else type(built)
+    assert kind is type(validated), f"{where}: {type(built)} != {type(validated)}"
+    if isinstance(built, BaseModel):
+        assert list(built.__dict__) == list(validated.__dict__), where
+        assert built.model_fields_set == validated.model_fields_set, where
+        assert built.__pydantic_extra__ == validated.__pydantic_extra__, where
+        assert built.__pydantic_private__ == validated.__pydantic_private__, where
+        for name, value in built.__dict__.items():
+            same(value, validated.__dict__[name], f"{where}.{name}")
+    elif isinstance(built, list | tuple):
+        assert len(built) == len(validated), where
+        for index, (a, b) in enumerate(zip(built, validated, strict=True)):
+            same(a, b, f"{where}[{index}]")
+    elif isinstance(built, dict):
+        assert list(built) == list(validated), where
+        for key, value in built.items():
+            same(value, validated[key], f"{where}[{key!r}]")
+    else:
+        assert built == validated, where
+
+
+def test_a_built_result_is_its_own_data_validated(evaluator: Evaluator) -> None:
+    for case in generated(CASES, seed=1):
+        result = evaluator.evaluate(case)
+        again = Result.model_validate(result.model_dump(exclude_unset=True))
+        same(result, again)
+        assert result == again
+        assert result.model_dump_json() == again.model_dump_json()
+        assert result.model_dump_json(exclude_none=True) == again.model_dump_json(exclude_none=True)
+
+
+def test_a_result_built_on_a_fresh_evaluator_is_the_same(evaluator: Evaluator) -> None:
+    """The shared entries and the remembered coverage change nothing: a result is the same
+    whether the evaluator has built thousands before it or none."""
+    cases = generated(60, seed=2)
+    warm = [evaluator.evaluate(case).model_dump_json() for case in cases]
+    fresh = Evaluator()
+    try:
+        assert [fresh.evaluate(case).model_dump_json() for case in reversed(cases)] == list(
+            reversed(warm)
+        )
+    finally:
+        fresh.close()
+
+
+def plain_needs(evaluator: Evaluator, case: Any, rule_id: str, result: Result) -> list[str]:
+    """What an undecided rule needs, by the definition: its decisive facts the case leaves
+    unknown (or knows only to the month or year), and the needs of the undecided rules
+    concluding a given that no rule concluded."""
+    data = case_data(case)
+    rulebook = evaluator.rulebook
+    concluded = {name for c in result.conclusions for name in [c.name]}
+    undecided = {u.rule for u in result.undecided}
+
+    def unknown(path: str) -> bool:
+        value = value_at(data, path)
+        if value is None:
+            return True
+        return isinstance(value, str) and len(value) in (4, 7) and value[:4].isdigit()
+
+    def needs(rule_id: str) -> set[str]:
+        rule = rulebook.by_id[rule_id]
+        found = {p for p in decisive_paths(rule) if unknown(p)}
+        for name in rule.given:
+            if name not in concluded:
+                for source in rulebook.concluders.get(name, ()):
+                    if source in undecided:
+                        found |= needs(source)
+        return found
+
+    return sorted(needs(rule_id))
+
+
+def test_each_undecided_rule_needs_what_the_definition_says(evaluator: Evaluator) -> None:
+    checked = 0
+    for case in generated(CASES, seed=3):
+        result = evaluator.evaluate(case)
+        assert [u.rule for u in result.undecided] == sorted(u.rule for u in result.undecided)
+        for entry in result.undecided:
+            assert entry.needs == plain_needs(evaluator, case, entry.rule, result), entry.rule
+            checked += 1
+    assert checked > CASES * 10  # generated cases leave dozens of rules undecided
+
+
+def test_a_shared_undecided_entry_cannot_be_changed_through_one_result(
+    evaluator: Evaluator,
+) -> None:
+    cases = generated(200, seed=4)
+    results = [evaluator.evaluate(case) for case in cases]
+    entries = {}
+    for result in results:
+        for entry in result.undecided:
+            entries.setdefault((entry.rule, tuple(entry.needs)), []).append(entry)
+    shared = next(e for e in entries.values() if len(e) > 1 and e[0].needs)
+    assert all(e is shared[0] for e in shared)  # one entry, many results
+    entry = shared[0]
+    before = list(entry.needs)
+    for change in (
+        lambda n: n.append("x"),
+        lambda n: n.extend(["x"]),
+        lambda n: n.clear(),
+        lambda n: n.pop(),
+        lambda n: n.sort(reverse=True),
+        lambda n: n.__setitem__(0, "x"),
+        lambda n: n.__delitem__(0),
+        lambda n: n.__iadd__(["x"]),
+    ):
+        with pytest.raises(TypeError):
+            change(entry.needs)
+    assert entry.needs == before
+    with pytest.raises(Exception, match="frozen"):
+        entry.needs = []  # type: ignore[misc]
+    # copies are plain lists of their own; a result travels to another process as plain data
+    for copied in (copy.copy(entry.needs), copy.deepcopy(entry.needs)):
+        assert type(copied) is list and copied == before
+    travelled = pickle.loads(pickle.dumps(results[0]))
+    assert travelled == results[0]
+    assert all(type(u.needs) is list for u in travelled.undecided)
+    changed = entry.model_copy(update={"needs": ["x"]})
+    assert changed.needs == ["x"] and entry.needs == before
