@@ -10,6 +10,7 @@ from __future__ import annotations
 import copy
 import pickle
 import random
+from collections.abc import Callable
 from typing import Any
 
 import pytest
@@ -18,7 +19,7 @@ from pydantic import BaseModel
 from casegen import random_case
 from lexcase.evaluation.evaluator import Evaluator, to_case
 from lexcase.evaluation.needs import FixedList, decisive_paths
-from lexcase.evaluation.result import Result
+from lexcase.evaluation.result import Result, Undecided
 from lexcase.model.facts import as_of, case_data, value_at
 
 CASES = 300
@@ -32,7 +33,7 @@ def generated(count: int, seed: int) -> list[Any]:
 def same(built: Any, validated: Any, where: str = "result") -> None:
     """`built` and `validated` alike in every model, field, value, type and order of fields (a
     shared list of needs stands for a list)."""
-    kind = list if type(built) is FixedList else type(built)
+    kind: Any = list if type(built) is FixedList else type(built)
     assert kind is type(validated), f"{where}: {type(built)} != {type(validated)}"
     if isinstance(built, BaseModel):
         assert list(built.__dict__) == list(validated.__dict__), where
@@ -121,7 +122,7 @@ def test_a_shared_undecided_entry_cannot_be_changed_through_one_result(
 ) -> None:
     cases = generated(200, seed=4)
     results = [evaluator.evaluate(case) for case in cases]
-    entries = {}
+    entries: dict[tuple[str, tuple[str, ...]], list[Undecided]] = {}
     for result in results:
         for entry in result.undecided:
             entries.setdefault((entry.rule, tuple(entry.needs)), []).append(entry)
@@ -129,7 +130,7 @@ def test_a_shared_undecided_entry_cannot_be_changed_through_one_result(
     assert all(e is shared[0] for e in shared)  # one entry, many results
     entry = shared[0]
     before = list(entry.needs)
-    for change in (
+    changes: list[Callable[[list[str]], object]] = [
         lambda n: n.append("x"),
         lambda n: n.extend(["x"]),
         lambda n: n.clear(),
@@ -138,7 +139,8 @@ def test_a_shared_undecided_entry_cannot_be_changed_through_one_result(
         lambda n: n.__setitem__(0, "x"),
         lambda n: n.__delitem__(0),
         lambda n: n.__iadd__(["x"]),
-    ):
+    ]
+    for change in changes:
         with pytest.raises(TypeError):
             change(entry.needs)
     assert entry.needs == before
