@@ -10,17 +10,20 @@ and the case's, with the needs of the open rules behind its missing givens or'ed
 
 from __future__ import annotations
 
-from collections.abc import Collection, Container
-from typing import Any, NoReturn
+from collections.abc import Callable, Collection, Container
+from typing import Any, NoReturn, TypeVar
 
 from lexcase.law.rulebook import Rulebook
 from lexcase.model.rules import Op, Rule
+
+KEPT_PER_RULE = 1_024  # entries kept for one rule before its store starts again (memory stays flat)
+T = TypeVar("T")
 
 Givens = tuple[tuple[str, tuple[str, ...]], ...]  # each given, with the rules concluding it
 
 
 class NeedsPlan:
-    """The bits of one rulebook's decisive facts, each rule's mask and the order to visit them."""
+    """The bits of one rulebook's decisive facts, and each rule's mask and givens."""
 
     def __init__(self, rulebook: Rulebook) -> None:
         decisive = {rule.id: decisive_paths(rule) for rule in rulebook.rules}
@@ -35,10 +38,11 @@ class NeedsPlan:
             (head, sum(m for _, m in inside), inside) for head, inside in sections.items()
         ]
         concluders = rulebook.concluders
-        self.rules: dict[str, tuple[int, Givens]] = {}
+        # each rule's mask, givens, and the entries made for it so far, by what they need
+        self.rules: dict[str, tuple[int, Givens, dict[int, Any]]] = {}
         for rule in rulebook.rules:
             givens = tuple((name, tuple(concluders.get(name, ()))) for name in rule.given)
-            self.rules[rule.id] = (sum(bit[p] for p in decisive[rule.id]), givens)
+            self.rules[rule.id] = (sum(bit[p] for p in decisive[rule.id]), givens, {})
 
     def unknown(self, data: dict[str, Any]) -> int:
         """The mask of the decisive facts `data` leaves unknown, or knows only to the month or
@@ -63,23 +67,33 @@ class NeedsPlan:
                     mask |= bit
         return mask
 
-    def masks(
-        self, unknown: int, concluded: Container[str], open_rules: Collection[str]
-    ) -> list[tuple[str, int]]:
-        """Each open rule, by id, with the mask of what it needs, in a case that leaves
-        `unknown` unknown and concludes the givens `concluded`."""
+    def entries(
+        self,
+        unknown: int,
+        concluded: Container[str],
+        open_rules: Collection[str],
+        make: Callable[[str, FixedList], T],
+    ) -> list[T]:
+        """Each open rule's entry, by rule id, in a case that leaves `unknown` unknown and
+        concludes the givens `concluded`: `make(rule id, needs)` the first time a rule needs
+        those facts, the same entry after that (it is frozen, and its needs a `FixedList`)."""
         rules = self.rules
         found: dict[str, int] = {}  # the needs of the rules behind givens, worked out first
         out = []
         for rule_id in sorted(open_rules):
-            own, givens = rules[rule_id]
-            if not givens:
-                out.append((rule_id, own & unknown))
-                continue
-            mask = found.get(rule_id)
-            if mask is None:
-                mask = self._behind(rule_id, unknown, concluded, open_rules, found)
-            out.append((rule_id, mask))
+            own, givens, made = rules[rule_id]
+            if givens:
+                mask = found.get(rule_id)
+                if mask is None:
+                    mask = self._behind(rule_id, unknown, concluded, open_rules, found)
+            else:
+                mask = own & unknown
+            entry = made.get(mask)
+            if entry is None:
+                if len(made) >= KEPT_PER_RULE:
+                    made.clear()
+                entry = made[mask] = make(rule_id, self.paths_in(mask))
+            out.append(entry)
         return out
 
     def _behind(
@@ -93,7 +107,7 @@ class NeedsPlan:
         """The needs of a rule with givens: its own, and those of the open rules concluding the
         givens the case did not conclude (worked out first, and kept in `found`)."""
         rules = self.rules
-        own, givens = rules[rule_id]
+        own, givens, _ = rules[rule_id]
         found.setdefault(rule_id, 0)  # guards against loops; the loader refuses them
         mask = own & unknown
         for name, sources in givens:
@@ -102,7 +116,7 @@ class NeedsPlan:
                     if source in open_rules:
                         needs = found.get(source)
                         if needs is None:
-                            behind, further = rules[source]
+                            behind, further, _ = rules[source]
                             needs = behind & unknown
                             if further:
                                 needs = self._behind(source, unknown, concluded, open_rules, found)

@@ -17,7 +17,7 @@ from pydantic import BaseModel, Field
 from lexcase.errors import InferenceError, Place
 from lexcase.evaluation.coverage import Coverage, StateCoverage, coverage_of
 from lexcase.evaluation.deadlines import Deadline, compute_deadlines
-from lexcase.evaluation.needs import NeedsPlan
+from lexcase.evaluation.needs import FixedList, NeedsPlan
 from lexcase.inference.runner import Trace
 from lexcase.law.rulebook import AppliedOverlay, Rulebook
 from lexcase.model.facts import value_at
@@ -150,7 +150,6 @@ class ResultBuilder:
         self.stamp = RulebookStamp.of(rulebook)
         self.rules = _PartsByRule(rulebook)
         self.coverage: dict[tuple[Any, Any], Coverage] = {}
-        self.undecided: dict[tuple[str, int], Undecided] = {}
 
     def build(self, trace: Trace, case_id: str, as_of: dt.date, data: dict[str, Any]) -> Result:
         rules = self.rules
@@ -239,17 +238,11 @@ class ResultBuilder:
         """The undecided rules, by id, each with what it needs. An undecided rule needing the
         same facts is the same (frozen) entry in every result that has it: about seventy a
         generated case, they were most of the time spent building a result."""
-        plan, shared = self.rules.needs, self.undecided
-        every = []
-        for rule_id, mask in plan.masks(plan.unknown(data), concluded, open_rules):
-            entry = shared.get((rule_id, mask))
-            if entry is None:
-                if len(shared) >= SHARED_UNDECIDED:
-                    shared.clear()
-                fields = {**self.rules[rule_id].undecided_fields, "needs": plan.paths_in(mask)}
-                entry = shared[rule_id, mask] = _trusted(Undecided, fields)
-            every.append(entry)
-        return every
+        plan = self.rules.needs
+        return plan.entries(plan.unknown(data), concluded, open_rules, self._undecided_entry)
+
+    def _undecided_entry(self, rule_id: str, needs: FixedList) -> Undecided:
+        return _trusted(Undecided, {**self.rules[rule_id].undecided_fields, "needs": needs})
 
     def _coverage(self, host: Any, home: Any) -> Coverage:
         """The coverage for the host and home states (the same for every case naming them)."""
@@ -262,7 +255,6 @@ class ResultBuilder:
 
 
 COVERAGE_MEMO = 4_096  # pairs of host and home state remembered (a case may name any text)
-SHARED_UNDECIDED = 1 << 16  # undecided entries kept for sharing before the store starts again
 
 _new = object.__new__
 _set_dict = object.__setattr__
