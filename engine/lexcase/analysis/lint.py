@@ -88,6 +88,11 @@ class LintReport(BaseModel):
         "(summary_ru): the memo and the page show them in English, and say so. Listed, not a "
         "problem.",
     )
+    untranslated_citations: list[str] = Field(
+        default_factory=list,
+        description="Citations whose instrument has no Russian short name (short_ru), as "
+        "'rule id: instrument': a Russian memo cites them in English. Listed, not a problem.",
+    )
 
     @property
     def clean(self) -> bool:
@@ -131,7 +136,16 @@ def lint(root: Path | str | None = None, overlays: Sequence[Path | str] = ()) ->
         if not rule.title_ru or (rule.outcome is not None and not rule.outcome.summary_ru)
     )
     return LintReport(
-        root=label, rules=len(rulebook.rules), problems=problems, untranslated=untranslated
+        root=label,
+        rules=len(rulebook.rules),
+        problems=problems,
+        untranslated=untranslated,
+        untranslated_citations=[
+            f"{rule.id}: {c.instrument}"
+            for rule in sorted(rulebook.rules, key=lambda r: r.id)
+            for c in rule.citations
+            if not c.short_name_ru
+        ],
     )
 
 

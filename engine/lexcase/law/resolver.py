@@ -117,7 +117,7 @@ class RuleResolver:
                 instrument=c.instrument or instrument.title,
                 short_name=c.short if c.instrument else (instrument.short or None),
                 short_name_ru=c.short_ru if c.instrument else instrument.short_ru,
-                part_word_ru=None if c.instrument else instrument.part_ru,
+                part_word_ru=c.part_ru or (None if c.instrument else instrument.part_ru),
                 article=c.article,
                 part=c.part,
                 paragraph=c.paragraph,

@@ -118,6 +118,9 @@ class CitationSpec(Spec):
     instrument: Prose | None = Field(None, description="Defaults to the file's instrument.")
     short: Prose | None = Field(None, description="A short name of that instrument.")
     short_ru: Prose | None = Field(None, description=RU_SHORT)
+    part_ru: Prose | None = Field(
+        None, description="How Russian writes a numbered part of that instrument: ч. or п."
+    )
     article: Label | None = None
     part: Label | None = None
     paragraph: Label | None = None
