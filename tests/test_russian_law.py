@@ -4,14 +4,20 @@ party rules included), and a Russian memo words deadlines and detail values in R
 from __future__ import annotations
 
 import json
+import re
+from pathlib import Path
 from typing import Any
 
+from fastapi.testclient import TestClient
 from typer.testing import CliRunner
 
-from conftest import RuleFolder
+from conftest import SEEDS, RuleFolder
 from lexcase.analysis.lint import lint
+from lexcase.interfaces import russian
 from lexcase.interfaces.cli import app
+from lexcase.interfaces.i18n import VALUES_RU
 from lexcase.law.loader import load_rulebook
+from lexcase.model.facts import fact_paths
 
 runner = CliRunner()
 
@@ -106,3 +112,117 @@ def test_an_inline_citation_takes_its_own_russian_part_word() -> None:
     assert "п. 1 ст. 33 Конвенции о статусе беженцев 1951 г." in cited
     uz = rules["uz.aoc.224-1.border_regime"].citations[0].short_ru()
     assert uz == "ст. 224-1 Кодекса Республики Узбекистан об административной ответственности"
+
+
+LATIN = re.compile(r"[A-Za-z]{2,}")
+
+
+def russian_memo(case: Path | str, *more: str) -> str:
+    result = runner.invoke(app, ["memo", str(case), "--lang", "ru", *more])
+    assert result.exit_code == 0, result.output
+    return result.stdout
+
+
+def section(memo: str, heading: str) -> str:
+    return memo.split(f"## {heading}\n", 1)[1].split("\n## ", 1)[0]
+
+
+def test_a_russian_memo_words_the_deadlines_in_russian() -> None:
+    memo = russian_memo(SEEDS / "zhilin.yaml")
+    deadlines = section(memo, "Сроки")
+    # The custody pending the extradition request: its rule's Russian texts, the date written
+    # the Russian way, the days left counted in Russian, and no English word left.
+    assert (
+        "- **15.01.2023**: содержание под стражей в ожидании запроса о выдаче прекращается, "
+        "если запрос не поступил (идёт: осталось 34 дня); кого касается: запрашивающее "
+        "государство; прокурор, который должен освободить его, если запрос не поступит"
+    ) in deadlines
+    assert "(соблюдён 26.09.2022)" in deadlines
+    assert "истекает испытательный срок при условном осуждении" in deadlines
+    assert LATIN.findall(deadlines) == []
+    english = runner.invoke(app, ["memo", str(SEEDS / "zhilin.yaml")]).stdout
+    assert "- **2023-01-15**: custody pending the extradition request ends" in english
+    assert "(running: 34 days left); binds the requesting state" in english
+
+
+def test_a_russian_memo_words_values_dates_and_conditions_in_russian() -> None:
+    memo = russian_memo(SEEDS / "zhilin.yaml")
+    facts = section(memo, "Факты, как они поняты")
+    assert "- `military.left_service.how`: дезертирство" in facts
+    assert "- `host_proceedings.sentence.disposition`: условно" in facts
+    assert "- `host_proceedings.detentions[1].basis`: содержание под стражей до запроса" in facts
+    assert "- `crossing.date`: 26.09.2022" in facts
+    assert "- `crossing.place`: woods near Ernazar" in facts  # the case's own words stay
+    # An outcome's detail values in its Russian summary; its conditions in Russian.
+    assert "Приговор от 02.12.2022: 6 мес., условно; выдворение назначено: да." in memo
+    assert (
+        "Основания: host_state = KZ; редакция закона, действующая на crossing.date "
+        "(crossing.date не ранее 01.01.2015 и crossing.date не позднее 16.09.2025)"
+    ) in memo
+    assert "host_proceedings.detentions содержит {basis: содержание под стражей" in memo
+    assert "На дату 12.12.2022." in memo
+
+
+def test_a_missed_deadline_says_what_follows_in_russian(tmp_path: Path) -> None:
+    case = tmp_path / "late.yaml"
+    case.write_text(
+        "case_id: late\nas_of: 2022-10-10\nhome_state: RU\nhost_state: KZ\n"
+        "crossing: {from: RU, into: KZ, date: 2022-09-26, at_checkpoint: false}\n"
+    )
+    deadlines = section(russian_memo(case), "Сроки")
+    assert "- **27.09.2022**: подать ходатайство об убежище" in deadlines
+    assert "(ИСТЁК); кого касается: лицо;" in deadlines
+    assert "если пропущен: Ходатайство подано с пропуском срока по Закону РК «О беженцах»" in (
+        deadlines
+    )
+    assert set(LATIN.findall(deadlines)) == {"lexcase"}  # "в заметках lexcase"
+
+
+def test_the_russian_page_words_the_timeline_in_russian(
+    client: TestClient, zhilin_text: str
+) -> None:
+    html = client.post(
+        "/ui/result", json={"text": zhilin_text, "as_of": "2022-12-12", "lang": "ru"}
+    ).text
+    timeline = html.split('id="timeline"', 1)[1]
+    assert "<time>15.01.2023</time>" in timeline
+    assert "40 дней с host_proceedings.detentions[1].from_on" in timeline
+    assert "(months: 6, disposition: условно, expulsion: да)" in timeline
+    assert "кого касается: запрашивающее государство" in timeline
+    words = re.sub(r"<[^>]+>", "", timeline)
+    assert "running" not in words and "binds " not in words and "days left" not in words
+    assert re.search(r"\d+ (hour|day|month|year)s? с ", words) is None  # periods in Russian
+    assert "72 часа с host_proceedings.detentions[0].from_on" in words
+
+
+def test_every_value_of_the_case_model_has_a_russian_name() -> None:
+    values = {
+        v
+        for fact in fact_paths().values()
+        for f in (fact, fact.item, *fact.item_fields.values())
+        if f is not None
+        for v in f.enum_values
+    }
+    assert values - set(VALUES_RU) == set()
+
+
+def test_periods_and_conditions_are_worded_the_russian_way() -> None:
+    assert [russian.period(p) for p in ("24 hours", "1 day", "3 months", "21 days", "12 days")] == [
+        "24 часа",
+        "1 день",
+        "3 месяца",
+        "21 день",
+        "12 дней",
+    ]
+    assert russian.period("90 days in any 180") == "90 дней в любые 180"
+    assert russian.period("5 years") == "5 лет"
+    assert (
+        russian.test("asylum.applied_on within 5 day(s) after crossing.date")
+        == "asylum.applied_on не позднее чем через 5 дней после crossing.date"
+    )
+    assert russian.test("military.status in [civilian, reservist]") == (
+        "military.status из [гражданское лицо, в запасе]"
+    )
+    assert russian.test("removal.on is not recorded") == "removal.on не указано"
+    assert russian.test("stay.days_in_last_180 more than 90") == "stay.days_in_last_180 > 90"
+    assert russian.test("an unforeseen form") == "an unforeseen form"  # left, not garbled

@@ -165,6 +165,7 @@ class DeadlineSpec(Spec):
 
     kind: DeadlineKind = DeadlineKind.DUE
     what: Prose = Field(description="What falls due, or what ends, in plain words.")
+    what_ru: Prose | None = Field(None, description="`what` in Russian (memo, web page).")
     phrase: Prose = Field(description="The words of the source that set the period, quoted.")
     from_: Any = Field(
         alias="from",
@@ -172,7 +173,9 @@ class DeadlineSpec(Spec):
     )
     period: Any = Field(description="{hours|days|months|years: N or {fact: path}}, once.")
     binds: Prose = Field(description="Who must act by the date, or whom the term binds.")
+    binds_ru: Prose | None = Field(None, description="`binds` in Russian (memo, web page).")
     if_missed: Prose | None = Field(None, description="For `due`: what follows if it is missed.")
+    if_missed_ru: Prose | None = Field(None, description="`if_missed` in Russian.")
     met_by: Prose | None = Field(None, description="For `due`: a date fact whose date meets it.")
 
 
@@ -377,6 +380,10 @@ class DeadlineRule(Model):
     binds: str
     if_missed: str | None = None
     met_by: str | None = None
+    # The Russian texts, for the memo and the page only (a result carries the English ones).
+    what_ru: str | None = None
+    binds_ru: str | None = None
+    if_missed_ru: str | None = None
 
 
 class Rule(Model):
