@@ -53,7 +53,7 @@ treaties:
     binds: [host]
     parties:
       - {state: AM, from: 2002-04-25, until: 2020-01-31, source: the AM row}
-      - {state: KZ, source: the KZ row}
+      - {state: KZ, source: the KZ row, confidence: medium, uncertain: no date}
   - id: other
     title: A pact with no Russian name
     binds: [host]
@@ -99,7 +99,8 @@ def test_the_lint_lists_party_rules_and_citations_without_russian_names(
     assert str(rules["intl.pact.party.kz.host"].title_ru).endswith("— KZ")
     result = runner.invoke(app, ["rules", "lint", "--rules", str(root), "--json"])
     report: dict[str, Any] = json.loads(result.stdout)
-    assert report["untranslated"] == ["intl.other.party.am.host"]
+    # A treaty without a Russian name, and a row whose uncertain text has no Russian one.
+    assert report["untranslated"] == ["intl.other.party.am.host", "intl.pact.party.kz.host"]
     assert report["untranslated_citations"] == [
         "am.rule: Another Code",
         "intl.other.party.am.host: A pact with no Russian name",
@@ -226,3 +227,17 @@ def test_periods_and_conditions_are_worded_the_russian_way() -> None:
     assert russian.test("removal.on is not recorded") == "removal.on не указано"
     assert russian.test("stay.days_in_last_180 more than 90") == "stay.days_in_last_180 > 90"
     assert russian.test("an unforeseen form") == "an unforeseen form"  # left, not garbled
+
+
+def test_what_is_uncertain_is_said_in_russian_and_no_seed_falls_back_to_english() -> None:
+    memo = russian_memo(SEEDS / "zhilin.yaml")
+    # The remedy rests on a less sure extradition rule: the result says so in English, the memo
+    # in Russian, with that rule's Russian title and uncertain text.
+    assert (
+        "Опирается на правило intl.minsk.56.extradition («Выдача за деяние, наказуемое в обоих "
+        "государствах лишением свободы не менее 1 года») со средней уверенностью: Соответствует "
+        "ли дезертирство порогу двойной криминальности"
+    ) in memo
+    assert "It rests on" not in memo and "not verified" not in memo
+    for seed in sorted(SEEDS.glob("*.yaml")):
+        assert "приведены по-английски" not in russian_memo(seed), seed.name

@@ -85,8 +85,9 @@ class LintReport(BaseModel):
     untranslated: list[str] = Field(
         default_factory=list,
         description="Rules without a Russian title (title_ru) or, for an outcome, summary "
-        "(summary_ru), or, for a deadline, what_ru, binds_ru and if_missed_ru: the memo and the "
-        "page show them in English, and say so. Listed, not a problem.",
+        "(summary_ru), or, for a deadline, what_ru, binds_ru and if_missed_ru, or an uncertain "
+        "text without uncertain_ru: the memo and the page show them in English, and say so. "
+        "Listed, not a problem.",
     )
     untranslated_citations: list[str] = Field(
         default_factory=list,
@@ -151,6 +152,7 @@ def _in_russian(rule: Rule) -> bool:
     return bool(
         rule.title_ru
         and (rule.outcome is None or rule.outcome.summary_ru)
+        and (rule.uncertain is None or rule.uncertain_ru)
         and (
             deadline is None
             or (

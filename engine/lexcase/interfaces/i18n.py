@@ -27,6 +27,7 @@ class RuleTexts:
     what: str | None = None
     binds: str | None = None
     if_missed: str | None = None
+    uncertain: str | None = None
 
 
 EN: dict[str, str] = {
@@ -111,6 +112,13 @@ EN: dict[str, str] = {
     "status.passed": "passed",
     "status.ended": "ended",
     "status.undated": "undated",
+    "rule.holds": "holds",
+    "rule.defeated": "defeated",
+    "rule.undecided": "undecided",
+    "rule.does_not_apply": "does not apply",
+    "coverage.full": "full",
+    "coverage.partial": "partial",
+    "coverage.none": "none",
     "days_left": "{days} left",
     "last_day": "last day",
     "if_missed": "if missed",
@@ -211,6 +219,13 @@ RU: dict[str, str] = {
     "status.passed": "прошёл",
     "status.ended": "окончен",
     "status.undated": "без даты",
+    "rule.holds": "применяется",
+    "rule.defeated": "отменено исключением",
+    "rule.undecided": "не решено",
+    "rule.does_not_apply": "не применяется",
+    "coverage.full": "полностью",
+    "coverage.partial": "частично",
+    "coverage.none": "нет",
     "days_left": "осталось {days}",
     "last_day": "последний день",
     "if_missed": "если пропущен",

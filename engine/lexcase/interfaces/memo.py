@@ -36,6 +36,7 @@ def rule_translations(rulebook: Rulebook) -> dict[str, RuleTexts]:
             what=deadline.what_ru if deadline else None,
             binds=deadline.binds_ru if deadline else None,
             if_missed=deadline.if_missed_ru if deadline else None,
+            uncertain=rule.uncertain_ru,
         )
         if texts != RuleTexts():
             out[rule.id] = texts

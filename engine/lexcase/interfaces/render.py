@@ -18,6 +18,19 @@ from lexcase.interfaces.i18n import VALUES_RU, Lang, RuleTexts, texts
 from lexcase.model.facts import FactPath, ValueKind, fact_paths
 from lexcase.model.rules import Citation
 
+# How a result says an outcome rests on a less sure rule (evaluation.result's _Premises).
+RESTS_ON = re.compile(
+    r"(?:^| )It rests on (?P<rule>\S+) \(.*\), of (?P<confidence>low|medium|high) confidence"
+    r"(?:: (?P<why>.*)|\.)$",
+    re.S,
+)
+
+SURENESS_RU = {
+    "low": "с низкой уверенностью",
+    "medium": "со средней уверенностью",
+    "high": "с высокой уверенностью",
+}
+
 
 @dataclass
 class Wording:
@@ -60,6 +73,34 @@ class Wording:
             return str(own)
         self.fell_back.add(rule)
         return english
+
+    def uncertain(self, item: Mapping[str, Any]) -> str:
+        """What is unverified: the rule's own text, and where a less sure rule it rests on sets
+        its confidence, that rule's (`It rests on ...`, as the result words it)."""
+        english = str(item.get("uncertain") or "")
+        if not self.russian or not english:
+            return english
+        rule = str(item.get("rule", ""))
+        rests = RESTS_ON.search(english)
+        own = english[: rests.start()].strip() if rests else english
+        parts = []
+        if own:
+            parts.append(self.translations.get(rule, RuleTexts()).uncertain)
+        if rests:
+            other = self.translations.get(rests["rule"], RuleTexts())
+            why = other.uncertain if rests["why"] else "."
+            confidence = SURENESS_RU[rests["confidence"]]
+            if other.title and why:
+                why = f": {why}" if rests["why"] else why
+                parts.append(
+                    f"Опирается на правило {rests['rule']} («{other.title}») {confidence}{why}"
+                )
+            else:
+                parts.append(None)
+        if None in parts:
+            self.fell_back.add(rule)
+            return english
+        return " ".join(str(p) for p in parts)
 
     def _detail(self, value: Any) -> Any:
         """A detail value as a Russian summary shows it (render_summary words the rest)."""

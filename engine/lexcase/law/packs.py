@@ -95,6 +95,7 @@ def _party_rule(treaty: TreatySpec, party: PartySpec, role: Role, state_ru: str 
         basis=Basis.LAW,
         confidence=party.confidence,
         uncertain=party.uncertain,
+        uncertain_ru=party.uncertain_ru,
         in_force=in_force,
         when={role.fact: party.state},
         then=Then(conclude=[binding(treaty.id, role)]),

@@ -73,6 +73,7 @@ class RuleResolver:
             id=spec.id,
             title=spec.title,
             title_ru=spec.title_ru,
+            uncertain_ru=spec.uncertain_ru,
             jurisdiction=self.file.jurisdiction,
             instrument=self.file.instrument.title,
             file=fail.document.file or "<rules>",

@@ -47,6 +47,7 @@ class PartySpec(Spec):
     )
     confidence: Confidence = Confidence.HIGH
     uncertain: Prose | None = None
+    uncertain_ru: Prose | None = Field(None, description="`uncertain` in Russian.")
 
 
 class TreatySpec(Spec):

@@ -196,6 +196,7 @@ class RuleSpec(Spec):
     basis: Basis
     confidence: Confidence = Confidence.HIGH
     uncertain: Prose | None = Field(None, description="What is unverified, in words.")
+    uncertain_ru: Prose | None = Field(None, description="`uncertain` in Russian.")
     reported_in: list[Prose] = Field(default_factory=list)
     note: Prose | None = None
     in_force: InForce | None = None
@@ -398,6 +399,7 @@ class Rule(Model):
     basis: Basis
     confidence: Confidence
     uncertain: str | None = None
+    uncertain_ru: str | None = None  # for the memo and the page only, as title_ru
     reported_in: tuple[str, ...] = ()
     note: str | None = None
     in_force_from: dt.date | None = None
