@@ -424,12 +424,12 @@ def compare(
     rules_overlay: OverlayOption = None,
 ) -> None:
     from lexcase.analysis.compare import compare as run
-    from lexcase.interfaces import views
+    from lexcase.interfaces import views_more
 
     wanted = [h.strip() for h in hosts.split(",") if h.strip()] if hosts is not None else None
     comparison = run(case, wanted, parse_date(as_of, "--as-of"), chosen(rules, rules_overlay))
     show_warnings(list(dict.fromkeys(w for c in comparison.columns for w in c.warnings)), json_)
-    emit(comparison, json_, views.show_comparison)
+    emit(comparison, json_, views_more.show_comparison)
 
 
 rules_app = typer.Typer(
@@ -453,11 +453,11 @@ def rules_list(
     rules: RulesOption = None,
     rules_overlay: OverlayOption = None,
 ) -> None:
-    from lexcase.interfaces import views
+    from lexcase.interfaces import views_more
     from lexcase.law.catalogue import list_rules
 
     listing = list_rules(jurisdiction, parse_kind(kind, "--kind"), chosen(rules, rules_overlay))
-    emit(listing, json_, views.show_listing)
+    emit(listing, json_, views_more.show_listing)
 
 
 @rules_app.command("show", help=h("rules.show"))
@@ -468,11 +468,11 @@ def rules_show(
     rules: RulesOption = None,
     rules_overlay: OverlayOption = None,
 ) -> None:
-    from lexcase.interfaces import views
+    from lexcase.interfaces import views_more
     from lexcase.law.catalogue import show_rule
 
     card = show_rule(rule_id, chosen(rules, rules_overlay))
-    emit(card, json_, views.show_card)
+    emit(card, json_, views_more.show_card)
 
 
 @rules_app.command("lint", help=h("rules.lint"))
@@ -483,10 +483,10 @@ def rules_lint(
     rules_overlay: OverlayOption = None,
 ) -> None:
     from lexcase.analysis.lint import lint
-    from lexcase.interfaces import views
+    from lexcase.interfaces import views_more
 
     report = lint(rules, rules_overlay or [])
-    emit(report, json_, views.show_lint)
+    emit(report, json_, views_more.show_lint)
     if not report.clean:
         raise typer.Exit(EXIT_CHECK_FAILED)
 

@@ -77,8 +77,8 @@ def counterfactual(
         model_json(answer)
         return
     goal_text = t("and").join(_goal(g) for g in answer.goals)
-    case = t("as_of", case=f"[bold]{answer.case_id}[/bold]", date=answer.as_of)
-    out.print(f"{case}: {escape(goal_text)}")
+    heading = t("as_of", case=f"[bold]{answer.case_id}[/bold]", date=answer.as_of)
+    out.print(f"{heading}: {escape(goal_text)}")
     if answer.targets:
         out.print(f"[dim]{t('predicted_now', rules=', '.join(answer.targets))}[/dim]")
     for index, found in enumerate(answer.answers, start=1):
