@@ -195,6 +195,16 @@ def cite(citations: Iterable[Citation]) -> str:
     return "; ".join(c.short_ru() or c.short() for c in citations)
 
 
+def source(rule: str, english: str) -> str:
+    """A rule's citations where a view has them only as English text (a legend, a comparison):
+    in a Russian run, worded anew from the rule's own citations."""
+    if _current.lang is Lang.EN:
+        return english
+    _wording()
+    found = _current.rulebook.by_id.get(rule) if _current.rulebook is not None else None
+    return cite(found.citations) if found is not None and found.citations else english
+
+
 def fell_back() -> list[str]:
     """The rules a Russian view showed in English for want of a Russian text."""
     wording = _current.wording

@@ -301,8 +301,8 @@ RU: dict[str, str] = {
     "concluded_by": "{conclusion} (выводит {rules})",
     "no_rule": "ни одним правилом",
     "no_dependent": "от него не зависит ни одно правило",
-    "untranslated": "Правил без русского названия или резюме (title_ru, summary_ru; в русских "
-    "справках они по-английски): {n}: {rules}",
+    "untranslated": "Правил без русского названия или резюме: {n} (title_ru, summary_ru; в "
+    "русских справках они по-английски): {rules}",
     "lint_clean": "Правил в {root}: {n}; ошибок не найдено.",
     "lint_problems": "Ошибок в {root}: {n}.",
     "the_home_state": "страна происхождения",

@@ -320,7 +320,10 @@ def show_sweep(console: Console, grid: Sweep) -> None:
         legend.add_column()
         for entry in grid.legend:
             legend.add_row(
-                entry.rule, escape(f"{w.title(entry.rule, entry.title)} [{entry.source}]")
+                entry.rule,
+                escape(
+                    f"{w.title(entry.rule, entry.title)} [{w.source(entry.rule, entry.source)}]"
+                ),
             )
         console.print(legend)
     footer(console, grid.rulebook)

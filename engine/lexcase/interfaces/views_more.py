@@ -141,7 +141,9 @@ def show_comparison(out: Console, comparison: Comparison) -> None:
         out.print(f"\n[bold]{t('every_destination')}[/bold] {escape(t('own_law', home=home))}")
         for line in comparison.home:
             text = escape(w.summary(line.rule, line.summary))
-            out.print(f"  {text} [dim]{escape(line.citation)} - {line.rule}[/dim]")
+            out.print(
+                f"  {text} [dim]{escape(w.source(line.rule, line.citation))} - {line.rule}[/dim]"
+            )
     for column in comparison.columns:
         _comparison_notes(out, column)
     stamp = t(
@@ -154,7 +156,8 @@ def _comparison_cell(line: Line) -> str:
     mark = "[bold red]▲[/bold red] " if line.worst else ""
     basis = basis_text(line.basis, line.confidence, ", ")
     text = escape(w.summary(line.rule, line.summary))
-    return f"{mark}{text}\n[dim]{basis}: {escape(line.citation)} - {line.rule}[/dim]"
+    cited = escape(w.source(line.rule, line.citation))
+    return f"{mark}{text}\n[dim]{basis}: {cited} - {line.rule}[/dim]"
 
 
 def _comparison_notes(out: Console, column: Column) -> None:
