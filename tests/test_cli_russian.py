@@ -143,12 +143,14 @@ def test_help_is_russian_from_lexcase_lang_or_lang_before_the_command() -> None:
     evaluate = _help({"LEXCASE_LANG": "en"}, "--lang", "ru", "evaluate")
     assert "Оценить дело: прогноз исходов" in evaluate
     assert "Файл дела (YAML или JSON)" in evaluate
+    assert "Параметры:" in evaluate and "[обязательно]" in evaluate  # typer's own words too
     assert "Дело, как оно известно на эту дату" in evaluate
     what_if = _help({"LEXCASE_LANG": "ru"}, "what-if")
     assert "Изменить факт (можно несколько)" in what_if
     assert "Пример: lexcase what-if seeds/zhilin.yaml" in what_if
     english = _help({"LEXCASE_LANG": "en"}, "evaluate")
     assert "Evaluate a case: the predicted outcomes" in english and "Оценить" not in english
+    assert "Options:" in english and "[required]" in english
 
 
 def test_memo_takes_rules_overlay(tmp_path: Path) -> None:

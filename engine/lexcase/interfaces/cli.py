@@ -23,7 +23,7 @@ from rich.markup import escape
 
 from lexcase.errors import InferenceError, InputError, LexcaseError, Place
 from lexcase.interfaces import cli_texts
-from lexcase.interfaces.cli_help import HELP_LANG, h
+from lexcase.interfaces.cli_help import HELP_LANG, h, typer_in
 from lexcase.interfaces.cli_texts import t
 from lexcase.interfaces.i18n import Lang
 from lexcase.interfaces.i18n import texts as page_texts
@@ -45,6 +45,7 @@ if TYPE_CHECKING:
     from lexcase.model.case import Case
 
 HELP = h("app").format(notice=page_texts(HELP_LANG)["notice"])
+typer_in(HELP_LANG)
 
 EXIT_CHECK_FAILED = 1
 EXIT_BAD_INPUT = 2

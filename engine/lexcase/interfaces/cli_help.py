@@ -134,7 +134,8 @@ RU: dict[str, str] = {
     "app": "Прогноз того, как правовая система поступит в деле человека, с основаниями и "
     "источниками.\n\n{notice}\n\nПример: lexcase evaluate seeds/zhilin.yaml --as-of 2022-09-27\n",
     "lang": "Язык вывода в терминале и --help (en или ru; по умолчанию LEXCASE_LANG, иначе "
-    "локаль: LC_ALL, LC_MESSAGES, LANG, начинающиеся с ru). --json одинаков на обоих.",
+    "локаль: LC_ALL, LC_MESSAGES, LANG, начинающиеся с ru). Вывод --json на обоих языках "
+    "одинаков.",
     "version": "Показать версию и выйти.",
     "case": "Файл дела (YAML или JSON) или -, чтобы прочитать его со стандартного ввода.",
     "cases": "Файл JSONL (по делу в строке) или папка с файлами дел.",
@@ -247,6 +248,35 @@ RU: dict[str, str] = {
 }
 
 CATALOGUES: dict[Lang, dict[str, str]] = {Lang.EN: EN, Lang.RU: RU}
+
+# Typer's own words around the help texts (headings, `[default: ...]`, `[required]`). They pass
+# through gettext in typer.core with no catalogue of ours to find, so in a Russian run that
+# module's `_` is pointed at this table. The words typer's bundled click writes without gettext
+# ("Usage:", "Show this message and exit.", its parse errors) stay English.
+TYPER_RU: dict[str, str] = {
+    "Options": "Параметры",
+    "Arguments": "Аргументы",
+    "Commands": "Команды",
+    "default: {default}": "по умолчанию: {default}",
+    "required": "обязательно",
+    "env var: {var}": "переменная окружения: {var}",
+    "(dynamic)": "(вычисляется)",
+    "Missing command.": "Не указана команда.",
+    "No such command {name!r}.": "Нет такой команды {name!r}.",
+    "Aborted!": "Прервано.",
+}
+
+
+def typer_in(lang: Lang) -> None:
+    """Typer's own words in `lang` (English: as typer has them)."""
+    if lang is Lang.EN:
+        return
+    import typer.core
+
+    def russian(message: str) -> str:
+        return TYPER_RU.get(message, message)
+
+    typer.core._ = russian  # type: ignore[attr-defined]
 
 
 def h(key: str) -> str:
