@@ -102,6 +102,8 @@ def test_what_if_in_russian_shows_the_prosecution_vanish_in_russian() -> None:
     assert "crossing.at_checkpoint: false -> true" in text  # values as typed, in any language
     assert "- исчезает" in text and "уголовное преследование" in text
     assert "Казахстан преследует его" in text
+    assert "выдворение из Казахстана в RU" in text  # a summary filled in with a case's value
+    assert "Показаны по-английски" not in text
     assert "стало: не решено (нужны crossing.documents" in text
     assert "Исходов без изменений:" in text and "outcome(s) unchanged" not in text
 

@@ -8,6 +8,7 @@ error of lexcase or its inference engine; 130 a batch interrupted by Ctrl-C.
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
 import functools
 import json
 import os
@@ -158,6 +159,20 @@ def show_warnings(warnings: list[str], json_: bool = False) -> None:
         else:
             label, _, text = t("warning", text=escape(warning)).partition(" ")
             out.print(f"[bold yellow]{label}[/bold yellow] {text}")
+
+
+def details_for_summaries(
+    json_: bool, rules: RulesInput, case: Case, date: dt.date | None, *more: Case
+) -> None:
+    """Russian summaries are filled in from the outcomes' details, which an explanation or a
+    what-if does not carry: the evaluations of `case` (as of `date`) and `more` give them, the
+    later ones winning (a what-if's outcomes as changed). Nothing is evaluated in English."""
+    if json_ or cli_texts.lang() is Lang.EN:
+        return
+    from lexcase.evaluation.evaluator import evaluate
+
+    results = [evaluate(case, date, rules), *(evaluate(c, None, rules) for c in more)]
+    cli_texts.details_are([o for result in results for o in result.outcomes])
 
 
 def warn_about(case: Path, rules: Path | None, json_: bool) -> Case:
@@ -369,6 +384,12 @@ def what_if(
             "nothing to change", Place(path="--set"), expected="at least one PATH=VALUE"
         )
     diff = whatif.what_if(loaded, changes, date, chosen(rules, rules_overlay))
+    if not json_ and cli_texts.lang() is not Lang.EN:
+        from lexcase.model.facts import as_of as case_as_of
+        from lexcase.model.facts import with_facts
+
+        changed = with_facts(case_as_of(loaded, date), changes)
+        details_for_summaries(json_, chosen(rules, rules_overlay), loaded, date, changed)
     emit(diff, json_, views.show_what_if)
 
 
@@ -403,12 +424,7 @@ def explain(
         emit(answer, json_, views.show_why_not)
         return
     explanation = run_explain(loaded, wanted, date, chosen(rules, rules_overlay))
-    if not json_ and cli_texts.lang() is not Lang.EN:
-        # Russian summaries are filled in from the outcomes' details, which an explanation
-        # does not carry: the evaluation gives them.
-        from lexcase.evaluation.evaluator import evaluate as run
-
-        cli_texts.details_are(run(loaded, date, chosen(rules, rules_overlay)).outcomes)
+    details_for_summaries(json_, chosen(rules, rules_overlay), loaded, date)
     emit(explanation, json_, views.show_explanation)
 
 
