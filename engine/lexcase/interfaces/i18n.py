@@ -1,7 +1,8 @@
 """The fixed texts of the web page and the memo, in English and Russian.
 
-Rule titles and summaries come from the rule files (`title_ru`, `summary_ru` where the file has
-them); these are only the words around them. A text missing in Russian falls back to English,
+Rule titles, summaries and deadline texts come from the rule files (`title_ru`, `summary_ru`,
+`what_ru`, ... where the file has them); these are only the words around them, and the Russian
+names of the case model's values. A text missing in Russian falls back to English,
 so a page is never blank (a test checks both languages have the same keys).
 """
 
@@ -18,10 +19,15 @@ class Lang(StrEnum):
 
 @dataclass(frozen=True)
 class RuleTexts:
-    """A rule's title and outcome summary in another language, from its rule file."""
+    """A rule's texts in another language, from its rule file: its title, its outcome's
+    summary, and its deadline's `what`, `binds` and `if_missed`."""
 
     title: str | None = None
     summary: str | None = None
+    what: str | None = None
+    binds: str | None = None
+    if_missed: str | None = None
+    uncertain: str | None = None
 
 
 EN: dict[str, str] = {
@@ -106,7 +112,15 @@ EN: dict[str, str] = {
     "status.passed": "passed",
     "status.ended": "ended",
     "status.undated": "undated",
-    "days_left": "days left",
+    "rule.holds": "holds",
+    "rule.defeated": "defeated",
+    "rule.undecided": "undecided",
+    "rule.does_not_apply": "does not apply",
+    "coverage.full": "full",
+    "coverage.partial": "partial",
+    "coverage.none": "none",
+    "days_left": "{days} left",
+    "last_day": "last day",
     "if_missed": "if missed",
     "binds": "binds",
     "from": "from",
@@ -205,9 +219,17 @@ RU: dict[str, str] = {
     "status.passed": "прошёл",
     "status.ended": "окончен",
     "status.undated": "без даты",
-    "days_left": "дн. осталось",
+    "rule.holds": "применяется",
+    "rule.defeated": "отменено исключением",
+    "rule.undecided": "не решено",
+    "rule.does_not_apply": "не применяется",
+    "coverage.full": "полностью",
+    "coverage.partial": "частично",
+    "coverage.none": "нет",
+    "days_left": "осталось {days}",
+    "last_day": "последний день",
     "if_missed": "если пропущен",
-    "binds": "обязывает",
+    "binds": "кого касается:",
     "from": "с",
     "event": "событие",
     "deadline": "срок",
@@ -222,6 +244,51 @@ RU: dict[str, str] = {
 }
 
 TEXTS: dict[Lang, dict[str, str]] = {Lang.EN: EN, Lang.RU: RU}
+
+# The values of the case model's closed vocabularies (its enums) in Russian, for the facts, the
+# outcomes' detail values and the conditions a Russian memo or page shows. English shows the
+# values as they are written. A test checks every value of the case model has its label here.
+VALUES_RU: dict[str, str] = {
+    "absent_without_leave": "самовольное оставление части",
+    "allowed": "удовлетворено",
+    "asylum_seeker_certificate": "свидетельство лица, ищущего убежища",
+    "cis_interstate": "межгосударственный розыск СНГ",
+    "civilian": "гражданское лицо",
+    "conditional": "условно",
+    "conscript": "военнослужащий по призыву",
+    "conscription": "призыв",
+    "contract": "военнослужащий по контракту",
+    "criminal": "по уголовному делу",
+    "departure": "самостоятельный выезд",
+    "deportation": "депортация",
+    "deserted": "дезертирство",
+    "discharged": "увольнение с военной службы",
+    "dismissed": "оставлено без удовлетворения",
+    "expulsion": "выдворение",
+    "extradition": "выдача",
+    "extradition_arrest": "арест в целях выдачи",
+    "extradition_check": "задержание для проверки по розыску",
+    "extradition_custody": "содержание под стражей до запроса о выдаче",
+    "false_or_others": "поддельный или чужой документ",
+    "fine": "штраф",
+    "foreign_passport": "заграничный паспорт",
+    "granted": "удовлетворено",
+    "handover": "передача властям страны происхождения",
+    "held_by_unit": "заграничный паспорт хранится в части",
+    "immigration": "миграционное задержание",
+    "imprisonment": "лишение свободы",
+    "internal_passport": "внутренний паспорт",
+    "interpol": "Интерпол",
+    "mobilisation": "мобилизация",
+    "mobilised": "мобилизованный",
+    "none": "нет",
+    "officer": "офицер",
+    "refugee_status": "статус беженца",
+    "refused": "отказано",
+    "reservist": "в запасе",
+    "residence_permit": "вид на жительство",
+    "visa_free": "безвизовый режим",
+}
 
 
 def texts(lang: Lang | str) -> dict[str, str]:
