@@ -65,10 +65,21 @@ def test_evaluate_in_russian_words_the_result_and_cites_in_russian_usage() -> No
     assert "Казахстан преследует его за незаконное пересечение границы" in text
     assert "ч. 1 ст. 392 УК РК" in text
     assert "Не решено" in text and "home_proceedings.wanted_notice.international" in text
-    assert "Сроки" in text and "соблюдён 2022-09-26" in text
+    assert "Сроки" in text and "соблюдён 26.09.2022" in text
+    assert "подать ходатайство об убежище" in text  # the deadline's what_ru
     assert "свод правил" in text
     for english in ("as of", "law applied", "Undecided", "Deadlines", "prosecutes him"):
         assert english not in text
+
+
+def test_timeline_in_russian_words_deadlines_and_record_values() -> None:
+    result = runner.invoke(app, ["--lang", "ru", "timeline", ZHILIN, "--as-of", "2022-12-12"])
+    assert result.exit_code == 0, result.output
+    text = " ".join(result.stdout.split())
+    assert "zhilin: хронология на 2022-12-12" in text and "-- на 2022-12-12 --" in text
+    assert "24 часа с crossing.date (2022-09-26); обязывает: лицо" in text
+    assert "событие" in text and "how: дезертирство" in text
+    assert "binds" not in text and "24 hours" not in text
 
 
 def test_a_russian_locale_is_enough_and_english_stays_as_it_was(
@@ -116,7 +127,7 @@ def test_explain_in_russian_has_russian_titles_facts_and_summaries() -> None:
     assert "zhilin на 2022-09-27 (уголовное преследование)" in text
     assert "Казахстан преследует его за незаконное пересечение границы" in text  # from details
     assert "Незаконное пересечение границы Казахстана" in text  # the rule's title_ru
-    assert "факт: crossing.at_checkpoint is false" in text
+    assert "факт: crossing.at_checkpoint = нет" in text  # the condition worded in Russian
     assert "(закон)" in text and "fact " not in text
     why_not = runner.invoke(app, ["--lang", "ru", "explain", ZHILIN, "--why-not", "protection"])
     assert "почему нет исхода «защита»?" in why_not.stdout

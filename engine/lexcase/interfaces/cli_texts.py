@@ -195,6 +195,41 @@ def cite(citations: Iterable[Citation]) -> str:
     return "; ".join(c.short_ru() or c.short() for c in citations)
 
 
+def deadline(rule: str, key: str, english: str) -> str:
+    """A deadline's `what`, `binds` or `if_missed`: its rule file's Russian text in Russian."""
+    if _current.lang is Lang.EN:
+        return english
+    return _wording().deadline({"rule": rule, key: english}, key)
+
+
+def uncertain(rule: str, english: str) -> str:
+    """What a rule leaves unverified: `uncertain_ru` in Russian, as the memo words it."""
+    if _current.lang is Lang.EN:
+        return english
+    return _wording().uncertain({"rule": rule, "uncertain": english})
+
+
+def period(text: str) -> str:
+    """A deadline's period (`24 hours`, `3 months`): `24 часа` in Russian."""
+    return text if _current.lang is Lang.EN else _wording().period(text)
+
+
+def test(text: str) -> str:
+    """A condition in words (`crossing.at_checkpoint is false`), as the memo words it."""
+    return text if _current.lang is Lang.EN else _wording().test(text)
+
+
+def entry(item: Mapping[str, Any]) -> str:
+    """A timeline entry's text (a record's values in Russian; events are the case's words)."""
+    text = str(item.get("text", ""))
+    return text if _current.lang is Lang.EN else _wording().entry(item)
+
+
+def status(item: Mapping[str, Any]) -> str:
+    """A deadline's status in Russian, as the memo words it (`идёт: 90 дней осталось`)."""
+    return _wording().status(item)
+
+
 def source(rule: str, english: str) -> str:
     """A rule's citations where a view has them only as English text (a legend, a comparison):
     in a Russian run, worded anew from the rule's own citations."""

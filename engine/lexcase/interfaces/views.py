@@ -74,16 +74,7 @@ def status_text(deadline: Deadline) -> str:
     """A deadline's status in a few words (the engine's own words in English)."""
     if w.lang() is Lang.EN:
         return deadline.status_text()
-    status = deadline.status.value
-    if status == "running" and deadline.days_left is not None:
-        return (
-            t("deadline.last_day")
-            if deadline.days_left == 0
-            else t("deadline.days_left", n=deadline.days_left)
-        )
-    if status == "met" and deadline.met_on is not None:
-        return t("deadline.met_on", date=deadline.met_on)
-    return t(f"deadline.{status}")
+    return w.status(deadline.model_dump(mode="json"))
 
 
 def status_note(deadline: Deadline) -> str | None:
@@ -154,9 +145,8 @@ def show_result(console: Console, result: Result) -> None:
             status = escape(status_text(deadline))
             if deadline.flagged:
                 status = f"[bold red]{status}[/bold red]"
-            console.print(
-                f"  {when}  {status}  {escape(deadline.what)} [dim]- {deadline.rule}[/dim]"
-            )
+            what = escape(w.deadline(deadline.rule, "what", deadline.what))
+            console.print(f"  {when}  {status}  {what} [dim]- {deadline.rule}[/dim]")
     if result.defeated:
         console.print(f"\n[bold]{t('defeated')}[/bold]")
         for defeat in result.defeated:
@@ -186,7 +176,7 @@ def show_timeline(console: Console, result: Timeline) -> None:
         shown_day, last_day = ("" if day == last_day else day), day
         deadline = entry.deadline
         if deadline is None:
-            text = escape(entry.text)
+            text = escape(w.entry(entry.model_dump(mode="json")))
             table.add_row(
                 shown_day,
                 t(f"entry.{entry.kind.value}"),
@@ -199,14 +189,14 @@ def show_timeline(console: Console, result: Timeline) -> None:
             status = f"[bold red]{status}[/bold red]"
         start = f" ({deadline.from_date})" if deadline.from_date else ""
         lines = [
-            escape(deadline.what),
+            escape(w.deadline(deadline.rule, "what", deadline.what)),
             "[dim]"
             + escape(
                 t(
                     "period_line",
-                    period=deadline.period,
+                    period=w.period(deadline.period),
                     fact=deadline.from_fact + start,
-                    binds=deadline.binds,
+                    binds=w.deadline(deadline.rule, "binds", deadline.binds),
                 )
             )
             + "[/dim]",
@@ -215,7 +205,8 @@ def show_timeline(console: Console, result: Timeline) -> None:
         if note:
             lines.append(escape(note))
         if deadline.flagged and deadline.if_missed:
-            lines.append(f"[red]{escape(t('if_missed', text=deadline.if_missed))}[/red]")
+            missed = w.deadline(deadline.rule, "if_missed", deadline.if_missed)
+            lines.append(f"[red]{escape(t('if_missed', text=missed))}[/red]")
         sources = w.cite(deadline.citations)
         confidence = deadline.confidence.value
         sources += f"; {w.confidence(confidence)}" if confidence != "high" else ""
@@ -343,7 +334,7 @@ def _rule_label(source: Step | Candidate) -> str:
 
 def _add_step(tree: Tree, step: Step) -> None:
     for fact in step.facts:
-        text = t("fact", test=fact.test)
+        text = t("fact", test=w.test(fact.test))
         if fact.test != f"{fact.path} is {value_text(fact.value)}":
             text += f"  [{fact.path} = {value_text(fact.value)}]"
         tree.add(escape(text))
@@ -381,7 +372,8 @@ def show_explanation(console: Console, explanation: Explanation) -> None:
 def _blocker_text(blocker: Blocker) -> str:
     if blocker.test is not None:
         test = blocker.test
-        return t("failed", test=test.test, path=test.path, value=value_text(test.value))
+        value = value_text(test.value)
+        return t("failed", test=w.test(test.test), path=test.path, value=value)
     if blocker.given is not None:
         return t("given_unconcluded", given=blocker.given)
     return t("pre_empted", rules=", ".join(blocker.pre_empted_by))
@@ -398,7 +390,7 @@ def _add_candidate(tree: Tree, candidate: Candidate) -> None:
             _add_candidate(blocked, source)
     if candidate.state.status is RuleStatus.UNDECIDED:
         for reading in candidate.unknown:
-            node.add(escape(t("unknown_test", test=reading.test)))
+            node.add(escape(t("unknown_test", test=w.test(reading.test))))
         for name in candidate.pending:
             node.add(escape(t("given_pending", given=name)))
 

@@ -69,7 +69,7 @@ def show_card(console: Console, card: RuleCard) -> None:
     confidence = w.confidence(card.confidence.value)
     row(t("col.basis"), f"{w.basis(card.basis.value)}, {confidence}")
     if card.uncertain:
-        row(t("card.uncertain"), card.uncertain)
+        row(t("card.uncertain"), w.uncertain(card.id, card.uncertain))
     for report in card.reported_in:
         row(t("card.reported_in"), report)
     if card.note:
@@ -78,7 +78,7 @@ def show_card(console: Console, card: RuleCard) -> None:
         start, end = card.in_force_from or "...", card.in_force_until or "..."
         row(t("card.in_force"), t("in_force", start=start, end=end, judged=card.judged_at))
     for condition in card.conditions:
-        row(t("card.when"), condition)
+        row(t("card.when"), w.test(condition))
     for given in card.given:
         by = ", ".join(given.concluded_by)
         row(t("card.given"), t("concluded_by", conclusion=given.conclusion, rules=by))
