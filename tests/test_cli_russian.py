@@ -179,6 +179,12 @@ def test_memo_takes_rules_overlay(tmp_path: Path) -> None:
     assert "up to 2,000 MRP" in shipped.stdout and "`kz.cc.392.1.text_2025`" in shipped.stdout
     assert "up to 1,000 MRP" in overlaid.stdout and "`kz.cc.392.1`" in overlaid.stdout
     assert "`kz.cc.392.1.text_2025`" not in overlaid.stdout
+    # The memo's footer names the overlay, so a printed memo says which law it applied.
+    assert "with overlays applied" not in shipped.stdout
+    assert (
+        "KZ CC art. 392(1) unamended (counterfactual baseline) (version 2014-text"
+        in (overlaid.stdout.splitlines()[-1])
+    )
     missing = runner.invoke(app, ["memo", str(case), "--rules-overlay", str(tmp_path / "none")])
     assert missing.exit_code == 2 and missing.stderr.startswith("error: ")
 
