@@ -374,11 +374,14 @@ def bench_memory_dask(total: int) -> dict[str, Any]:
             yield dicts[i % len(dicts)]
 
     seen: dict[str, float] = {}
+    driving: dict[str, float] = {}  # this process: the client and, for local:1, the scheduler
     with distributed.connect("local:1") as client:
         client.run(distributed.warm)
         seen["start_mb"] = next(iter(client.run(_worker_rss_mb).values()))
+        driving["start_mb"] = round(rss_mb(), 1)
         done = 0
-        for mark in sorted({m for m in (10_000, 100_000) if m < total} | {total}):
+        marks = {m for m in (10_000, 100_000, 250_000, 500_000) if m < total} | {total}
+        for mark in sorted(marks):
             run = distributed.run_on_cluster(
                 client,
                 _count_outcomes,
@@ -389,11 +392,17 @@ def bench_memory_dask(total: int) -> dict[str, Any]:
             )
             done += sum(1 for _ in run)
             client.run(gc.collect)
+            gc.collect()
             seen[f"after_{done}_mb"] = next(iter(client.run(_worker_rss_mb).values()))
+            driving[f"after_{done}_mb"] = round(rss_mb(), 1)
     return {
         "evaluations": total,
         "rss": seen,
         "growth_after_10k_mb": round(seen[f"after_{total}_mb"] - seen["after_10000_mb"], 1),
+        "driving_process_rss": driving,
+        "driving_growth_after_10k_mb": round(
+            driving[f"after_{total}_mb"] - driving["after_10000_mb"], 1
+        ),
     }
 
 
