@@ -432,8 +432,11 @@ class _Builder:
         def held(rule_id: str, alias: str, negated: bool) -> Entry:
             return (alias, _Derived(HELD, rule_id), negated)
 
+        # durable_rules joins a rule's patterns in the order written, keeping each partial match:
+        # the rarest facts go first (a given, a defeater that held), so that the case's sections
+        # start no partial match in a rule that cannot fire.
         all_known = {s: True for s, _ in parts.relational}
-        base = section_patterns(all_known) + holds_given(HOLDS_STATUS) + [stage(DECIDE)]
+        base = holds_given(HOLDS_STATUS) + section_patterns(all_known) + [stage(DECIDE)]
         not_defeated: list[Entry] = [held(d, f"x{i}", True) for i, d in enumerate(defeaters)]
         self._add(
             f"h{index}",
@@ -444,7 +447,7 @@ class _Builder:
         for i, defeater in enumerate(defeaters):
             self._add(
                 f"d{index}_{i}",
-                [*base, held(defeater, "by", False)],
+                [held(defeater, "by", False), *base],
                 Action(ActionKind.DEFEATED, rule.id, by=defeater),
             )
         if not self._can_be_open(rule):
@@ -485,7 +488,10 @@ def compile_rulebook(
     use it to show the result does not depend on rule order)."""
     builder = _Builder(rulebook)
     builder.build()
-    entries = list(builder.rules)
+    # After each action durable_rules looks for the next one by walking the compiled rules in
+    # the order written, from the first: the rules that fire most often (the undecided checks,
+    # then holding) go first, so the walk is short.
+    entries = sorted(builder.rules, key=lambda entry: _FIRING_ORDER[entry[2].kind])
     if shuffle is not None:
         random.Random(shuffle).shuffle(entries)
     if len(entries) > MAX_COMPILED:
@@ -556,6 +562,9 @@ def compile_rulebook(
         reads={k: tuple(sorted(v)) for k, v in reads.items()},
         root=rulebook.root,
     )
+
+
+_FIRING_ORDER = {ActionKind.OPEN: 0, ActionKind.HOLDS: 1, ActionKind.DEFEATED: 2}
 
 
 def _fact_values(fact: _Derived) -> Json:
