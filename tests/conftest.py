@@ -15,6 +15,9 @@ import pytest
 sys.path.insert(0, str(Path(__file__).parent))
 # Rulebooks the tests load are cached in a folder of their own, not in the user's ~/.cache.
 os.environ.setdefault("LEXCASE_CACHE_DIR", tempfile.mkdtemp(prefix="lexcase-test-cache-"))
+# The command line speaks the caseworker's language (LEXCASE_LANG, else the locale): the tests
+# read its English unless they ask for Russian, whatever the machine's locale.
+os.environ["LEXCASE_LANG"] = "en"
 
 from lexcase.evaluation.evaluator import Evaluator, default_evaluator
 

@@ -147,3 +147,14 @@ def test_a_case_on_standard_input_is_read_once() -> None:
     for command in (["what-if", "-", "--set", "crossing.at_checkpoint=false"], ["timeline", "-"]):
         result = runner.invoke(app, command, input=text)
         assert result.exit_code == 0, (command, result.output)
+
+
+def test_a_case_with_dates_known_only_to_the_month_is_interviewed() -> None:
+    # sandzhiev's crossing and asylum claim are known to the month (2023-03): a relational date
+    # test counting from them is tried around both ends of the month, not refused.
+    result = runner.invoke(app, ["interview", str(SEEDS / "sandzhiev.yaml"), "--json"])
+    assert result.exit_code == 0, result.output
+    asked = json.loads(result.output)
+    assert "risk_on_return.torture" in {q["path"] for q in asked["questions"]}
+    tried = {n["path"]: n["reason"] for n in asked["not_asked"]}
+    assert tried["asylum.registered_on"] == "no answer tried changes an outcome"

@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from lexcase.law.rulebook import Rulebook
+from lexcase.model.dates import parse_reported, span
 from lexcase.model.facts import FactPath, ValueKind, fact_path, value_at
 from lexcase.model.rules import RELATIONAL_OPS, Op, Rule, Test
 
@@ -112,8 +113,10 @@ def _values(fp: FactPath, test: Test, data: dict[str, Any]) -> list[Any]:
             other = value_at(data, test.other)
             if other is None:
                 return []
-            start = dt.date.fromisoformat(other)
-            return [start + dt.timedelta(days=d) for d in (-1, 0, test.days, test.days + 1)]
+            # A date known only to the month or the year is a span: try around both its ends.
+            first, last = span(parse_reported(other))
+            steps = (-1, 0, test.days, test.days + 1)
+            return sorted({day + dt.timedelta(days=d) for day in (first, last) for d in steps})
         day = dt.date.fromisoformat(value)
         return [day + dt.timedelta(days=d) for d in (-1, 0, 1)]
     if fp.kind is ValueKind.TEXT:

@@ -85,8 +85,14 @@ class LintReport(BaseModel):
     untranslated: list[str] = Field(
         default_factory=list,
         description="Rules without a Russian title (title_ru) or, for an outcome, summary "
-        "(summary_ru): the memo and the page show them in English, and say so. Listed, not a "
-        "problem.",
+        "(summary_ru), or, for a deadline, what_ru, binds_ru and if_missed_ru, or an uncertain "
+        "text without uncertain_ru: the memo and the page show them in English, and say so. "
+        "Listed, not a problem.",
+    )
+    untranslated_citations: list[str] = Field(
+        default_factory=list,
+        description="Citations whose instrument has no Russian short name (short_ru), as "
+        "'rule id: instrument': a Russian memo cites them in English. Listed, not a problem.",
     )
 
     @property
@@ -125,13 +131,36 @@ def lint(root: Path | str | None = None, overlays: Sequence[Path | str] = ()) ->
         *_sources(rulebook, folder),
     ]
     problems.sort(key=lambda p: (p.file or "", p.line or 0, p.check))
-    untranslated = sorted(
-        rule.id
-        for rule in rulebook.rules
-        if not rule.title_ru or (rule.outcome is not None and not rule.outcome.summary_ru)
-    )
+    untranslated = sorted(rule.id for rule in rulebook.rules if not _in_russian(rule))
     return LintReport(
-        root=label, rules=len(rulebook.rules), problems=problems, untranslated=untranslated
+        root=label,
+        rules=len(rulebook.rules),
+        problems=problems,
+        untranslated=untranslated,
+        untranslated_citations=[
+            f"{rule.id}: {c.instrument}"
+            for rule in sorted(rulebook.rules, key=lambda r: r.id)
+            for c in rule.citations
+            if not c.short_name_ru
+        ],
+    )
+
+
+def _in_russian(rule: Rule) -> bool:
+    """Whether the rule gives every text a Russian memo shows of it in Russian."""
+    deadline = rule.deadline
+    return bool(
+        rule.title_ru
+        and (rule.outcome is None or rule.outcome.summary_ru)
+        and (rule.uncertain is None or rule.uncertain_ru)
+        and (
+            deadline is None
+            or (
+                deadline.what_ru
+                and deadline.binds_ru
+                and (deadline.if_missed is None or deadline.if_missed_ru)
+            )
+        )
     )
 
 

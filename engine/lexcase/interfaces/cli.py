@@ -8,6 +8,7 @@ error of lexcase or its inference engine; 130 a batch interrupted by Ctrl-C.
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
 import functools
 import json
 import os
@@ -22,8 +23,17 @@ from pydantic import BaseModel
 from rich.markup import escape
 
 from lexcase.errors import InferenceError, InputError, LexcaseError, Place
-from lexcase.evaluation.result import NOT_ADVICE
+from lexcase.interfaces import cli_texts
+from lexcase.interfaces.cli_help import HELP_LANG, h, typer_in
+from lexcase.interfaces.cli_texts import t
+from lexcase.interfaces.i18n import Lang
+from lexcase.interfaces.i18n import texts as page_texts
 from lexcase.interfaces.options import (
+    AsOfOption,
+    CaseArgument,
+    JsonOption,
+    OverlayOption,
+    RulesOption,
     parse_axes,
     parse_changes,
     parse_date,
@@ -35,12 +45,8 @@ if TYPE_CHECKING:
     from lexcase.law.overlay import RulesInput
     from lexcase.model.case import Case
 
-HELP = f"""Predict what a legal system will do in a person's case, with reasons and sources.
-
-{NOT_ADVICE}
-
-Example: lexcase evaluate seeds/zhilin.yaml --as-of 2022-09-27
-"""
+HELP = h("app").format(notice=page_texts(HELP_LANG)["notice"])
+typer_in(HELP_LANG)
 
 EXIT_CHECK_FAILED = 1
 EXIT_BAD_INPUT = 2
@@ -71,11 +77,11 @@ def handles_errors(command: Callable[P, R]) -> Callable[P, R]:
         try:
             return command(*args, **kwargs)
         except InferenceError as exc:
-            err.print(f"internal error: {exc}", markup=False)
+            err.print(t("internal_error", text=exc), markup=False)
             raise typer.Exit(EXIT_INTERNAL) from None
         except LexcaseError as exc:
             for line in exc.lines():  # every problem of a bad file, each with its place
-                err.print(f"error: {line}", markup=False)
+                err.print(t("error", line=line), markup=False)
             raise typer.Exit(EXIT_BAD_INPUT) from None
         except (typer.Exit, typer.Abort, KeyboardInterrupt):
             raise
@@ -83,63 +89,20 @@ def handles_errors(command: Callable[P, R]) -> Callable[P, R]:
             # A bug in lexcase: still one line; LEXCASE_DEBUG=1 shows the traceback.
             if os.environ.get("LEXCASE_DEBUG"):
                 raise
-            err.print(
-                f"internal error: {type(exc).__name__}: {exc} (a bug in lexcase; "
-                "run again with LEXCASE_DEBUG=1 for the traceback, and please report it)",
-                markup=False,
-            )
+            err.print(t("bug", kind=type(exc).__name__, text=exc), markup=False)
             raise typer.Exit(EXIT_INTERNAL) from None
 
     return wrapper
 
 
-def rules_folder(text: str) -> Path:
-    """--rules: an empty value would be the working folder, loaded as rules without a word."""
-    if not text.strip():
-        raise typer.BadParameter("an empty path; give the folder of rule packs")
-    return Path(text)
-
-
-CaseArgument = Annotated[
-    Path,
-    typer.Argument(
-        help="A case file (YAML or JSON), or - to read it from standard input.", show_default=False
-    ),
-]
-AsOfOption = Annotated[
-    str | None,
-    typer.Option(
-        "--as-of",
-        help="See the case as known on this date (YYYY-MM-DD): records dated later are left out.",
-    ),
-]
-JsonOption = Annotated[
-    bool, typer.Option("--json", help="Print the result as JSON, and nothing else.")
-]
-RulesOption = Annotated[
-    Path | None,
-    typer.Option(
-        "--rules",
-        help="A folder of rule packs to use instead of the shipped ones.",
-        parser=rules_folder,
-    ),
-]
-OverlayOption = Annotated[
-    list[Path] | None,
-    typer.Option(
-        "--rules-overlay",
-        metavar="DIR",
-        help="An overlay applied on the rules (repeatable, in order): a folder with overlay.yaml "
-        "and rule files that add, replace or repeal rules by id.",
-    ),
-]
-
-
 def chosen(rules: Path | None, overlays: list[Path] | None) -> RulesInput:
-    """The rules a command runs with: --rules (or the shipped packs) and any --rules-overlay."""
+    """The rules a command runs with: --rules (or the shipped packs) and any --rules-overlay;
+    the views take the Russian rule texts from the same rules."""
     from lexcase.law.overlay import choose_rules
 
-    return choose_rules(rules, overlays or [])
+    choice = choose_rules(rules, overlays or [])
+    cli_texts.rules_are(choice)
+    return choice
 
 
 def _show_version(value: bool) -> None:
@@ -159,12 +122,15 @@ def _show_version(value: bool) -> None:
 def _options(
     version: Annotated[
         bool,
-        typer.Option(
-            "--version", is_eager=True, callback=_show_version, help="Print the version and exit."
-        ),
+        typer.Option("--version", is_eager=True, callback=_show_version, help=h("version")),
     ] = False,
+    lang: Annotated[
+        Lang | None,
+        typer.Option("--lang", envvar="LEXCASE_LANG", case_sensitive=False, help=h("lang")),
+    ] = None,
 ) -> None:
-    pass
+    # Set on every run, so one process running several commands (tests) never keeps a language.
+    cli_texts.use(lang or cli_texts.lang_of_locale(os.environ))
 
 
 def print_json(data: Any) -> None:
@@ -189,9 +155,24 @@ def show_warnings(warnings: list[str], json_: bool = False) -> None:
     whose stdout stays JSON; `evaluate --json` carries them in the result too)."""
     for warning in warnings:
         if json_:
-            err.print(f"warning: {warning}", markup=False)
+            err.print(t("warning", text=warning), markup=False)
         else:
-            out.print(f"[bold yellow]warning:[/bold yellow] {escape(warning)}")
+            label, _, text = t("warning", text=escape(warning)).partition(" ")
+            out.print(f"[bold yellow]{label}[/bold yellow] {text}")
+
+
+def details_for_summaries(
+    json_: bool, rules: RulesInput, case: Case, date: dt.date | None, *more: Case
+) -> None:
+    """Russian summaries are filled in from the outcomes' details, which an explanation or a
+    what-if does not carry: the evaluations of `case` (as of `date`) and `more` give them, the
+    later ones winning (a what-if's outcomes as changed). Nothing is evaluated in English."""
+    if json_ or cli_texts.lang() is Lang.EN:
+        return
+    from lexcase.evaluation.evaluator import evaluate
+
+    results = [evaluate(case, date, rules), *(evaluate(c, None, rules) for c in more)]
+    cli_texts.details_are([o for result in results for o in result.outcomes])
 
 
 def warn_about(case: Path, rules: Path | None, json_: bool) -> Case:
@@ -207,7 +188,7 @@ def warn_about(case: Path, rules: Path | None, json_: bool) -> Case:
     return seen
 
 
-@app.command()
+@app.command(help=h("evaluate"))
 @handles_errors
 def evaluate(
     case: CaseArgument,
@@ -216,11 +197,6 @@ def evaluate(
     rules: RulesOption = None,
     rules_overlay: OverlayOption = None,
 ) -> None:
-    """Evaluate a case: the predicted outcomes, each with its basis and citation, and the rules
-    left undecided with the facts they need.
-
-    Example: lexcase evaluate seeds/zhilin.yaml --as-of 2022-09-27
-    """
     from lexcase.evaluation.evaluator import evaluate as run
     from lexcase.interfaces import views
 
@@ -229,7 +205,7 @@ def evaluate(
     emit(result, json_, views.show_result)
 
 
-@app.command()
+@app.command(help=h("timeline"))
 @handles_errors
 def timeline(
     case: CaseArgument,
@@ -238,11 +214,6 @@ def timeline(
     rules: RulesOption = None,
     rules_overlay: OverlayOption = None,
 ) -> None:
-    """One chronology of the case: its events and dated records, and the deadlines the rules
-    conclude, each marked met, missed, overdue, or running with the days left.
-
-    Example: lexcase timeline seeds/zhilin.yaml --as-of 2022-12-12
-    """
     from lexcase.analysis.timeline import timeline as build
     from lexcase.interfaces import views
 
@@ -251,54 +222,20 @@ def timeline(
     emit(result, json_, views.show_timeline)
 
 
-@app.command()
+@app.command(help=h("batch"))
 @handles_errors
 def batch(
-    source: Annotated[
-        Path,
-        typer.Argument(
-            metavar="INPUT",
-            help="A JSONL file (one case per line) or a folder of case files.",
-            show_default=False,
-        ),
-    ],
-    out_file: Annotated[
-        Path,
-        typer.Option(
-            "--out",
-            help="The file to write: one JSON line per case, in input order (- for stdout, and "
-            "then the summary goes to stderr).",
-        ),
-    ],
-    workers: Annotated[
-        int,
-        typer.Option(
-            "--workers", help="Worker processes to evaluate with (at most two per processor)."
-        ),
-    ] = 1,
+    source: Annotated[Path, typer.Argument(metavar="INPUT", help=h("cases"), show_default=False)],
+    out_file: Annotated[Path, typer.Option("--out", help=h("batch.out"))],
+    workers: Annotated[int, typer.Option("--workers", help=h("batch.workers"))] = 1,
     as_of: AsOfOption = None,
     rules: RulesOption = None,
     rules_overlay: OverlayOption = None,
     dask: Annotated[
         str | None,
-        typer.Option(
-            "--dask",
-            metavar="ADDRESS",
-            help="Evaluate on a Dask cluster: its scheduler's address (tcp://host:8786), or "
-            "local:N for N worker processes on this machine. Needs lexcase[dask].",
-            show_default=False,
-        ),
+        typer.Option("--dask", metavar="ADDRESS", help=h("batch.dask"), show_default=False),
     ] = None,
 ) -> None:
-    """Evaluate many cases. Each output line holds the input it comes from ("input": file or
-    file:line) and its result, or the error that kept it from being evaluated; the batch goes
-    on past bad cases, and past a worker process that dies (its cases are tried once more, then
-    reported). The results are written beside --out and renamed into place at the end; Ctrl-C
-    keeps the whole lines written so far. Exit 0 when every case was evaluated, 1 when some were
-    not, 3 when some met an internal error, 130 when interrupted.
-
-    Example: lexcase batch cases.jsonl --out results.jsonl --workers 2
-    """
     from lexcase.batch.inputs import read_input
     from lexcase.batch.local import check_workers, run_batch, settle
     from lexcase.batch.output import ResultsFile
@@ -363,12 +300,11 @@ def _batch_end(
     all be written, 3 internal errors, 1 some cases not evaluated, 0 all evaluated."""
     (console or out).print(summary.line(), markup=False, soft_wrap=True)
     if not summary.complete:
-        why = "interrupted" if summary.interrupted else f"cannot write: {summary.write_error}"
-        err.print(
-            f"{why}; {target} holds the results of the first {written} of the "
-            f"{summary.total} cases, in whole lines",
-            markup=False,
+        why = (
+            t("interrupted") if summary.interrupted else t("cannot_write", why=summary.write_error)
         )
+        partial = t("partial", why=why, target=target, n=written, total=summary.total)
+        err.print(partial, markup=False)
         raise typer.Exit(EXIT_INTERRUPTED if summary.interrupted else EXIT_BAD_INPUT)
     if summary.internal_errors:
         raise typer.Exit(EXIT_INTERNAL)
@@ -387,7 +323,7 @@ def progress() -> Iterator[Callable[[int, int], None] | None]:
     # No refresh thread: batch workers are forked, and a fork beside a running thread can
     # inherit a lock that thread held. The bar is redrawn as cases complete instead.
     with Progress(console=err, transient=True, auto_refresh=False) as bar:
-        task = bar.add_task("evaluating", total=None)
+        task = bar.add_task(t("evaluating"), total=None)
 
         def advance(done: int, total: int) -> None:
             bar.update(task, completed=done, total=total, refresh=True)
@@ -395,22 +331,11 @@ def progress() -> Iterator[Callable[[int, int], None] | None]:
         yield advance
 
 
-@app.command()
+@app.command(help=h("schema"))
 @handles_errors
 def schema(
-    of: Annotated[
-        str,
-        typer.Argument(
-            metavar="[case|result|rules]",
-            help="Whose schema: case files (the default), results, or rule files.",
-        ),
-    ] = "case",
+    of: Annotated[str, typer.Argument(metavar="[case|result|rules]", help=h("schema.of"))] = "case",
 ) -> None:
-    """Print a JSON Schema, for editors and other tools: of case files, of results (what
-    --json prints), or of rule files.
-
-    Example: lexcase schema > case.schema.json
-    """
     from lexcase.interfaces.schemas import SchemaOf, schema_of
 
     try:
@@ -425,44 +350,23 @@ def schema(
 # --- what-if, explanations, rules ------------------------------------------------------------
 
 
-@app.command("what-if")
+@app.command("what-if", help=h("what_if"))
 @handles_errors
 def what_if(
     case: CaseArgument,
     set_: Annotated[
         list[str] | None,
-        typer.Option(
-            "--set",
-            metavar="PATH=VALUE",
-            help="Change a fact (repeatable): true/false, a number, a date, a value of the "
-            "fact's type, RU,KZ for a list, or unknown.",
-        ),
+        typer.Option("--set", metavar="PATH=VALUE", help=h("what_if.set")),
     ] = None,
     sweep: Annotated[
         list[str] | None,
-        typer.Option(
-            "--sweep",
-            metavar="PATH=V1,V2",
-            help="Try each value of a fact (repeatable): every combination is evaluated and "
-            "shown as a grid. Write a list value in brackets: [RU,KZ].",
-        ),
+        typer.Option("--sweep", metavar="PATH=V1,V2", help=h("what_if.sweep")),
     ] = None,
     as_of: AsOfOption = None,
     json_: JsonOption = False,
     rules: RulesOption = None,
     rules_overlay: OverlayOption = None,
 ) -> None:
-    """Change facts and see which outcomes appear, vanish or change, each with the rule
-    responsible and its citation; or sweep facts over values and see the grid.
-
-    Changes apply to the case as known on --as-of. In a sweep, --set changes every row, and a
-    cell lists the rules whose outcomes of that kind hold (at most 64 combinations).
-
-    
-    Example: lexcase what-if seeds/zhilin.yaml --as-of 2022-09-27 --set crossing.at_checkpoint=true
-    Example: lexcase what-if seeds/zhilin.yaml --sweep crossing.at_checkpoint=true,false \\
-               --sweep 'person.nationalities=[RU],[RU,KZ]'
-    """
     from lexcase.analysis import whatif
     from lexcase.interfaces import views
 
@@ -480,37 +384,28 @@ def what_if(
             "nothing to change", Place(path="--set"), expected="at least one PATH=VALUE"
         )
     diff = whatif.what_if(loaded, changes, date, chosen(rules, rules_overlay))
+    if not json_ and cli_texts.lang() is not Lang.EN:
+        from lexcase.model.facts import as_of as case_as_of
+        from lexcase.model.facts import with_facts
+
+        changed = with_facts(case_as_of(loaded, date), changes)
+        details_for_summaries(json_, chosen(rules, rules_overlay), loaded, date, changed)
     emit(diff, json_, views.show_what_if)
 
 
-@app.command()
+@app.command(help=h("explain"))
 @handles_errors
 def explain(
     case: CaseArgument,
-    kind: Annotated[
-        str | None, typer.Option("--kind", help="Explain only the outcomes of this kind.")
-    ] = None,
+    kind: Annotated[str | None, typer.Option("--kind", help=h("kind"))] = None,
     why_not: Annotated[
-        str | None,
-        typer.Option(
-            "--why-not",
-            metavar="KIND",
-            help="For an outcome kind not predicted: each rule that could have concluded it, "
-            "and what stopped it.",
-        ),
+        str | None, typer.Option("--why-not", metavar="KIND", help=h("explain.why_not"))
     ] = None,
     as_of: AsOfOption = None,
     json_: JsonOption = False,
     rules: RulesOption = None,
     rules_overlay: OverlayOption = None,
 ) -> None:
-    """Show why each outcome is predicted: its derivation, with the facts at the leaves, the
-    conclusions it rests on, the rule and citation at each step, and the rules it defeated.
-
-    
-    Example: lexcase explain seeds/zhilin.yaml --kind removal
-    Example: lexcase explain seeds/zhilin.yaml --why-not protection
-    """
     from lexcase.analysis.explain import explain as run_explain
     from lexcase.analysis.explain import why_not as run_why_not
     from lexcase.interfaces import views
@@ -529,46 +424,33 @@ def explain(
         emit(answer, json_, views.show_why_not)
         return
     explanation = run_explain(loaded, wanted, date, chosen(rules, rules_overlay))
+    details_for_summaries(json_, chosen(rules, rules_overlay), loaded, date)
     emit(explanation, json_, views.show_explanation)
 
 
-@app.command()
+@app.command(help=h("compare"))
 @handles_errors
 def compare(
     case: CaseArgument,
     hosts: Annotated[
-        str | None,
-        typer.Option(
-            "--hosts",
-            metavar="AM,GE,KG,KZ",
-            help="The destinations to compare (default: every host state lexcase has rules for).",
-        ),
+        str | None, typer.Option("--hosts", metavar="AM,GE,KG,KZ", help=h("compare.hosts"))
     ] = None,
     as_of: AsOfOption = None,
     json_: JsonOption = False,
     rules: RulesOption = None,
     rules_overlay: OverlayOption = None,
 ) -> None:
-    """Compare destinations: the same person as if his journey had ended in each host state,
-    side by side, each outcome with its basis and citation, the worst line of each marked.
-
-    The crossing's destination and the host state are changed; the facts that only made sense
-    for the real host (its proceedings, the asylum decision, the stay, how he crossed) are set
-    aside and listed.
-
-    Example: lexcase compare seeds/zhilin.yaml --hosts KZ,AM
-    """
     from lexcase.analysis.compare import compare as run
-    from lexcase.interfaces import views
+    from lexcase.interfaces import views_more
 
     wanted = [h.strip() for h in hosts.split(",") if h.strip()] if hosts is not None else None
     comparison = run(case, wanted, parse_date(as_of, "--as-of"), chosen(rules, rules_overlay))
     show_warnings(list(dict.fromkeys(w for c in comparison.columns for w in c.warnings)), json_)
-    emit(comparison, json_, views.show_comparison)
+    emit(comparison, json_, views_more.show_comparison)
 
 
 rules_app = typer.Typer(
-    help="List the rules, show one, and check rule packs.\n\nExample: lexcase rules lint",
+    help=h("rules_app"),
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
@@ -577,74 +459,57 @@ rules_app = typer.Typer(
 app.add_typer(rules_app, name="rules")
 
 
-@rules_app.command("list")
+@rules_app.command("list", help=h("rules.list"))
 @handles_errors
 def rules_list(
     jurisdiction: Annotated[
-        str | None, typer.Option("--jurisdiction", help="Only this jurisdiction: KZ, RU, INTL...")
+        str | None, typer.Option("--jurisdiction", help=h("rules.jurisdiction"))
     ] = None,
-    kind: Annotated[
-        str | None, typer.Option("--kind", help="Only rules concluding this kind of outcome.")
-    ] = None,
+    kind: Annotated[str | None, typer.Option("--kind", help=h("rules.kind"))] = None,
     json_: JsonOption = False,
     rules: RulesOption = None,
     rules_overlay: OverlayOption = None,
 ) -> None:
-    """List the rules: id, what each concludes, its basis, title and source.
-
-    Example: lexcase rules list --jurisdiction KZ --kind removal
-    """
-    from lexcase.interfaces import views
+    from lexcase.interfaces import views_more
     from lexcase.law.catalogue import list_rules
 
     listing = list_rules(jurisdiction, parse_kind(kind, "--kind"), chosen(rules, rules_overlay))
-    emit(listing, json_, views.show_listing)
+    emit(listing, json_, views_more.show_listing)
 
 
-@rules_app.command("show")
+@rules_app.command("show", help=h("rules.show"))
 @handles_errors
 def rules_show(
-    rule_id: Annotated[str, typer.Argument(help="A rule id.", show_default=False)],
+    rule_id: Annotated[str, typer.Argument(help=h("rules.rule_id"), show_default=False)],
     json_: JsonOption = False,
     rules: RulesOption = None,
     rules_overlay: OverlayOption = None,
 ) -> None:
-    """Show one rule: its citations, basis and confidence, conditions, what it concludes, what
-    depends on it and what defeats it.
-
-    Example: lexcase rules show kz.cc.392.1
-    """
-    from lexcase.interfaces import views
+    from lexcase.interfaces import views_more
     from lexcase.law.catalogue import show_rule
 
     card = show_rule(rule_id, chosen(rules, rules_overlay))
-    emit(card, json_, views.show_card)
+    emit(card, json_, views_more.show_card)
 
 
-@rules_app.command("lint")
+@rules_app.command("lint", help=h("rules.lint"))
 @handles_errors
 def rules_lint(
     json_: JsonOption = False,
     rules: RulesOption = None,
     rules_overlay: OverlayOption = None,
 ) -> None:
-    """Check rule packs: load problems (unknown fact paths, dangling references, duplicate ids,
-    circles), missing citations, rules that can never hold, rules with no effect. Exits 1 when
-    it finds any problem.
-
-    Example: lexcase rules lint --rules rules/
-    """
     from lexcase.analysis.lint import lint
-    from lexcase.interfaces import views
+    from lexcase.interfaces import views_more
 
     report = lint(rules, rules_overlay or [])
-    emit(report, json_, views.show_lint)
+    emit(report, json_, views_more.show_lint)
     if not report.clean:
         raise typer.Exit(EXIT_CHECK_FAILED)
 
 
 def _one_line_warning(message: Warning | str, category: type[Warning], *_: Any, **__: Any) -> None:
-    err.print(f"warning: {message}", markup=False)
+    err.print(t("warning", text=message), markup=False)
 
 
 # The commands that search, interview and measure impact live in their own module.

@@ -9,54 +9,39 @@ from typing import Annotated
 import typer
 
 from lexcase.errors import InputError, Place
-from lexcase.interfaces.cli import (
-    AsOfOption,
-    CaseArgument,
-    RulesOption,
-    app,
-    err,
-    handles_errors,
-)
+from lexcase.interfaces import cli_texts
+from lexcase.interfaces.cli import app, chosen, err, handles_errors
+from lexcase.interfaces.cli_help import h
+from lexcase.interfaces.cli_texts import t
 from lexcase.interfaces.i18n import Lang
 from lexcase.interfaces.memo import MemoFormat
-from lexcase.interfaces.options import parse_date
+from lexcase.interfaces.options import (
+    AsOfOption,
+    CaseArgument,
+    OverlayOption,
+    RulesOption,
+    parse_date,
+)
 
 
-@app.command()
+@app.command(help=h("serve"))
 @handles_errors
 def serve(
-    host: Annotated[
-        str, typer.Option("--host", help="The address to listen on (loopback by default).")
-    ] = "127.0.0.1",
-    port: Annotated[int, typer.Option("--port", min=0, max=65535)] = 8000,
-    workers: Annotated[
-        int,
-        typer.Option(
-            "--workers", min=1, help="Worker processes that evaluate (one request at a time each)."
-        ),
-    ] = 1,
+    host: Annotated[str, typer.Option("--host", help=h("serve.host"))] = "127.0.0.1",
+    port: Annotated[int, typer.Option("--port", min=0, max=65535, help=h("serve.port"))] = 8000,
+    workers: Annotated[int, typer.Option("--workers", min=1, help=h("serve.workers"))] = 1,
     rules: RulesOption = None,
-    max_body: Annotated[
-        int, typer.Option("--max-body", min=1, help="Largest request body, in bytes.")
-    ] = 1_000_000,
+    max_body: Annotated[int, typer.Option("--max-body", min=1, help=h("serve.max_body"))] = (
+        1_000_000
+    ),
     max_batch_bytes: Annotated[
-        int, typer.Option("--max-batch-bytes", min=1, help="Largest /batch body, in bytes.")
+        int, typer.Option("--max-batch-bytes", min=1, help=h("serve.max_batch_bytes"))
     ] = 20_000_000,
     max_batch_cases: Annotated[
-        int, typer.Option("--max-batch-cases", min=1, help="Most cases in one /batch.")
+        int, typer.Option("--max-batch-cases", min=1, help=h("serve.max_batch_cases"))
     ] = 10_000,
-    timeout: Annotated[
-        float,
-        typer.Option("--timeout", min=0.1, help="Seconds one request may run in a worker."),
-    ] = 30.0,
+    timeout: Annotated[float, typer.Option("--timeout", min=0.1, help=h("serve.timeout"))] = 30.0,
 ) -> None:
-    """Serve the HTTP API (OpenAPI at /docs and /openapi.json) and the web page at /.
-
-    Evaluation runs in worker processes: a worker that dies is replaced, and its request gets
-    a 500 that says so. Bodies, batches and the time per request are limited (see the options).
-
-    Example: lexcase serve --port 8000 --workers 2
-    """
     try:
         import uvicorn
 
@@ -73,11 +58,7 @@ def serve(
 
         load_rulebook(rules)  # a bad rule folder stops here, with the usual one-line error
     if not _loopback(host):
-        err.print(
-            f"note: listening on {host}, reachable from other machines; lexcase has no "
-            "authentication (put it behind a proxy that has).",
-            markup=False,
-        )
+        err.print(t("not_loopback", host=host), markup=False)
     limits = Limits(
         max_body_bytes=max_body,
         max_batch_bytes=max_batch_bytes,
@@ -90,24 +71,16 @@ def serve(
     uvicorn.run(application, host=host, port=port, log_level="info")
 
 
-@app.command()
+@app.command(help=h("memo"))
 @handles_errors
 def memo(
     case: CaseArgument,
     as_of: AsOfOption = None,
-    lang: Annotated[Lang, typer.Option("--lang", help="The memo's language.")] = Lang.EN,
-    fmt: Annotated[
-        MemoFormat,
-        typer.Option("--format", help="Markdown, or HTML to print (print CSS included)."),
-    ] = MemoFormat.MD,
+    lang: Annotated[Lang | None, typer.Option("--lang", help=h("memo.lang"))] = None,
+    fmt: Annotated[MemoFormat, typer.Option("--format", help=h("memo.format"))] = MemoFormat.MD,
     rules: RulesOption = None,
+    rules_overlay: OverlayOption = None,
 ) -> None:
-    """A memo of the case for the client or the court: the facts as understood, each predicted
-    outcome with its reasons and sources (law and practice apart), what is uncertain, the
-    deadlines, the facts still needed, the rulebook's version and hash.
-
-    Example: lexcase memo seeds/zhilin.yaml --as-of 2022-09-27 --lang ru --format html > memo.html
-    """
     import sys
 
     from lexcase.evaluation.evaluator import evaluator_for, to_case
@@ -116,13 +89,13 @@ def memo(
     from lexcase.model.facts import as_of as case_as_of
 
     seen = case_as_of(to_case(case), parse_date(as_of, "--as-of"))
-    with evaluator_for(rules) as evaluator:
+    with evaluator_for(chosen(rules, rules_overlay)) as evaluator:
         result = evaluator.evaluate(seen)
         translations = rule_translations(evaluator.rulebook)
     text = build(
         seen.model_dump(mode="json", by_alias=True, exclude_none=True),
         result.model_dump(mode="json", exclude_none=True),
-        lang,
+        lang or cli_texts.lang(),
         fmt,
         translations,
     )

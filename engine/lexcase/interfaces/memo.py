@@ -26,13 +26,20 @@ class MemoFormat(StrEnum):
 
 
 def rule_translations(rulebook: Rulebook) -> dict[str, RuleTexts]:
-    """The Russian title and summary of each rule that has them in its rule file."""
+    """The Russian texts of each rule that has them in its rule file."""
     out: dict[str, RuleTexts] = {}
     for rule in rulebook.rules:
-        title = rule.title_ru
-        summary = rule.outcome.summary_ru if rule.outcome else None
-        if title or summary:
-            out[rule.id] = RuleTexts(title, summary)
+        deadline = rule.deadline
+        texts = RuleTexts(
+            title=rule.title_ru,
+            summary=rule.outcome.summary_ru if rule.outcome else None,
+            what=deadline.what_ru if deadline else None,
+            binds=deadline.binds_ru if deadline else None,
+            if_missed=deadline.if_missed_ru if deadline else None,
+            uncertain=rule.uncertain_ru,
+        )
+        if texts != RuleTexts():
+            out[rule.id] = texts
     return out
 
 

@@ -1,4 +1,6 @@
-"""Option text read as typed values: dates, outcome kinds, and the changes of what-if.
+"""Option text read as typed values: dates, outcome kinds, and the changes of what-if; and the
+command line's options and arguments that several commands share, each declared (and its help
+written, in `cli_help`) once.
 
 The command line (and any interface that takes text) turns what a person typed into the typed
 values the Python API takes here; a mistake is an `InputError` that names the option.
@@ -10,13 +12,38 @@ import datetime as dt
 import json
 import re
 from collections.abc import Sequence
-from typing import Any
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
 
 from lexcase.errors import InputError, Place
+from lexcase.interfaces.cli_help import h
+from lexcase.interfaces.cli_texts import t
 from lexcase.model.facts import fact_path
 from lexcase.model.rules import OutcomeKind
 
 ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def rules_folder(text: str) -> Path:
+    """--rules: an empty value would be the working folder, loaded as rules without a word."""
+    if not text.strip():
+        raise typer.BadParameter(t("empty_rules"))
+    return Path(text)
+
+
+CaseArgument = Annotated[Path, typer.Argument(help=h("case"), show_default=False)]
+CasesArgument = Annotated[
+    Path, typer.Argument(metavar="CASES", help=h("cases"), show_default=False)
+]
+AsOfOption = Annotated[str | None, typer.Option("--as-of", help=h("as_of"))]
+JsonOption = Annotated[bool, typer.Option("--json", help=h("json"))]
+RulesOption = Annotated[Path | None, typer.Option("--rules", help=h("rules"), parser=rules_folder)]
+OverlayOption = Annotated[
+    list[Path] | None,
+    typer.Option("--rules-overlay", metavar="DIR", help=h("rules_overlay")),
+]
 
 
 def parse_date(text: str | None, option: str) -> dt.date | None:

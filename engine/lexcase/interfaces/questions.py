@@ -12,15 +12,8 @@ from rich.markup import escape
 from rich.table import Table
 
 from lexcase.evaluation.result import Result
-
-if TYPE_CHECKING:
-    from lexcase.analysis.impact import Impact
+from lexcase.interfaces import cli_texts as w
 from lexcase.interfaces.cli import (
-    AsOfOption,
-    CaseArgument,
-    JsonOption,
-    OverlayOption,
-    RulesOption,
     app,
     chosen,
     err,
@@ -30,44 +23,45 @@ from lexcase.interfaces.cli import (
     progress,
     warn_about,
 )
-from lexcase.interfaces.options import parse_date
+from lexcase.interfaces.cli_help import h
+from lexcase.interfaces.cli_texts import t
+from lexcase.interfaces.i18n import Lang
+from lexcase.interfaces.options import (
+    AsOfOption,
+    CaseArgument,
+    CasesArgument,
+    JsonOption,
+    OverlayOption,
+    RulesOption,
+    parse_date,
+)
 from lexcase.interfaces.views import footer
 
+if TYPE_CHECKING:
+    from lexcase.analysis.counterfactual import Goal
+    from lexcase.analysis.impact import Impact
 
-@app.command()
+
+@app.command(help=h("counterfactual"))
 @handles_errors
 def counterfactual(
     case: CaseArgument,
     avoid: Annotated[
         list[str] | None,
-        typer.Option(
-            "--avoid",
-            metavar="KIND[:JURISDICTION]",
-            help="An outcome kind that should not follow (repeatable; all must hold).",
-        ),
+        typer.Option("--avoid", metavar="KIND[:JURISDICTION]", help=h("counterfactual.avoid")),
     ] = None,
     reach: Annotated[
         list[str] | None,
-        typer.Option(
-            "--reach", metavar="KIND[:JURISDICTION]", help="An outcome kind that should follow."
-        ),
+        typer.Option("--reach", metavar="KIND[:JURISDICTION]", help=h("counterfactual.reach")),
     ] = None,
     max_changes: Annotated[
-        int, typer.Option("--max-changes", min=1, help="The most facts an answer may change.")
+        int, typer.Option("--max-changes", min=1, help=h("counterfactual.max_changes"))
     ] = 3,
     as_of: AsOfOption = None,
     json_: JsonOption = False,
     rules: RulesOption = None,
     rules_overlay: OverlayOption = None,
 ) -> None:
-    """The smallest sets of changes to the facts a person could have made otherwise (declared
-    mutable on the case model) that make an outcome vanish or appear, each verified by a real
-    evaluation and shown as the what-if difference it makes.
-
-    \b
-    Example: lexcase counterfactual seeds/zhilin.yaml --avoid prosecution:KZ
-    Example: lexcase counterfactual seeds/zhilin.yaml --avoid removal --max-changes 3
-    """
     from lexcase.analysis.counterfactual import counterfactual as search
 
     loaded = warn_about(case, rules, json_)
@@ -82,48 +76,57 @@ def counterfactual(
     if json_:
         model_json(answer)
         return
-    goal_text = " and ".join(g.describe() for g in answer.goals)
-    out.print(f"[bold]{answer.case_id}[/bold] as of {answer.as_of}: {escape(goal_text)}")
+    goal_text = t("and").join(_goal(g) for g in answer.goals)
+    heading = t("as_of", case=f"[bold]{answer.case_id}[/bold]", date=answer.as_of)
+    out.print(f"{heading}: {escape(goal_text)}")
     if answer.targets:
-        out.print(f"[dim]predicted now: {', '.join(answer.targets)}[/dim]")
+        out.print(f"[dim]{t('predicted_now', rules=', '.join(answer.targets))}[/dim]")
     for index, found in enumerate(answer.answers, start=1):
         changes = "; ".join(
             f"{c.path}: {_shown(c.before)} -> {_shown(c.after)}" for c in found.changes
         )
-        out.print(f"\n[bold]{index}. {found.size} change(s)[/bold]: {escape(changes)}")
+        size = t("n_changes", i=index, n=found.size)
+        out.print(f"\n[bold]{size}[/bold]: {escape(changes)}")
         for diff in found.difference.outcomes:
-            _line(diff.change.value, diff.kind.value, diff.jurisdiction, diff.summary, diff.rule)
-        if found.still_open:
-            still = ", ".join(found.still_open)
-            out.print(f"   [yellow]still undecided, and could conclude it: {still}[/yellow]")
-    if not answer.answers:
-        out.print(
-            "\n"
-            + {"already": "Nothing to change: every goal holds as the case stands."}.get(
-                answer.status.value,
-                f"No set of up to {answer.max_changes} changes among the values tried does it.",
+            _line(
+                w.change(diff.change.value),
+                diff.kind.value,
+                diff.jurisdiction,
+                diff.summary,
+                diff.rule,
             )
-        )
-    out.print("\n[bold]Searched[/bold]")
+        if found.still_open:
+            still = t("still_open", rules=", ".join(found.still_open))
+            out.print(f"   [yellow]{escape(still)}[/yellow]")
+    if not answer.answers:
+        already = answer.status.value == "already"
+        out.print("\n" + (t("already") if already else t("no_set", n=answer.max_changes)))
+    out.print(f"\n[bold]{t('searched')}[/bold]")
     for tried in answer.tried:
         out.print(f"  {tried.path}: {', '.join(_shown(v) for v in tried.values)}", markup=False)
     for limit in answer.limits:
         out.print(f"  - {escape(limit)}")
     cost = answer.cost
-    out.print(
-        f"[dim]{cost.evaluations} evaluations, {cost.skipped} supersets of answers skipped, "
-        f"{cost.seconds:.3f} s[/dim]"
-    )
+    seconds = f"{cost.seconds:.3f}"
+    out.print(f"[dim]{t('cost', n=cost.evaluations, skipped=cost.skipped, seconds=seconds)}[/dim]")
     footer(out, answer.rulebook)
 
 
+def _goal(goal: Goal) -> str:
+    if w.lang() is Lang.EN:
+        return goal.describe()
+    where = t("goal_in", where=goal.jurisdiction) if goal.jurisdiction else ""
+    return t(f"goal.{goal.direction.value}", kind=w.kind(goal.kind.value)) + where
+
+
 def _line(mark: str, kind: str, where: str, summary: str, rule: str) -> None:
+    kind, summary = w.kind(kind), w.summary(rule, summary)
     out.print(f" {mark:<8} {kind:<11} {where:<5} {escape(summary)} [dim]- {rule}[/dim]")
 
 
 def _shown(value: object) -> str:
     if value is None:
-        return "not recorded"
+        return t("not_recorded")
     if isinstance(value, bool):
         return "true" if value else "false"
     return str(value)
@@ -132,7 +135,7 @@ def _shown(value: object) -> str:
 # --- interview ------------------------------------------------------------------------------
 
 
-@app.command()
+@app.command(help=h("interview"))
 @handles_errors
 def interview(
     case: CaseArgument,
@@ -141,15 +144,6 @@ def interview(
     rules: RulesOption = None,
     rules_overlay: OverlayOption = None,
 ) -> None:
-    """Ask for the facts that would decide the undecided rules, one at a time, most outcomes
-    changed first. Each answer is written into the case file (comments and order kept; the file
-    as it was is kept as CASE.bak) and the outcomes are shown again. Answer ? for unknown; an
-    empty answer ends the interview. --json lists the ranked questions without asking.
-
-    \b
-    Example: lexcase interview seeds/zhilina.yaml
-    Example: lexcase interview seeds/zhilina.yaml --json
-    """
     from lexcase.analysis.interview import UNKNOWN, parse_answer, record_answer
     from lexcase.analysis.interview import interview as rank
     from lexcase.errors import CaseError, InputError, Place
@@ -172,24 +166,24 @@ def interview(
     before = evaluate(loaded, date, choice)
     backup: Path | None = None
     answered = 0
-    out.print(
-        f"[bold]{ranked.case_id}[/bold] as of {ranked.as_of}: "
-        f"{len(ranked.questions)} question(s) could change an outcome."
-    )
+    case_line = t("as_of", case=f"[bold]{ranked.case_id}[/bold]", date=ranked.as_of)
+    out.print(case_line + t("questions", n=len(ranked.questions)))
     while ranked.questions:
         question = ranked.questions[0]
         out.print(f"\n[bold]{escape(question.question)}[/bold]  [dim]({question.path})[/dim]")
-        out.print(f"  could change: {', '.join(question.could_change)}", markup=False)
-        out.print(f"  decides: {', '.join(question.decides)}", markup=False)
+        out.print(t("could_change", rules=", ".join(question.could_change)), markup=False)
+        out.print(t("decides", rules=", ".join(question.decides)), markup=False)
         if not question.choices:
-            out.print(f"  answer: {question.expected}", markup=False)
+            out.print(t("answer", expected=question.expected), markup=False)
         text = _ask(question.choices)
         while text not in ("", UNKNOWN):
             try:
                 value = parse_answer(question.path, text)
                 break
             except CaseError as problem:
-                err.print(f"{problem.message}: expected {problem.expected}", markup=False)
+                err.print(
+                    t("expected", message=problem.message, expected=problem.expected), markup=False
+                )
                 text = _ask(question.choices)
         if text == "":
             break
@@ -202,11 +196,8 @@ def interview(
             _show_outcomes(before, after)
             before = after
         ranked = rank(case, date, choice, skip=asked)
-    out.print(
-        f"\n{answered} answer(s) written to {case}"
-        + (f"; the file as it was is {backup}" if backup else ""),
-        markup=False,
-    )
+    kept = t("backup", backup=backup) if backup else ""
+    out.print("\n" + t("answers_written", n=answered, case=case) + kept, markup=False)
     footer(out, before.rulebook)
 
 
@@ -233,7 +224,7 @@ def _ask(choices: list[str] | None) -> str:
 def _show_outcomes(before: Result, after: Result) -> None:
     old = {o.rule for o in before.outcomes}
     new = {o.rule for o in after.outcomes}
-    out.print("[bold]Outcomes now[/bold] (+ new, - gone)")
+    out.print(f"[bold]{t('outcomes_now')}[/bold] {t('outcomes_now_hint')}")
     for o in after.outcomes:
         _line("+" if o.rule not in old else "", o.kind.value, o.jurisdiction, o.summary, o.rule)
     for o in before.outcomes:
@@ -244,41 +235,22 @@ def _show_outcomes(before: Result, after: Result) -> None:
 # --- impact ---------------------------------------------------------------------------------
 
 
-@app.command()
+@app.command(help=h("impact"))
 @handles_errors
 def impact(
-    source: Annotated[
-        Path,
-        typer.Argument(
-            metavar="CASES",
-            help="A JSONL file (one case per line) or a folder of case files.",
-            show_default=False,
-        ),
-    ],
+    source: CasesArgument,
     overlay: Annotated[
         list[Path] | None,
-        typer.Option(
-            "--overlay",
-            metavar="DIR",
-            help="The reform: an overlay applied on the rules (repeatable, in order).",
-        ),
+        typer.Option("--overlay", metavar="DIR", help=h("impact.overlay")),
     ] = None,
     against: Annotated[
-        Path | None,
-        typer.Option("--against", metavar="DIR", help="The reform as a whole rule folder."),
+        Path | None, typer.Option("--against", metavar="DIR", help=h("impact.against"))
     ] = None,
     as_of: AsOfOption = None,
     json_: JsonOption = False,
     rules: RulesOption = None,
     rules_overlay: OverlayOption = None,
 ) -> None:
-    """Run a caseload under the rules and under a reform, and count per outcome kind and
-    jurisdiction the cases that gain, lose or change an outcome, with examples.
-
-    \b
-    Example: lexcase impact cases.jsonl --overlay docs/examples/kz-392-2025 \\
-               --rules-overlay docs/examples/kz-392-unamended
-    """
     from lexcase.analysis.impact import impact as run
     from lexcase.batch.inputs import read_input
     from lexcase.errors import InputError, Place
@@ -316,27 +288,25 @@ def impact(
 def _show_impact(report: Impact) -> None:
     table = Table(show_lines=False, expand=False)
     for column in ("kind", "where", "gain", "lose", "change", "examples"):
-        table.add_column(column, no_wrap=column != "examples", overflow="fold")
+        table.add_column(t(f"col.{column}"), no_wrap=column != "examples", overflow="fold")
     for cell in report.cells:
         examples = "; ".join(f"{how}: {', '.join(v)}" for how, v in cell.examples.items())
         table.add_row(
-            cell.kind.value,
+            w.kind(cell.kind.value),
             cell.jurisdiction,
             str(cell.gain),
             str(cell.lose),
             str(cell.change),
             escape(examples),
         )
-    out.print(
-        f"{report.cases} cases, {report.evaluated} evaluated under both, {report.affected} affected"
-    )
+    out.print(t("impact", n=report.cases, evaluated=report.evaluated, affected=report.affected))
     if report.cells:
         out.print(table)
     else:
-        out.print("No case gains, loses or changes an outcome.")
+        out.print(t("no_case_affected"))
     for failure in report.failures:
-        out.print(f"  could not evaluate {failure.input}: {failure.message}", markup=False)
-    out.print("[dim]base:[/dim]", end="")
+        out.print(t("not_evaluated", input=failure.input, message=failure.message), markup=False)
+    out.print(f"[dim]{t('base')}[/dim]", end="")
     footer(out, report.base)
-    out.print("[dim]reform:[/dim]", end="")
+    out.print(f"[dim]{t('reform')}[/dim]", end="")
     footer(out, report.reform)

@@ -17,10 +17,11 @@ from rich.table import Table
 from rich.tree import Tree
 
 from lexcase.errors import printable
-from lexcase.model.rules import citations_text
+from lexcase.interfaces import cli_texts as w
+from lexcase.interfaces.cli_texts import t
+from lexcase.interfaces.i18n import Lang
 
 if TYPE_CHECKING:  # the analysis modules load only for the commands that show them: a fast start
-    from lexcase.analysis.compare import Column, Comparison, Line
     from lexcase.analysis.explain import (
         Blocker,
         Candidate,
@@ -29,12 +30,11 @@ if TYPE_CHECKING:  # the analysis modules load only for the commands that show t
         Step,
         WhyNot,
     )
-    from lexcase.analysis.lint import LintReport
     from lexcase.analysis.timeline import Timeline
     from lexcase.analysis.whatif import Sweep, WhatIf
     from lexcase.evaluation.coverage import StateCoverage
+    from lexcase.evaluation.deadlines import Deadline
     from lexcase.evaluation.result import Result, RulebookStamp
-    from lexcase.law.catalogue import RuleCard, RuleListing
 
 MARK = {"appears": "+", "vanishes": "-", "changes": "~"}  # by Change (a StrEnum)
 
@@ -56,10 +56,34 @@ def state_text(state: RuleState) -> str:
     from lexcase.analysis.explain import RuleStatus
 
     if state.status is RuleStatus.DEFEATED:
-        return "defeated by " + ", ".join(state.defeated_by)
+        return t("defeated_by", rules=", ".join(state.defeated_by))
     if state.status is RuleStatus.UNDECIDED:
-        return "undecided" + (f" (needs {', '.join(state.needs)})" if state.needs else "")
-    return state.status.value.replace("_", " ")
+        return t("undecided") + (
+            t("needs_paren", facts=", ".join(state.needs)) if state.needs else ""
+        )
+    return t(f"rule.{state.status.value}")
+
+
+def basis_text(basis: str, confidence: str, sep: str) -> str:
+    """`law`, or `practice` + sep + `low confidence`: a high confidence goes without saying."""
+    text = w.basis(basis)
+    return text if confidence == "high" else f"{text}{sep}{w.confidence(confidence)}"
+
+
+def status_text(deadline: Deadline) -> str:
+    """A deadline's status in a few words (the engine's own words in English)."""
+    if w.lang() is Lang.EN:
+        return deadline.status_text()
+    return w.status(deadline.model_dump(mode="json"))
+
+
+def status_note(deadline: Deadline) -> str | None:
+    """What a deadline's status rests on, where the status alone does not say it."""
+    note = deadline.status_note()
+    if w.lang() is Lang.EN or note is None or deadline.status.value == "undated":
+        return note  # an undated deadline's note is how the period counts: the rule file's words
+    late = (deadline.met_on - deadline.date).days if deadline.met_on and deadline.date else 0
+    return t(f"note.{deadline.status.value}", met_on=deadline.met_on, late=late, by=deadline.met_by)
 
 
 class TerminalConsole(Console):
@@ -74,11 +98,19 @@ class TerminalConsole(Console):
 
 def footer(console: Console, stamp: RulebookStamp) -> None:
     """Which rules gave the answer, so that it can be reproduced: the base folder's version and
-    hash, and each overlay's. (That lexcase is not legal advice is said once, in the top-level
-    help.)"""
-    line = f"rules {stamp.version} sha256:{stamp.sha256[:12]}"
+    hash, and each overlay's; in Russian, the rules shown in English for want of a Russian text.
+    (That lexcase is not legal advice is said once, in the top-level help.)"""
+    line = t("rules_stamp", version=stamp.version, sha=stamp.sha256[:12])
     for overlay in stamp.overlays or []:
-        line += f" + overlay {overlay.name} ({overlay.version}) sha256:{overlay.sha256[:12]}"
+        line += t(
+            "overlay_stamp", name=overlay.name, version=overlay.version, sha=overlay.sha256[:12]
+        )
+    untranslated = w.fell_back()
+    if untranslated:
+        console.print(f"\n[dim]{escape(w.fallback_notice())} ({', '.join(untranslated)})[/dim]")
+    english = w.english_summaries()
+    if english:
+        console.print(f"\n[dim]{escape(t('english_summaries', rules=', '.join(english)))}[/dim]")
     console.print(f"\n[dim]{escape(line)}[/dim]")
 
 
@@ -86,46 +118,41 @@ def footer(console: Console, stamp: RulebookStamp) -> None:
 
 
 def show_result(console: Console, result: Result) -> None:
-    console.print(f"[bold]{result.case_id}[/bold] as of {result.as_of}")
+    console.print(t("as_of", case=f"[bold]{result.case_id}[/bold]", date=result.as_of))
     console.print(f"[dim]{escape(coverage_line(result.coverage))}[/dim]")
     table = Table(show_lines=True, expand=False)
-    table.add_column("kind", no_wrap=True)
-    table.add_column("where", no_wrap=True)
-    table.add_column("basis", no_wrap=True)
-    table.add_column("outcome, and its source", overflow="fold", ratio=1)
+    table.add_column(t("col.kind"), no_wrap=True)
+    table.add_column(t("col.where"), no_wrap=True)
+    table.add_column(t("col.basis"), no_wrap=True)
+    table.add_column(t("col.outcome_source"), overflow="fold", ratio=1)
     for outcome in result.outcomes:
-        basis = outcome.basis.value
-        if outcome.confidence.value != "high":
-            basis += f"\n{outcome.confidence.value} confidence"
-        sources = citations_text(outcome.citations)
+        sources = w.cite(outcome.citations)
+        text = w.summary(outcome.rule, outcome.summary, outcome.detail)
         table.add_row(
-            outcome.kind.value,
+            w.kind(outcome.kind.value),
             outcome.jurisdiction,
-            basis,
-            f"{escape(outcome.summary)}\n[dim]{escape(sources)} - {outcome.rule}[/dim]",
+            basis_text(outcome.basis.value, outcome.confidence.value, "\n"),
+            f"{escape(text)}\n[dim]{escape(sources)} - {outcome.rule}[/dim]",
         )
     if result.outcomes:
         console.print(table)
     else:
-        console.print("No outcome follows from these facts and rules.")
+        console.print(t("no_outcomes"))
     if result.deadlines:
-        console.print(
-            "\n[bold]Deadlines[/bold] (lexcase timeline shows them among the case's events)"
-        )
+        console.print(f"\n[bold]{t('deadlines')}[/bold] {t('deadlines_hint')}")
         for deadline in result.deadlines:
-            when = str(deadline.date) if deadline.date else "undated   "
-            status = escape(deadline.status_text())
+            when = str(deadline.date) if deadline.date else t("undated_padded")
+            status = escape(status_text(deadline))
             if deadline.flagged:
                 status = f"[bold red]{status}[/bold red]"
-            console.print(
-                f"  {when}  {status}  {escape(deadline.what)} [dim]- {deadline.rule}[/dim]"
-            )
+            what = escape(w.deadline(deadline.rule, "what", deadline.what))
+            console.print(f"  {when}  {status}  {what} [dim]- {deadline.rule}[/dim]")
     if result.defeated:
-        console.print("\n[bold]Defeated[/bold]")
+        console.print(f"\n[bold]{t('defeated')}[/bold]")
         for defeat in result.defeated:
-            console.print(f"  {defeat.rule}  by {defeat.by}", markup=False)
+            console.print(t("defeated_line", rule=defeat.rule, by=defeat.by), markup=False)
     if result.undecided:
-        console.print("\n[bold]Undecided[/bold] (facts that would decide them)")
+        console.print(f"\n[bold]{t('undecided_title')}[/bold] {t('undecided_hint')}")
         for undecided in result.undecided:
             needs = ", ".join(undecided.needs) or "-"
             console.print(f"  {undecided.rule}: {needs}", markup=False)
@@ -133,50 +160,60 @@ def show_result(console: Console, result: Result) -> None:
 
 
 def show_timeline(console: Console, result: Timeline) -> None:
-    console.print(f"[bold]{result.case_id}[/bold]: timeline as of {result.as_of}")
+    console.print(t("timeline_as_of", case=f"[bold]{result.case_id}[/bold]", date=result.as_of))
     table = Table(show_lines=False, expand=False, show_edge=False, pad_edge=False)
-    table.add_column("date", no_wrap=True)
+    table.add_column(t("col.date"), no_wrap=True)
     table.add_column("", no_wrap=True)
-    table.add_column("status", no_wrap=True)
-    table.add_column("what, and its source", overflow="fold", ratio=1)
+    table.add_column(t("col.status"), no_wrap=True)
+    table.add_column(t("col.what_source"), overflow="fold", ratio=1)
+    now = f"[bold]{t('as_of_marker', date=result.as_of)}[/bold]"
     marked, last_day = False, ""
     for entry in result.entries:
         if not marked and (entry.date is None or entry.date > result.as_of):
-            table.add_row("", "", "", f"[bold]-- as of {result.as_of} --[/bold]")
+            table.add_row("", "", "", now)
             marked = True
-        day = str(entry.date) if entry.date else "undated"
+        day = str(entry.date) if entry.date else t("undated")
         shown_day, last_day = ("" if day == last_day else day), day
         deadline = entry.deadline
         if deadline is None:
-            text = escape(entry.text)
+            text = escape(w.entry(entry.model_dump(mode="json")))
             table.add_row(
                 shown_day,
-                entry.kind.value,
+                t(f"entry.{entry.kind.value}"),
                 "",
                 text if entry.kind.value == "event" else f"[dim]{text}[/dim]",
             )
             continue
-        status = escape(deadline.status_text())
+        status = escape(status_text(deadline))
         if deadline.flagged:
             status = f"[bold red]{status}[/bold red]"
+        start = f" ({deadline.from_date})" if deadline.from_date else ""
         lines = [
-            escape(deadline.what),
-            f"[dim]{escape(deadline.period)} from {escape(deadline.from_fact)}"
-            f"{f' ({deadline.from_date})' if deadline.from_date else ''}; "
-            f"binds {escape(deadline.binds)}[/dim]",
+            escape(w.deadline(deadline.rule, "what", deadline.what)),
+            "[dim]"
+            + escape(
+                t(
+                    "period_line",
+                    period=w.period(deadline.period),
+                    fact=deadline.from_fact + start,
+                    binds=w.deadline(deadline.rule, "binds", deadline.binds),
+                )
+            )
+            + "[/dim]",
         ]
-        note = deadline.status_note()
+        note = status_note(deadline)
         if note:
             lines.append(escape(note))
         if deadline.flagged and deadline.if_missed:
-            lines.append(f"[red]if missed: {escape(deadline.if_missed)}[/red]")
-        sources = citations_text(deadline.citations)
+            missed = w.deadline(deadline.rule, "if_missed", deadline.if_missed)
+            lines.append(f"[red]{escape(t('if_missed', text=missed))}[/red]")
+        sources = w.cite(deadline.citations)
         confidence = deadline.confidence.value
-        sources += f"; {confidence} confidence" if confidence != "high" else ""
+        sources += f"; {w.confidence(confidence)}" if confidence != "high" else ""
         lines.append(f"[dim]{escape(sources)} - {deadline.rule}[/dim]")
-        table.add_row(shown_day, "deadline", status, "\n".join(lines))
+        table.add_row(shown_day, t("entry.deadline"), status, "\n".join(lines))
     if not marked:
-        table.add_row("", "", "", f"[bold]-- as of {result.as_of} --[/bold]")
+        table.add_row("", "", "", now)
     console.print(table)
     footer(console, result.rulebook)
 
@@ -187,7 +224,7 @@ def show_timeline(console: Console, result: Timeline) -> None:
 def show_what_if(console: Console, diff: WhatIf) -> None:
     from lexcase.analysis.whatif import Change
 
-    console.print(f"[bold]{diff.case_id}[/bold] as of {diff.as_of}: what if")
+    console.print(t("what_if_title", case=f"[bold]{diff.case_id}[/bold]", date=diff.as_of))
     for change in diff.changes:
         console.print(
             f"  {change.path}: {value_text(change.before)} -> {value_text(change.after)}",
@@ -196,18 +233,18 @@ def show_what_if(console: Console, diff: WhatIf) -> None:
     if diff.outcomes:
         table = Table(show_lines=True, expand=False)
         table.add_column("", no_wrap=True)
-        table.add_column("kind", no_wrap=True)
-        table.add_column("where", no_wrap=True)
-        table.add_column("outcome, its source, and its rule on the other side", ratio=1)
+        table.add_column(t("col.kind"), no_wrap=True)
+        table.add_column(t("col.where"), no_wrap=True)
+        table.add_column(t("col.outcome_other_side"), ratio=1)
         for d in diff.outcomes:
             lines = [
-                escape(d.summary),
-                f"[dim]{escape(citations_text(d.citations))} - {d.rule}[/dim]",
+                escape(w.summary(d.rule, d.summary)),
+                f"[dim]{escape(w.cite(d.citations))} - {d.rule}[/dim]",
             ]
             if d.change is Change.APPEARS:
-                lines.append(f"was: {escape(state_text(d.before))}")
+                lines.append(escape(t("was", state=state_text(d.before))))
             elif d.change is Change.VANISHES:
-                lines.append(f"now: {escape(state_text(d.after))}")
+                lines.append(escape(t("now", state=state_text(d.after))))
             for detail in d.details:
                 lines.append(
                     escape(
@@ -215,38 +252,42 @@ def show_what_if(console: Console, diff: WhatIf) -> None:
                     )
                 )
             table.add_row(
-                f"{MARK[d.change]} {d.change.value}", d.kind.value, d.jurisdiction, "\n".join(lines)
+                f"{MARK[d.change]} {w.change(d.change.value)}",
+                w.kind(d.kind.value),
+                d.jurisdiction,
+                "\n".join(lines),
             )
         console.print(table)
     else:
-        console.print("\nNo outcome appears, vanishes or changes.")
-    console.print(f"{diff.unchanged} outcome(s) unchanged.")
+        console.print("\n" + t("nothing_changes"))
+    console.print(t("unchanged", n=diff.unchanged))
     if diff.undecided:
-        console.print("\n[bold]Undecided[/bold] (+ now undecided, - now decided)")
+        console.print(f"\n[bold]{t('undecided_title')}[/bold] {t('undecided_change_hint')}")
         for u in diff.undecided:
-            needs = f": needs {', '.join(u.needs)}" if u.needs else ""
+            needs = t("needs_colon", facts=", ".join(u.needs)) if u.needs else ""
             console.print(f"  {MARK[u.change]} {u.rule}{needs}", markup=False)
     if diff.defeats:
-        console.print("\n[bold]Defeats[/bold] (+ now defeated, - no longer)")
+        console.print(f"\n[bold]{t('defeats')}[/bold] {t('defeats_hint')}")
         for defeat in diff.defeats:
-            console.print(f"  {MARK[defeat.change]} {defeat.rule} by {defeat.by}", markup=False)
+            line = t("defeat", rule=defeat.rule, by=defeat.by)
+            console.print(f"  {MARK[defeat.change]} {line}", markup=False)
     footer(console, diff.rulebook)
 
 
 def show_sweep(console: Console, grid: Sweep) -> None:
     paths = " x ".join(a.path for a in grid.axes)
-    console.print(
-        f"[bold]{grid.case_id}[/bold] as of {grid.as_of}: "
-        f"{escape(paths)}, {len(grid.rows)} combination(s)"
-    )
+    case = t("as_of", case=f"[bold]{grid.case_id}[/bold]", date=grid.as_of)
+    console.print(f"{case}: {escape(paths)}, {t('combinations', n=len(grid.rows))}")
     for change in grid.fixed:
-        console.print(f"  on every row {change.path} = {value_text(change.after)}", markup=False)
+        console.print(
+            t("every_row", path=change.path, value=value_text(change.after)), markup=False
+        )
     table = Table(show_lines=True, expand=False)
     table.add_column("", no_wrap=True)
     for axis in grid.axes:
         table.add_column(axis.path, overflow="fold")
     for kind in grid.columns:
-        table.add_column(kind.value, overflow="fold")
+        table.add_column(w.kind(kind.value), overflow="fold")
     for row in grid.rows:
         cells = [[r for r in row.cells[k] if r not in grid.common[k]] for k in grid.columns]
         table.add_row(
@@ -255,24 +296,26 @@ def show_sweep(console: Console, grid: Sweep) -> None:
             *("\n".join(cell) or "-" for cell in cells),
         )
     console.print(table)
-    console.print(
-        "[dim]* the case's own values. A cell lists the rules whose outcome of that kind holds, "
-        "leaving out those that hold on every row:[/dim]"
-    )
+    console.print(f"[dim]{t('sweep_key')}[/dim]")
     for kind in grid.columns:
         if grid.common[kind]:
-            console.print(f"  {kind.value}: {', '.join(grid.common[kind])}", markup=False)
+            console.print(f"  {w.kind(kind.value)}: {', '.join(grid.common[kind])}", markup=False)
     if not grid.columns:
-        console.print("No outcome differs between the rows.")
+        console.print(t("no_row_differs"))
     if grid.steady:
-        console.print("Unchanged on every row: " + ", ".join(k.value for k in grid.steady))
+        console.print(t("steady") + ", ".join(w.kind(k.value) for k in grid.steady))
     if grid.legend:
-        console.print("\n[bold]Rules in the grid[/bold]")
+        console.print(f"\n[bold]{t('grid_rules')}[/bold]")
         legend = Table(box=None, show_header=False, expand=False, padding=(0, 1, 0, 2))
         legend.add_column(no_wrap=True)
         legend.add_column()
         for entry in grid.legend:
-            legend.add_row(entry.rule, escape(f"{entry.title} [{entry.source}]"))
+            legend.add_row(
+                entry.rule,
+                escape(
+                    f"{w.title(entry.rule, entry.title)} [{w.source(entry.rule, entry.source)}]"
+                ),
+            )
         console.print(legend)
     footer(console, grid.rulebook)
 
@@ -280,47 +323,47 @@ def show_sweep(console: Console, grid: Sweep) -> None:
 # --- explanations ---------------------------------------------------------------------------
 
 
-def _step_label(step: Step) -> str:
-    basis = step.basis.value
-    if step.confidence.value != "high":
-        basis += f", {step.confidence.value} confidence"
+def _rule_label(source: Step | Candidate) -> str:
+    """A rule in an explanation tree: id, title, citations, basis and confidence."""
     return (
-        f"[bold]{step.rule}[/bold] {escape(step.title)}\n"
-        f"[dim]{escape(citations_text(step.citations))} ({basis})[/dim]"
+        f"[bold]{source.rule}[/bold] {escape(w.title(source.rule, source.title))}\n"
+        f"[dim]{escape(w.cite(source.citations))} "
+        f"({basis_text(source.basis.value, source.confidence.value, ', ')})[/dim]"
     )
 
 
 def _add_step(tree: Tree, step: Step) -> None:
     for fact in step.facts:
-        text = f"fact {fact.test}"
+        text = t("fact", test=w.test(fact.test))
         if fact.test != f"{fact.path} is {value_text(fact.value)}":
             text += f"  [{fact.path} = {value_text(fact.value)}]"
         tree.add(escape(text))
     for given in step.given:
-        branch = tree.add(escape(f"given {given.conclusion}, concluded by"))
+        branch = tree.add(escape(t("given_by", conclusion=given.conclusion)))
         for source in given.by:
-            _add_step(branch.add(_step_label(source)), source)
+            _add_step(branch.add(_rule_label(source)), source)
     for defeat in step.defeated:
         would = f": {defeat.would_conclude}" if defeat.would_conclude else ""
-        tree.add(escape(f"defeated {defeat.rule} ({defeat.title}){would}"))
+        title = w.title(defeat.rule, defeat.title)
+        tree.add(escape(t("defeated_rule", rule=defeat.rule, title=title) + would))
     if step.at_risk_from:
-        tree.add(escape("at risk from undecided " + ", ".join(step.at_risk_from)))
+        tree.add(escape(t("at_risk", rules=", ".join(step.at_risk_from))))
 
 
 def show_explanation(console: Console, explanation: Explanation) -> None:
-    of = f" ({explanation.kind.value})" if explanation.kind else ""
-    console.print(f"[bold]{explanation.case_id}[/bold] as of {explanation.as_of}{of}")
+    of = f" ({w.kind(explanation.kind.value)})" if explanation.kind else ""
+    console.print(
+        t("as_of", case=f"[bold]{explanation.case_id}[/bold]", date=explanation.as_of) + of
+    )
     if not explanation.outcomes:
-        kind = explanation.kind.value if explanation.kind else "outcome"
-        console.print(
-            f"No {kind} is predicted; `lexcase explain CASE --why-not KIND` says why.",
-            markup=False,
-        )
+        kind = w.kind(explanation.kind.value) if explanation.kind else t("outcome")
+        console.print(t("none_predicted", kind=kind), markup=False)
     for outcome in explanation.outcomes:
+        text = w.summary(outcome.rule, outcome.summary)
         tree = Tree(
-            f"[bold]{outcome.kind.value}[/bold] {outcome.jurisdiction}: {escape(outcome.summary)}"
+            f"[bold]{w.kind(outcome.kind.value)}[/bold] {outcome.jurisdiction}: {escape(text)}"
         )
-        branch = tree.add(_step_label(outcome.step))
+        branch = tree.add(_rule_label(outcome.step))
         _add_step(branch, outcome.step)
         console.print(tree)
     footer(console, explanation.rulebook)
@@ -328,25 +371,18 @@ def show_explanation(console: Console, explanation: Explanation) -> None:
 
 def _blocker_text(blocker: Blocker) -> str:
     if blocker.test is not None:
-        return (
-            f"failed: {blocker.test.test} (the case has {blocker.test.path} = "
-            f"{value_text(blocker.test.value)})"
-        )
+        test = blocker.test
+        value = value_text(test.value)
+        return t("failed", test=w.test(test.test), path=test.path, value=value)
     if blocker.given is not None:
-        return f"given {blocker.given}, which no rule concluded:"
-    return "pre-empted: " + ", ".join(blocker.pre_empted_by) + " holds and defeats it"
+        return t("given_unconcluded", given=blocker.given)
+    return t("pre_empted", rules=", ".join(blocker.pre_empted_by))
 
 
 def _add_candidate(tree: Tree, candidate: Candidate) -> None:
     from lexcase.analysis.explain import RuleStatus
 
-    basis = candidate.basis.value
-    if candidate.confidence.value != "high":
-        basis += f", {candidate.confidence.value} confidence"
-    node = tree.add(
-        f"[bold]{candidate.rule}[/bold] {escape(candidate.title)}\n"
-        f"[dim]{escape(citations_text(candidate.citations))} ({basis})[/dim]"
-    )
+    node = tree.add(_rule_label(candidate))
     node.add(escape(state_text(candidate.state)))
     if candidate.blocked_by is not None:
         blocked = node.add(escape(_blocker_text(candidate.blocked_by)))
@@ -354,23 +390,20 @@ def _add_candidate(tree: Tree, candidate: Candidate) -> None:
             _add_candidate(blocked, source)
     if candidate.state.status is RuleStatus.UNDECIDED:
         for reading in candidate.unknown:
-            node.add(escape(f"unknown: {reading.test}"))
+            node.add(escape(t("unknown_test", test=w.test(reading.test))))
         for name in candidate.pending:
-            node.add(escape(f"given {name}, which is undecided too"))
+            node.add(escape(t("given_pending", given=name)))
 
 
 def show_why_not(console: Console, answer: WhyNot) -> None:
-    console.print(
-        f"[bold]{answer.case_id}[/bold] as of {answer.as_of}: why no {answer.kind.value}?"
-    )
+    kind = w.kind(answer.kind.value)
+    case = t("as_of", case=f"[bold]{answer.case_id}[/bold]", date=answer.as_of)
+    console.print(case + t("why_no", kind=kind))
     if answer.predicted:
-        console.print(
-            f"Predicted {answer.kind.value}: " + ", ".join(answer.predicted) + ". The others:",
-            markup=False,
-        )
+        console.print(t("predicted", kind=kind, rules=", ".join(answer.predicted)), markup=False)
     if not answer.candidates:
-        console.print(f"Every rule that concludes {answer.kind.value} holds.", markup=False)
-    tree = Tree(f"{len(answer.candidates)} rule(s) could conclude {answer.kind.value} and did not")
+        console.print(t("every_rule_holds", kind=kind), markup=False)
+    tree = Tree(t("could_conclude", n=len(answer.candidates), kind=kind))
     for candidate in answer.candidates:
         _add_candidate(tree, candidate)
     if answer.candidates:
@@ -378,163 +411,11 @@ def show_why_not(console: Console, answer: WhyNot) -> None:
     footer(console, answer.rulebook)
 
 
-# --- rules ----------------------------------------------------------------------------------
-
-
-def show_listing(console: Console, listing: RuleListing) -> None:
-    table = Table(expand=False)
-    table.add_column("rule", no_wrap=True)
-    table.add_column("concludes", overflow="fold")
-    table.add_column("basis", no_wrap=True)
-    table.add_column("title and source", ratio=1)
-    for line in listing.rules:
-        concludes = [line.kind.value] if line.kind else []
-        concludes += line.concludes
-        basis = line.basis.value
-        if line.confidence.value != "high":
-            basis += f"\n{line.confidence.value}"
-        table.add_row(
-            line.id,
-            escape("\n".join(concludes)),
-            basis,
-            f"{escape(line.title)}\n[dim]{escape(line.source)}[/dim]",
-        )
-    console.print(table)
-    console.print(f"{len(listing.rules)} rule(s); rules {listing.version} in {listing.rulebook}")
-
-
-def show_card(console: Console, card: RuleCard) -> None:
-    table = Table(box=None, show_header=False, expand=False, padding=(0, 2, 0, 0))
-    table.add_column(no_wrap=True, style="bold")
-    table.add_column(overflow="fold")
-
-    def row(label: str, text: str) -> None:
-        table.add_row(label, escape(text))
-
-    console.print(f"[bold]{card.id}[/bold]  {escape(card.title)}")
-    row("where", f"{card.jurisdiction}, {card.file}:{card.line}")
-    for citation in card.citations:
-        text = citation.short()
-        if citation.text:
-            text += f" - {citation.text}"
-        if citation.url:
-            text += f" <{citation.url}>"
-        row("cites", text)
-    row("basis", f"{card.basis.value}, {card.confidence.value} confidence")
-    if card.uncertain:
-        row("uncertain", card.uncertain)
-    for report in card.reported_in:
-        row("reported in", report)
-    if card.note:
-        row("note", card.note)
-    if card.in_force_from or card.in_force_until:
-        window = f"{card.in_force_from or '...'} to {card.in_force_until or '...'}"
-        row("in force", f"{window}, judged at {card.judged_at}")
-    for condition in card.conditions:
-        row("when", condition)
-    for given in card.given:
-        row("given", f"{given.conclusion} (concluded by {', '.join(given.concluded_by)})")
-    if card.outcome is not None:
-        row("outcome", f"{card.outcome.kind.value}: {card.outcome.summary}")
-        row("detail", json.dumps(card.outcome.detail, ensure_ascii=False))
-    if card.concludes:
-        row("concludes", ", ".join(card.concludes))
-    if card.defeats:
-        row("defeats", ", ".join(card.defeats))
-    row("defeated by", ", ".join(card.defeated_by) or "no rule")
-    for dependent in card.dependents:
-        row("dependent", f"{dependent.rule} ({dependent.how})")
-    if not card.dependents:
-        row("dependent", "no rule depends on it")
-    console.print(table)
-
-
-def show_lint(console: Console, report: LintReport) -> None:
-    for problem in report.problems:
-        console.print(str(problem), markup=False, soft_wrap=True)
-    if report.untranslated:
-        console.print(
-            f"{len(report.untranslated)} rule(s) without a Russian title or summary "
-            f"(title_ru, summary_ru; shown in English in Russian memos): "
-            + ", ".join(report.untranslated),
-            markup=False,
-            soft_wrap=True,
-        )
-    if report.clean:
-        console.print(f"{report.rules} rules in {report.root}: no problems found.", markup=False)
-    else:
-        console.print(f"{len(report.problems)} problem(s) in {report.root}.", markup=False)
-
-
 def coverage_line(coverage: list[StateCoverage]) -> str:
     """Whose law was applied, in one line: "law applied: Kazakhstan (host, partial), ..."."""
     parts = []
     for entry in coverage:
-        who = entry.name or entry.state or "unknown"
-        parts.append(f"{who} ({entry.role.value}, {entry.coverage.value})")
-    return "law applied: " + ", ".join([*parts, "international law"])
-
-
-def show_comparison(out: Console, comparison: Comparison) -> None:
-    """Destinations side by side: a column per host, a row per outcome kind, worst first."""
-    home = comparison.home_name or comparison.home_state or "the home state"
-    out.print(
-        f"[bold]{comparison.case_id}[/bold] as of {comparison.as_of}: "
-        f"the same person in {', '.join(comparison.hosts)}"
-    )
-    table = Table(show_lines=True, expand=False)
-    table.add_column("", no_wrap=True)
-    for column in comparison.columns:
-        name = column.coverage.name or column.host
-        label = f"{name} ({column.host})" + (" - as recorded" if column.real else "")
-        cover = column.coverage.coverage.value
-        table.add_column(f"{label}\nrules: {cover}", overflow="fold", ratio=1)
-    kinds = sorted(
-        {line.kind for c in comparison.columns for line in c.lines},
-        key=lambda k: min(x.rank for c in comparison.columns for x in c.lines if x.kind is k),
-    )
-    for kind in kinds:
-        cells = []
-        for column in comparison.columns:
-            lines = [x for x in column.lines if x.kind is kind]
-            cells.append("\n".join(_comparison_cell(x) for x in lines) or "[dim]-[/dim]")
-        table.add_row(kind.value, *cells)
-    out.print(table)
-    out.print("[dim]▲ marks the worst line of each destination (order: see severity.yaml).[/dim]")
-    if comparison.home:
-        out.print(f"\n[bold]In every destination[/bold] ({escape(home)}'s own law)")
-        for line in comparison.home:
-            out.print(f"  {escape(line.summary)} [dim]{escape(line.citation)} - {line.rule}[/dim]")
-    for column in comparison.columns:
-        _comparison_notes(out, column)
-    out.print(
-        f"\n[dim]rules {comparison.rulebook.version} sha256:{comparison.rulebook.sha256[:12]}[/dim]"
-    )
-
-
-def _comparison_cell(line: Line) -> str:
-    mark = "[bold red]▲[/bold red] " if line.worst else ""
-    basis = (
-        line.basis if line.confidence == "high" else f"{line.basis}, {line.confidence} confidence"
-    )
-    return (
-        f"{mark}{escape(line.summary)}\n[dim]{basis}: {escape(line.citation)} - {line.rule}[/dim]"
-    )
-
-
-def _comparison_notes(out: Console, column: Column) -> None:
-    name = column.coverage.name or column.host
-    out.print(f"\n[bold]{escape(name)}[/bold]")
-    if column.coverage.missing:
-        out.print("  rules leave out: " + escape("; ".join(column.coverage.missing)))
-    if column.set_aside:
-        facts = ", ".join(s.path for s in column.set_aside)
-        out.print(f"  set aside (facts of the real host): {escape(facts)}")
-    for defeat in column.defeated:
-        out.print(f"  stopped: {defeat.title} ({defeat.rule}), by {defeat.by}", markup=False)
-    if column.undecided:
-        needs = sorted({n for u in column.undecided for n in u.needs})
-        out.print(
-            f"  undecided: {len(column.undecided)} rule(s); facts that would decide them: "
-            + escape(", ".join(needs))
-        )
+        who = entry.name or entry.state or t("unknown")
+        role, level = t(f"role.{entry.role.value}"), t(f"coverage.{entry.coverage.value}")
+        parts.append(f"{who} ({role}, {level})")
+    return t("law_applied") + ", ".join([*parts, t("international_law")])

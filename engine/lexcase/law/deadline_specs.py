@@ -68,6 +68,9 @@ def resolve_deadline(spec: DeadlineSpec, fail: Reporter) -> DeadlineRule:
         binds=spec.binds,
         if_missed=spec.if_missed,
         met_by=spec.met_by,
+        what_ru=spec.what_ru,
+        binds_ru=spec.binds_ru,
+        if_missed_ru=spec.if_missed_ru,
     )
 
 

@@ -116,7 +116,8 @@ class FolderChecker:
                     self.packs.append(read_pack(file))
             except RuleFileError as problem:
                 yield problem
-        for made in self.treaties.rules():
+        names_ru = {p.state: p.name_ru for p in self.packs if p.name_ru}
+        for made in self.treaties.rules(names_ru):
             if isinstance(made, RuleFileError):
                 yield made
             else:

@@ -14,7 +14,7 @@ missing). Results report it; a state with no pack is reported as not covered.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 
 from lexcase.errors import RuleFileError
 from lexcase.law.files import RuleFile
@@ -55,15 +55,18 @@ class TreatyTable:
     def givens(self, treaty: str) -> tuple[str, ...]:
         return tuple(binding(treaty, role) for role in self.by_id[treaty].binds)
 
-    def rules(self) -> Iterator[Rule | RuleFileError]:
-        """One rule per party and role; a row that does not resolve yields its problem."""
+    def rules(self, names_ru: Mapping[str, str]) -> Iterator[Rule | RuleFileError]:
+        """One rule per party and role; a row that does not resolve yields its problem.
+        `names_ru`: the states' Russian names (from their packs), for the Russian titles."""
         assert self.document is not None or not self.spec.treaties
         for i, treaty in enumerate(self.spec.treaties):
-            instrument = Instrument(title=treaty.title, short=treaty.short)
+            instrument = Instrument(
+                title=treaty.title, short=treaty.short, short_ru=treaty.short_ru
+            )
             file = RuleFileSpec(instrument=instrument, jurisdiction=INTL, rules=[])
             for j, party in enumerate(treaty.parties):
                 for role in party.as_ or treaty.binds:
-                    spec = _party_rule(treaty, party, role)
+                    spec = _party_rule(treaty, party, role, names_ru.get(party.state))
                     assert self.document is not None
                     try:
                         yield resolve_rule(spec, file, self.document, ("treaties", i, "parties", j))
@@ -71,7 +74,14 @@ class TreatyTable:
                         yield problem
 
 
-def _party_rule(treaty: TreatySpec, party: PartySpec, role: Role) -> RuleSpec:
+# The role of a party row in a Russian title: the state, and who it is to the person.
+ROLE_RU = {
+    Role.HOST: "государства пребывания (где он находится)",
+    Role.HOME: "государства происхождения (которое добивается его возвращения)",
+}
+
+
+def _party_rule(treaty: TreatySpec, party: PartySpec, role: Role, state_ru: str | None) -> RuleSpec:
     name = treaty.short or treaty.title
     since = f" from {party.from_.isoformat()}" if party.from_ else ""
     until = f" until {party.until.isoformat()}" if party.until else ""
@@ -80,14 +90,32 @@ def _party_rule(treaty: TreatySpec, party: PartySpec, role: Role) -> RuleSpec:
     return RuleSpec(
         id=f"intl.{treaty.id}.party.{party.state.lower()}.{role.value}",
         title=f"The {name} binds {party.state}, the {role.value} state ({who}){since}{until}",
+        title_ru=_party_title_ru(treaty, party, role, state_ru),
         cite=CitationSpec(whole=True, text=party.source),
         basis=Basis.LAW,
         confidence=party.confidence,
         uncertain=party.uncertain,
+        uncertain_ru=party.uncertain_ru,
         in_force=in_force,
         when={role.fact: party.state},
         then=Then(conclude=[binding(treaty.id, role)]),
     )
+
+
+def _party_title_ru(
+    treaty: TreatySpec, party: PartySpec, role: Role, state_ru: str | None
+) -> str | None:
+    """«Конвенция против пыток действует для государства пребывания (где он находится) —
+    Казахстан, с 26.06.1998»; None where the table gives the treaty no Russian name."""
+    if treaty.short_ru is None:
+        return None
+    # The state's name stands alone after the dash, so it needs no case ending.
+    text = f"{treaty.short_ru} действует для {ROLE_RU[role]} — {state_ru or party.state}"
+    if party.from_:
+        text += f", с {party.from_:%d.%m.%Y}"
+    if party.until:
+        text += f" по {party.until:%d.%m.%Y}"
+    return text
 
 
 def read_treaties(file: RuleFile) -> TreatyTable:
@@ -134,6 +162,7 @@ def read_pack(file: RuleFile) -> Pack:
     return Pack(
         state=spec.state,
         name=spec.name,
+        name_ru=spec.name_ru,
         roles=tuple(spec.roles),
         coverage=spec.coverage,
         missing=tuple(spec.missing),

@@ -47,12 +47,19 @@ class PartySpec(Spec):
     )
     confidence: Confidence = Confidence.HIGH
     uncertain: Prose | None = None
+    uncertain_ru: Prose | None = Field(None, description="`uncertain` in Russian.")
 
 
 class TreatySpec(Spec):
     id: Identifier
     title: Prose
     short: Prose | None = None
+    short_ru: Prose | None = Field(
+        None,
+        description="The treaty's short name in Russian, as it stands alone (nominative: "
+        "Конвенция против пыток): its party rules cite it whole and name it in their Russian "
+        "titles.",
+    )
     binds: list[Role] = Field(min_length=1, description="The roles the treaty must bind.")
     parties: list[PartySpec] = Field(default_factory=list)
 
@@ -69,6 +76,9 @@ def binding(treaty: str, role: Role) -> str:
 class PackSpec(Spec):
     state: State
     name: Prose = Field(description="The state's name in English, as results print it.")
+    name_ru: Prose | None = Field(
+        None, description="The state's name in Russian, as it stands alone (nominative)."
+    )
     roles: list[Role] = Field(min_length=1, description="host, home, or both.")
     coverage: CoverageLevel
     missing: list[Prose] = Field(default_factory=list, description="What the pack leaves out.")
@@ -79,6 +89,7 @@ class Pack(Spec):
 
     state: State
     name: Prose
+    name_ru: Prose | None = None
     roles: tuple[Role, ...]
     coverage: CoverageLevel
     missing: tuple[Prose, ...] = ()

@@ -118,6 +118,9 @@ class CitationSpec(Spec):
     instrument: Prose | None = Field(None, description="Defaults to the file's instrument.")
     short: Prose | None = Field(None, description="A short name of that instrument.")
     short_ru: Prose | None = Field(None, description=RU_SHORT)
+    part_ru: Prose | None = Field(
+        None, description="How Russian writes a numbered part of that instrument: ч. or п."
+    )
     article: Label | None = None
     part: Label | None = None
     paragraph: Label | None = None
@@ -162,6 +165,7 @@ class DeadlineSpec(Spec):
 
     kind: DeadlineKind = DeadlineKind.DUE
     what: Prose = Field(description="What falls due, or what ends, in plain words.")
+    what_ru: Prose | None = Field(None, description="`what` in Russian (memo, web page).")
     phrase: Prose = Field(description="The words of the source that set the period, quoted.")
     from_: Any = Field(
         alias="from",
@@ -169,7 +173,9 @@ class DeadlineSpec(Spec):
     )
     period: Any = Field(description="{hours|days|months|years: N or {fact: path}}, once.")
     binds: Prose = Field(description="Who must act by the date, or whom the term binds.")
+    binds_ru: Prose | None = Field(None, description="`binds` in Russian (memo, web page).")
     if_missed: Prose | None = Field(None, description="For `due`: what follows if it is missed.")
+    if_missed_ru: Prose | None = Field(None, description="`if_missed` in Russian.")
     met_by: Prose | None = Field(None, description="For `due`: a date fact whose date meets it.")
 
 
@@ -190,6 +196,7 @@ class RuleSpec(Spec):
     basis: Basis
     confidence: Confidence = Confidence.HIGH
     uncertain: Prose | None = Field(None, description="What is unverified, in words.")
+    uncertain_ru: Prose | None = Field(None, description="`uncertain` in Russian.")
     reported_in: list[Prose] = Field(default_factory=list)
     note: Prose | None = None
     in_force: InForce | None = None
@@ -374,6 +381,10 @@ class DeadlineRule(Model):
     binds: str
     if_missed: str | None = None
     met_by: str | None = None
+    # The Russian texts, for the memo and the page only (a result carries the English ones).
+    what_ru: str | None = None
+    binds_ru: str | None = None
+    if_missed_ru: str | None = None
 
 
 class Rule(Model):
@@ -388,6 +399,7 @@ class Rule(Model):
     basis: Basis
     confidence: Confidence
     uncertain: str | None = None
+    uncertain_ru: str | None = None  # for the memo and the page only, as title_ru
     reported_in: tuple[str, ...] = ()
     note: str | None = None
     in_force_from: dt.date | None = None
