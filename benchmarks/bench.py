@@ -332,6 +332,12 @@ def bench_dask(quick: bool) -> dict[str, Any]:
                     run_batch(source, lambda line, f=f: f.write(line + "\n"), client=client)
                 spent = time.perf_counter() - started
                 out[f"dask_{workers}_worker_cases_per_s"] = round(count / spent)
+                print(
+                    f"dask, {workers} worker(s): {count:,} cases in {spent:.0f} s, load "
+                    f"{os.getloadavg()[0]:.1f}",
+                    file=sys.stderr,
+                    flush=True,
+                )
                 out[f"dask_{workers}_worker_rss_mb"] = sorted(client.run(_worker_rss_mb).values())
                 files[f"dask{workers}"] = target.read_bytes()
         started = time.perf_counter()
@@ -360,6 +366,22 @@ def _lost(case: Any, why: str) -> int:
     return -1
 
 
+def _memory_marks(total: int) -> set[int]:
+    """Where the memory runs read the resident memory: 10,000, then every 100,000, and the end."""
+    return {m for m in (10_000, *range(100_000, total, 100_000)) if m < total} | {total}
+
+
+def _progress(where: str, done: int, *mb: float) -> None:
+    """A memory run's reading as it goes (stderr): a long run cut short still says something."""
+    at = time.strftime("%H:%M:%S")
+    print(
+        f"memory, {where}: {done:,} evaluations, {' / '.join(map(str, mb))} MB, {at}, "
+        f"load {os.getloadavg()[0]:.1f}",
+        file=sys.stderr,
+        flush=True,
+    )
+
+
 def bench_memory_dask(total: int) -> dict[str, Any]:
     """A Dask worker's resident memory while it evaluates `total` cases sent in chunks."""
     try:
@@ -374,11 +396,13 @@ def bench_memory_dask(total: int) -> dict[str, Any]:
             yield dicts[i % len(dicts)]
 
     seen: dict[str, float] = {}
+    driving: dict[str, float] = {}  # this process: the client and, for local:1, the scheduler
     with distributed.connect("local:1") as client:
         client.run(distributed.warm)
         seen["start_mb"] = next(iter(client.run(_worker_rss_mb).values()))
+        driving["start_mb"] = round(rss_mb(), 1)
         done = 0
-        for mark in sorted({m for m in (10_000, 100_000) if m < total} | {total}):
+        for mark in sorted(_memory_marks(total)):
             run = distributed.run_on_cluster(
                 client,
                 _count_outcomes,
@@ -389,11 +413,18 @@ def bench_memory_dask(total: int) -> dict[str, Any]:
             )
             done += sum(1 for _ in run)
             client.run(gc.collect)
+            gc.collect()
             seen[f"after_{done}_mb"] = next(iter(client.run(_worker_rss_mb).values()))
+            driving[f"after_{done}_mb"] = round(rss_mb(), 1)
+            _progress("dask worker", done, seen[f"after_{done}_mb"], driving[f"after_{done}_mb"])
     return {
         "evaluations": total,
         "rss": seen,
         "growth_after_10k_mb": round(seen[f"after_{total}_mb"] - seen["after_10000_mb"], 1),
+        "driving_process_rss": driving,
+        "driving_growth_after_10k_mb": round(
+            driving[f"after_{total}_mb"] - driving["after_10000_mb"], 1
+        ),
     }
 
 
@@ -403,7 +434,7 @@ def bench_memory(quick: bool) -> dict[str, Any]:
     total = EVALUATIONS or (100_000 if quick else 1_000_000)
     evaluator = Evaluator()
     cases = next(generated(2_000, seed=5))
-    marks = {m for m in (10_000, 100_000, 250_000, 500_000) if m < total} | {total}
+    marks = _memory_marks(total)
     seen: dict[str, float] = {"start_mb": round(rss_mb(), 1)}
     done = 0
     started = time.perf_counter()
@@ -414,6 +445,7 @@ def bench_memory(quick: bool) -> dict[str, Any]:
             if done in marks:
                 gc.collect()
                 seen[f"after_{done}_mb"] = round(rss_mb(), 1)
+                _progress("one process", done, seen[f"after_{done}_mb"])
     evaluator.close()
     return {
         "evaluations": total,
@@ -426,17 +458,21 @@ def bench_memory(quick: bool) -> dict[str, Any]:
 
 
 def bench_cold(quick: bool) -> dict[str, Any]:
-    """`lexcase evaluate seeds/zhilin.yaml` as a new process, start to finish."""
+    """`lexcase evaluate seeds/zhilin.yaml` as a new process, start to finish: the median of 21
+    runs, with bytecode written as an installed lexcase has it (PYTHONDONTWRITEBYTECODE, where
+    the shell sets it, would have every run compile lexcase's modules from source)."""
     command = [str(Path(sys.executable).parent / "lexcase"), "evaluate", "seeds/zhilin.yaml"]
-    runs = 5 if quick else 15
-    out = {}
+    runs = 5 if quick else 21
+    out: dict[str, Any] = {}
     variants = {"warm_cache": None, "no_cache": "1"}
     for name, no_cache in variants.items():
         env = dict(os.environ)
+        env.pop("PYTHONDONTWRITEBYTECODE", None)
         if no_cache:
             env["LEXCASE_NO_CACHE"] = no_cache
         subprocess.run(command, cwd=ROOT, env=env, capture_output=True, check=True)  # warm up
         times = []
+        before = load()
         for _ in range(runs):
             started = time.perf_counter()
             subprocess.run(command, cwd=ROOT, env=env, capture_output=True, check=True)
@@ -445,6 +481,8 @@ def bench_cold(quick: bool) -> dict[str, Any]:
             "median_s": round(statistics.median(times), 3),
             "min_s": round(min(times), 3),
             "max_s": round(max(times), 3),
+            "runs": runs,
+            "load_before_after": [before[0], load()[0]],
         }
     return out
 
@@ -644,7 +682,8 @@ def main() -> None:
             command += ["--evaluations", str(args.evaluations)]
         if args.dask_cases:
             command += ["--dask-cases", str(args.dask_cases)]
-        run = subprocess.run(command, capture_output=True, text=True, check=True)
+        # stdout carries the section's JSON; its stderr (progress) goes to the terminal
+        run = subprocess.run(command, stdout=subprocess.PIPE, text=True, check=True)
         results[name] = json.loads(run.stdout)
         results["load_average"][name] = {"before": before, "after": load()}
     if args.callgrind:

@@ -65,3 +65,12 @@ def kz_rules(body: str, title: str = "Test Code") -> dict[str, str]:
         "code.yaml": f"instrument: {{title: {title}}}\njurisdiction: KZ\nrules:\n"
         + textwrap.indent(textwrap.dedent(body), "  ")
     }
+
+
+@pytest.fixture
+def cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A private rule cache folder of its own for the test."""
+    folder = tmp_path / "cache"
+    monkeypatch.setenv("LEXCASE_CACHE_DIR", str(folder))
+    monkeypatch.delenv("LEXCASE_NO_CACHE", raising=False)
+    return folder

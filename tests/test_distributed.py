@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import os
 import signal
 from collections.abc import Iterator
@@ -58,6 +59,32 @@ def test_each_worker_compiles_the_rules_once_for_all_its_chunks(
     assert len(after) == 2
     for worker, count in after.items():  # once at most (none if an earlier test compiled it)
         assert 1 <= count <= before[worker] + 1
+
+
+def copies_held(prefix: str) -> int:
+    """How many case dicts whose id starts with `prefix` this process holds (a worker's, or the
+    driving process with its client and local scheduler)."""
+    gc.collect()
+    return sum(
+        1
+        for o in gc.get_objects()
+        if type(o) is dict and str(o.get("case_id", "")).startswith(prefix)
+    )
+
+
+def test_finished_chunks_leave_no_copies_of_their_cases_behind(
+    client: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Dask logs its last 1,000 messages per stream, and a chunk's message holds its cases: with
+    # Dask's own setting every one of these 200 chunks would stay in this process and a worker.
+    monkeypatch.setattr(distributed, "CHUNK", 3)
+    cases: list[Any] = generated(600, seed=12)
+    for case in cases:
+        case["case_id"] = "held-" + case["case_id"]
+    assert sum(1 for _ in evaluate_many(cases, client=client)) == 600
+    log = distributed.LOG_LENGTH * 3  # at most the logged messages' chunks, a few per message
+    assert copies_held("held-") - len(cases) <= 3 * log
+    assert all(held <= 3 * log for held in client.run(copies_held, "held-").values())
 
 
 def batch_file(tmp_path: Path, count: int) -> Path:

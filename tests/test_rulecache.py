@@ -40,14 +40,6 @@ RULE = """\
 """
 
 
-@pytest.fixture
-def cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    folder = tmp_path / "cache"
-    monkeypatch.setenv("LEXCASE_CACHE_DIR", str(folder))
-    monkeypatch.delenv("LEXCASE_NO_CACHE", raising=False)
-    return folder
-
-
 def loads_counted(monkeypatch: pytest.MonkeyPatch) -> list[Path]:
     """The folders really parsed from here on."""
     parsed: list[Path] = []

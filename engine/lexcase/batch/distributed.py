@@ -30,6 +30,11 @@ from lexcase.law.rulebook import Rulebook
 CHUNK = 256  # cases per task: a task costs the scheduler about a millisecond; 256 cases ~0.1 s
 AHEAD = 4  # chunks in flight per worker: enough to keep each busy, few enough to bound memory
 SHIPPED = "<shipped>"  # the evaluator key for the rule packs that ship with lexcase
+# Dask keeps the last `distributed.admin.low-level-log-length` (1,000) messages of each of its
+# streams, and of each worker's stimuli, for debugging; a chunk's message holds its cases, so
+# those logs held the last 1,000 chunks (256,000 cases) in the driving process and in every
+# worker: 1.3 GB there after 300,000 cases. Measured with 16: flat (benchmarks/README.md).
+LOG_LENGTH = 16
 
 Work = Callable[[Evaluator, "dt.date | None", list[Any]], list[Any]]
 Lost = Callable[[Any, str], Any]
@@ -91,8 +96,18 @@ def _dask() -> Any:
 @contextlib.contextmanager
 def connect(address: str) -> Iterator[Any]:
     """A Dask client: for `local:N`, on a new cluster of N worker processes on this machine
-    (closed on exit); otherwise on the scheduler at `address` (e.g. tcp://10.0.0.5:8786)."""
+    (closed on exit); otherwise on the scheduler at `address` (e.g. tcp://10.0.0.5:8786).
+    Dask's message logs are kept short in this process, and in the scheduler and workers of a
+    local cluster (a cluster started by hand needs it in its own environment: docs/dask.md)."""
     distributed = _dask()
+    import dask
+
+    key = "distributed.admin.low-level-log-length"
+    with dask.config.set({key: min(LOG_LENGTH, dask.config.get(key))}):
+        yield from _connect(distributed, address)
+
+
+def _connect(distributed: Any, address: str) -> Generator[Any, None, None]:
     if address.startswith("local:"):
         count = address.removeprefix("local:")
         if not count.isdigit() or not 1 <= int(count) <= 256:

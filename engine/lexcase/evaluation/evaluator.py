@@ -14,8 +14,9 @@ from pathlib import Path
 from typing import Any
 
 from lexcase.evaluation.result import Result, ResultBuilder
-from lexcase.inference.compiler import CompiledRulebook, compile_rulebook
+from lexcase.inference.compiler import CompiledRulebook
 from lexcase.inference.runner import Inference, Trace
+from lexcase.inference.stored import compiled_rulebook
 from lexcase.law.loader import load_rulebook
 from lexcase.law.overlay import RulesInput, rulebook_for, shipped
 from lexcase.law.rulebook import Rulebook
@@ -31,7 +32,7 @@ class Evaluator:
 
     def __init__(self, rulebook: Rulebook | None = None, *, shuffle: int | None = None) -> None:
         self.rulebook = rulebook if rulebook is not None else load_rulebook()
-        self.compiled: CompiledRulebook = compile_rulebook(self.rulebook, shuffle=shuffle)
+        self.compiled: CompiledRulebook = compiled_rulebook(self.rulebook, shuffle=shuffle)
         self._inference = Inference(self.compiled)
         self._results = ResultBuilder(self.rulebook)
 

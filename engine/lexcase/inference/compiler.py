@@ -71,7 +71,8 @@ FANOUT = 200
 MAX_COMPILED = 4_096  # compiled rules per ruleset (durable_rules' error 106)
 FANOUT_COPY = "%"  # suffix of the fact types of those copies: case%1
 STAGE = "stage"  # {t: stage, ph: d|o, k: <stratum>, n: <chunk>}: wakes the rules of one stage
-CONCLUSION = "g"  # {t: g, g: <conclusion>, s: T|U, r: <rule>}: a conclusion holds or is undecided
+CONCLUSION = "g"  # {t: g, g: <conclusion>, s: T|E}: a conclusion holds, or holds or is undecided
+HOLDS_STATUS, EITHER_STATUS = "T", "E"  # its s (see _Builder._conclusion_facts)
 HELD = "h"  # {t: h, r: <rule>}: the rule held
 NEGATION_COPY = "~"  # suffix of the section copies that falsity tests read (see _Pattern.copy)
 DECIDE, OPEN = "d", "o"
@@ -353,16 +354,12 @@ class _Derived:
 
     kind: str
     key: str
-    status: str | None = None  # CONCLUSION: T, U, or None in a pattern matching either
-    rule: str | None = None  # CONCLUSION, in an action: the rule that drew it
+    status: str | None = None  # CONCLUSION: HOLDS_STATUS or EITHER_STATUS
 
     def atoms(self) -> list[Json]:
         if self.kind == HELD:
             return [{"r": self.key}]
-        atoms: list[Json] = [{"g": self.key}]
-        if self.status is not None:
-            atoms.append({"s": self.status})
-        return atoms
+        return [{"g": self.key}, {"s": self.status}]
 
 
 class _Builder:
@@ -382,15 +379,21 @@ class _Builder:
         for index, rule in enumerate(self.rulebook.rules):
             self._rule(index, rule)
 
-    def _conclusion_facts(self, rule: Rule, status: str) -> tuple[_Derived, ...]:
-        """The facts a rule's action asserts: one per conclusion another rule is given, and for a
-        holding rule one more when anything asks whether it held."""
+    def _conclusion_facts(self, rule: Rule, holds: bool) -> tuple[_Derived, ...]:
+        """The facts a rule's action asserts, for each conclusion another rule is given: that it
+        holds or is undecided (EITHER_STATUS, which the undecided checks read), and for a holding
+        rule that it holds (HOLDS_STATUS, which the decide stages read); for a holding rule one
+        more when anything asks whether it held. A conclusion fact does not say which rule drew
+        it: however many rules draw a conclusion, each status of it is one fact (the inference
+        run asserts it once), so a rule given it fires once, not once per rule that drew it."""
+        statuses = (HOLDS_STATUS, EITHER_STATUS) if holds else (EITHER_STATUS,)
         facts = [
-            _Derived(CONCLUSION, name, status, rule.id)
+            _Derived(CONCLUSION, name, status)
             for name in rule.concludes
             if name in self.consumed_conclusions
+            for status in statuses
         ]
-        if status == "T" and (rule.id in self.consumed_holds or self._can_be_open(rule)):
+        if holds and (rule.id in self.consumed_holds or self._can_be_open(rule)):
             facts.append(_Derived(HELD, rule.id))
         return tuple(facts)
 
@@ -416,7 +419,7 @@ class _Builder:
                 out.append((_alias(section), _Pattern(section, atoms, refs), False))
             return out
 
-        def holds_given(status: str | None) -> list[Entry]:
+        def holds_given(status: str) -> list[Entry]:
             return [
                 (f"g{i}", _Derived(CONCLUSION, name, status), False)
                 for i, name in enumerate(rule.given)
@@ -429,19 +432,22 @@ class _Builder:
         def held(rule_id: str, alias: str, negated: bool) -> Entry:
             return (alias, _Derived(HELD, rule_id), negated)
 
+        # durable_rules joins a rule's patterns in the order written, keeping each partial match:
+        # the rarest facts go first (a given, a defeater that held), so that the case's sections
+        # start no partial match in a rule that cannot fire.
         all_known = {s: True for s, _ in parts.relational}
-        base = section_patterns(all_known) + holds_given("T") + [stage(DECIDE)]
+        base = holds_given(HOLDS_STATUS) + section_patterns(all_known) + [stage(DECIDE)]
         not_defeated: list[Entry] = [held(d, f"x{i}", True) for i, d in enumerate(defeaters)]
         self._add(
             f"h{index}",
             base + not_defeated,
             Action(ActionKind.HOLDS, rule.id),
-            self._conclusion_facts(rule, "T"),
+            self._conclusion_facts(rule, holds=True),
         )
         for i, defeater in enumerate(defeaters):
             self._add(
                 f"d{index}_{i}",
-                [*base, held(defeater, "by", False)],
+                [held(defeater, "by", False), *base],
                 Action(ActionKind.DEFEATED, rule.id, by=defeater),
             )
         if not self._can_be_open(rule):
@@ -449,7 +455,7 @@ class _Builder:
         ref_sections = sorted({s for s, _ in parts.relational})
         for variant, flags in enumerate(product((True, False), repeat=len(ref_sections))):
             known = dict(zip(ref_sections, flags, strict=True))
-            patterns: list[Entry] = [stage(OPEN), *holds_given(None)]
+            patterns: list[Entry] = [stage(OPEN), *holds_given(EITHER_STATUS)]
             for section in ref_sections:
                 other_keys = [k for s, k in parts.relational if s == section]
                 atoms = [{"$ex" if known[section] else "$nex": {k: 1}} for k in other_keys]
@@ -466,7 +472,7 @@ class _Builder:
                 f"o{index}_{variant}",
                 patterns,
                 Action(ActionKind.OPEN, rule.id),
-                self._conclusion_facts(rule, "U"),
+                self._conclusion_facts(rule, holds=False),
             )
 
     def _add(
@@ -482,7 +488,10 @@ def compile_rulebook(
     use it to show the result does not depend on rule order)."""
     builder = _Builder(rulebook)
     builder.build()
-    entries = list(builder.rules)
+    # After each action durable_rules looks for the next one by walking the compiled rules in
+    # the order written, from the first: the rules that fire most often (the undecided checks,
+    # then holding) go first, so the walk is short.
+    entries = sorted(builder.rules, key=lambda entry: _FIRING_ORDER[entry[2].kind])
     if shuffle is not None:
         random.Random(shuffle).shuffle(entries)
     if len(entries) > MAX_COMPILED:
@@ -555,10 +564,13 @@ def compile_rulebook(
     )
 
 
+_FIRING_ORDER = {ActionKind.OPEN: 0, ActionKind.HOLDS: 1, ActionKind.DEFEATED: 2}
+
+
 def _fact_values(fact: _Derived) -> Json:
     if fact.kind == HELD:
         return {"r": fact.key}
-    return {"g": fact.key, "s": fact.status, "r": fact.rule}
+    return {"g": fact.key, "s": fact.status}
 
 
 class _Fanout:

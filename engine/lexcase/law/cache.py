@@ -18,6 +18,11 @@ not used, with a warning (`CacheWarning`), and neither is anything but a regular
 or a link planted as an entry never blocks or redirects a read). It keeps the most recent `KEEP`
 entries. LEXCASE_NO_CACHE=1 turns it off. Any other problem with the cache (unwritable, full)
 only means the folder is parsed again.
+
+Beside an entry, a layer above may keep what it made from that very rulebook (`read_aside`,
+`store_aside`: the compiled ruleset), under the entry's key and with the same checks. Only a
+rulebook this module returned has a key (`entry_key`); a rulebook made from it (an overlay, a
+test's edit) has none, so nothing made from other rules is ever read for it.
 """
 
 from __future__ import annotations
@@ -29,6 +34,7 @@ import stat
 import sys
 import tempfile
 import warnings
+import weakref
 from collections.abc import Callable
 from functools import cache
 from pathlib import Path
@@ -90,11 +96,41 @@ def cached(snapshot: FolderSnapshot, load: Callable[[FolderSnapshot], Rulebook])
     key = _key(snapshot)
     entry = folder / f"rulebook-{key}.json"
     rulebook = _read(entry, key, snapshot)
-    if rulebook is not None:
-        return rulebook
-    rulebook = load(snapshot)
-    _store(folder, entry, key, rulebook)
+    if rulebook is None:
+        rulebook = load(snapshot)
+        _store(folder, entry, key, rulebook)
+    _keys[id(rulebook)] = (weakref.ref(rulebook), folder, key)
+    weakref.finalize(rulebook, _keys.pop, id(rulebook), None)
     return rulebook
+
+
+# The rulebooks this module returned, by id: (the rulebook itself, weakly; folder; entry key).
+_keys: dict[int, tuple[weakref.ref[Rulebook], Path, str]] = {}
+
+
+def entry_key(rulebook: Rulebook) -> tuple[Path, str] | None:
+    """The cache folder and entry key of `rulebook` if this module returned it, else None."""
+    known = _keys.get(id(rulebook))
+    if known is None or known[0]() is not rulebook:
+        return None
+    return known[1], known[2]
+
+
+def read_aside(rulebook: Rulebook, kind: str) -> bytes | None:
+    """What was stored beside `rulebook`'s entry as `kind` (checked as entries are), if any."""
+    known = entry_key(rulebook)
+    if known is None:
+        return None
+    folder, key = known
+    return _read_checked(folder / f"{kind}-{key}.json")
+
+
+def store_aside(rulebook: Rulebook, kind: str, body: bytes) -> None:
+    """Keep `body` beside `rulebook`'s entry as `kind` (nothing when it has no entry)."""
+    known = entry_key(rulebook)
+    if known is not None:
+        folder, key = known
+        _write(folder, folder / f"{kind}-{key}.json", body)
 
 
 @cache
@@ -144,7 +180,8 @@ def _private_folder(folder: Path | None) -> Path | None:
     return folder
 
 
-def _read(entry: Path, key: str, snapshot: FolderSnapshot) -> Rulebook | None:
+def _read_checked(entry: Path, again: str = "it is made again") -> bytes | None:
+    """The body of the entry file `entry` when it is safe to read and its checksum holds."""
     try:
         handle = os.open(entry, os.O_RDONLY | os.O_NONBLOCK | os.O_NOFOLLOW | os.O_CLOEXEC)
     except FileNotFoundError:
@@ -160,9 +197,17 @@ def _read(entry: Path, key: str, snapshot: FolderSnapshot) -> Rulebook | None:
             return None
         raw = stream.read(MAX_ENTRY_BYTES + 1)
     checksum, _, body = raw.partition(b"\n")
+    if hashlib.sha256(body).hexdigest().encode() != checksum:
+        _warn(f"{entry.name} is damaged; {again} and the entry rewritten")
+        return None
+    return body
+
+
+def _read(entry: Path, key: str, snapshot: FolderSnapshot) -> Rulebook | None:
+    body = _read_checked(entry, "the rules are read again")
+    if body is None:
+        return None
     try:
-        if hashlib.sha256(body).hexdigest().encode() != checksum:
-            raise ValueError("checksum")
         data = Entry.model_validate_json(body)
     except (ValueError, ValidationError):
         _warn(f"{entry.name} is damaged; the rules are read again and the entry rewritten")
@@ -191,7 +236,11 @@ def _store(folder: Path, entry: Path, key: str, rulebook: Rulebook) -> None:
         rules=rulebook.rules,
         packs=rulebook.packs,
     )
-    body = data.model_dump_json().encode()
+    _write(folder, entry, data.model_dump_json().encode())
+    _prune(folder)
+
+
+def _write(folder: Path, entry: Path, body: bytes) -> None:
     with contextlib.suppress(OSError):
         # Written aside (mkstemp: 0600), then renamed: a reader never sees half an entry.
         handle, temporary = tempfile.mkstemp(dir=folder, suffix=".tmp")
@@ -202,7 +251,6 @@ def _store(folder: Path, entry: Path, key: str, rulebook: Rulebook) -> None:
         finally:
             with contextlib.suppress(OSError):
                 os.unlink(temporary)
-        _prune(folder)
 
 
 def _prune(folder: Path) -> None:
@@ -213,5 +261,7 @@ def _prune(folder: Path) -> None:
             if stat.S_ISREG(info.st_mode):
                 entries.append((info.st_mtime, path))
     for _, old in sorted(entries)[:-KEEP]:
-        with contextlib.suppress(OSError):
-            old.unlink()
+        key = old.name.removeprefix("rulebook-")
+        for path in [old, *folder.glob(f"*-{key}")]:  # what was kept beside it goes with it
+            with contextlib.suppress(OSError):
+                path.unlink()
