@@ -14,7 +14,7 @@ import pytest
 
 from conftest import RuleFolder, kz_rules
 from lexcase import load_rulebook
-from lexcase.evaluation.evaluator import Evaluator
+from lexcase.evaluation.evaluator import Evaluator, to_case
 from lexcase.evaluation.result import Result
 from lexcase.model.facts import case_data
 from reference import evaluate_reference
@@ -302,3 +302,18 @@ def test_every_combination_of_two_three_valued_facts(
         assert held(result) == [] and result.undecided == []
     else:
         assert [u.rule for u in result.undecided] == ["kz.both"]
+
+
+def test_a_value_listed_twice_draws_its_rule_once(run: Any) -> None:
+    # durable_rules matches an `$or` once per true branch: `in: [RU, RU]` fired its rule twice
+    # (found by the differential test's generated rule sets).
+    go = run(
+        rule("kz.twice", when="home_state: {in: [RU, RU]}", conclude="kz.c"),
+        rule("kz.not_twice", when="home_state: {not_in: [BY, BY]}"),
+        rule("kz.after", given="kz.c"),
+    )
+    case = {"case_id": "t", "as_of": "2022-12-12", "home_state": "RU"}
+    trace = go.evaluator.trace(to_case(case))
+    assert trace.holds == {"kz.twice", "kz.not_twice", "kz.after"}
+    assert trace.actions == 3
+    assert go.evaluator.trace(to_case({**case, "home_state": "BY"})).holds == set()

@@ -128,9 +128,17 @@ def _key(fp: FactPath) -> str:
     return fp.key
 
 
+def _distinct(values: Any) -> Any:
+    """A list of values without repeats, in order; anything else as it is. durable_rules matches
+    an `$or` once per true branch, so `in: [RU, RU]` would fire its rule twice."""
+    if not isinstance(values, list):
+        return values
+    return list({json.dumps(item, sort_keys=True): item for item in values}.values())
+
+
 def true_atoms(fp: FactPath, test: Test, ref: str | None) -> list[Json]:
     """The pattern tests that hold when `test` is true (never on an absent attribute)."""
-    x, op, v = _key(fp), test.op, test.value
+    x, op, v = _key(fp), test.op, _distinct(test.value)
     if op is Op.IS:
         return [{x: v}]
     if op is Op.IS_NOT:
@@ -165,7 +173,7 @@ def true_atoms(fp: FactPath, test: Test, ref: str | None) -> list[Json]:
 
 def false_atoms(fp: FactPath, test: Test, ref: str | None) -> list[Json]:
     """Patterns each of which, matching, makes `test` false; none matches an unknown fact."""
-    x, op, v = _key(fp), test.op, test.value
+    x, op, v = _key(fp), test.op, _distinct(test.value)
     if op is Op.IS:
         return [{"$neq": {x: v}}]
     if op is Op.IS_NOT:
