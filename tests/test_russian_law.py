@@ -105,6 +105,10 @@ def test_the_lint_lists_party_rules_and_citations_without_russian_names(
         "am.rule: Another Code",
         "intl.other.party.am.host: A pact with no Russian name",
     ]
+    # The terminal view lists them too.
+    shown = runner.invoke(app, ["rules", "lint", "--rules", str(root)]).stdout
+    assert "2 citation(s) whose instrument has no Russian short name" in shown
+    assert "am.rule: Another Code" in shown
 
 
 def test_an_inline_citation_takes_its_own_russian_part_word() -> None:

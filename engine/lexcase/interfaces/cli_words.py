@@ -116,6 +116,8 @@ EN: dict[str, str] = {
     "no_dependent": "no rule depends on it",
     "untranslated": "{n} rule(s) without a Russian title or summary (title_ru, summary_ru; shown "
     "in English in Russian memos): {rules}",
+    "untranslated_citations": "{n} citation(s) whose instrument has no Russian short name "
+    "(short_ru; cited in English in Russian memos): {rules}",
     "lint_clean": "{n} rules in {root}: no problems found.",
     "lint_problems": "{n} problem(s) in {root}.",
     # destinations compared
@@ -282,6 +284,8 @@ RU: dict[str, str] = {
     "no_rule": "ни одним правилом",
     "no_dependent": "от него не зависит ни одно правило",
     "untranslated": "Правил без русского названия или резюме: {n} (title_ru, summary_ru; в "
+    "русских справках они по-английски): {rules}",
+    "untranslated_citations": "Ссылок на акт без русского краткого названия: {n} (short_ru; в "
     "русских справках они по-английски): {rules}",
     "lint_clean": "Правил в {root}: {n}; ошибок не найдено.",
     "lint_problems": "Ошибок в {root}: {n}.",

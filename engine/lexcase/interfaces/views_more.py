@@ -101,12 +101,14 @@ def show_card(console: Console, card: RuleCard) -> None:
 def show_lint(console: Console, report: LintReport) -> None:
     for problem in report.problems:
         console.print(str(problem), markup=False, soft_wrap=True)
-    if report.untranslated:
-        console.print(
-            t("untranslated", n=len(report.untranslated), rules=", ".join(report.untranslated)),
-            markup=False,
-            soft_wrap=True,
-        )
+    for key, listed in (
+        ("untranslated", report.untranslated),
+        ("untranslated_citations", report.untranslated_citations),
+    ):
+        if listed:
+            console.print(
+                t(key, n=len(listed), rules=", ".join(listed)), markup=False, soft_wrap=True
+            )
     if report.clean:
         console.print(t("lint_clean", n=report.rules, root=report.root), markup=False)
     else:
