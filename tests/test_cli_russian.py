@@ -60,7 +60,7 @@ def test_evaluate_in_russian_words_the_result_and_cites_in_russian_usage() -> No
     assert result.exit_code == 0, result.output
     text = result.stdout
     assert "zhilin на 2022-09-27" in text
-    assert "применено право:" in text and "страна пребывания" in text
+    assert "применено право: Казахстан (страна пребывания, частично), Россия" in text
     assert "уголовное преследование" in text and "практика" in text
     assert "Казахстан преследует его за незаконное пересечение границы" in text
     assert "ч. 1 ст. 392 УК РК" in text

@@ -163,6 +163,15 @@ def _fixed_detail(rule: str) -> dict[str, Any]:
     return {k: v for k, v in found.outcome.detail.items() if not isinstance(v, FactRef)}
 
 
+def state_name(state: str | None, english: str | None) -> str | None:
+    """A state's name: its pack's `name_ru` in a Russian run, where the pack gives one."""
+    if _current.lang is Lang.EN or state is None:
+        return english
+    _wording()  # loads the rulebook the command runs with
+    packs = _current.rulebook.packs if _current.rulebook is not None else ()
+    return next((p.name_ru for p in packs if p.state == state and p.name_ru), english)
+
+
 def title(rule: str, english: str) -> str:
     """A rule's title: `title_ru` from its rule file in a Russian run, where it has one."""
     if _current.lang is Lang.EN:

@@ -18,7 +18,7 @@ from rich.tree import Tree
 
 from lexcase.errors import printable
 from lexcase.interfaces import cli_texts as w
-from lexcase.interfaces.cli_texts import t
+from lexcase.interfaces.cli_texts import state_name, t
 from lexcase.interfaces.i18n import Lang
 
 if TYPE_CHECKING:  # the analysis modules load only for the commands that show them: a fast start
@@ -415,7 +415,7 @@ def coverage_line(coverage: list[StateCoverage]) -> str:
     """Whose law was applied, in one line: "law applied: Kazakhstan (host, partial), ..."."""
     parts = []
     for entry in coverage:
-        who = entry.name or entry.state or t("unknown")
+        who = state_name(entry.state, entry.name) or entry.state or t("unknown")
         role, level = t(f"role.{entry.role.value}"), t(f"coverage.{entry.coverage.value}")
         parts.append(f"{who} ({role}, {level})")
     return t("law_applied") + ", ".join([*parts, t("international_law")])
