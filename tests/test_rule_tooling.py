@@ -318,8 +318,9 @@ def test_the_new_commands_run_as_a_subprocess(tmp_path: Path, rule_folder: RuleF
     assert lint_bad.returncode == 1
     assert "rule kz.window: it can never hold" in lint_bad.stdout
     # One line a problem, then the count (9 rules there test no host state: the role check),
-    # and one line listing the rules without Russian texts.
-    assert len(lint_bad.stdout.splitlines()) == 14 + 9 + 1
+    # one line listing the rules without Russian texts, one the citations without a Russian name.
+    assert len(lint_bad.stdout.splitlines()) == 14 + 9 + 2
+    assert "citation(s) whose instrument has no Russian short name" in lint_bad.stdout
     bad = run("explain", str(ROOT / "README.md"))
     assert (
         bad.returncode == 2 and bad.stderr.startswith("error: ") and "Traceback" not in bad.stderr
