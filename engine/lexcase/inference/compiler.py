@@ -70,10 +70,20 @@ FACET_BUDGET = 48  # alpha tests per fact copy; durable_rules' stack holds 64
 FANOUT = 200
 MAX_COMPILED = 4_096  # compiled rules per ruleset (durable_rules' error 106)
 FANOUT_COPY = "%"  # suffix of the fact types of those copies: case%1
-STAGE = "stage"  # {t: stage, ph: d|o, k: <stratum>, n: <chunk>}: wakes the rules of one stage
-CONCLUSION = "g"  # {t: g, g: <conclusion>, s: T|E}: a conclusion holds, or holds or is undecided
-HOLDS_STATUS, EITHER_STATUS = "T", "E"  # its s (see _Builder._conclusion_facts)
-HELD = "h"  # {t: h, r: <rule>}: the rule held
+# A fact's type is the name of a property it has, "@<type>" (value 1), and what a derived fact
+# says is the name of another property, not a value: durable_rules finds the alpha nodes below a
+# node by property name (a hash), then tests each one found. Types as values of one property `t`
+# made every fact test every type at the root, and every "held" fact test the 200 rule ids of its
+# bucket, one string comparison each (a fifth of the trace's instructions).
+TYPE = "@"
+# durable_rules looks a property up in a node's children by walking its hash table from
+# (hash % 32) to the first empty slot: derived keys are spread over types of at most
+# KEYS_PER_TYPE keys each, so that walk stays short.
+KEYS_PER_TYPE = 32
+STAGE = "stage"  # {@stage: 1, <phase><stratum>.<chunk>: 1}: wakes the rules of one stage
+CONCLUSION = "g"  # {@g: 1, c<n><T|E>: 1}: conclusion n holds (T), or holds or is undecided (E)
+HOLDS_STATUS, EITHER_STATUS = "T", "E"  # (see _Builder._conclusion_facts)
+HELD = "h"  # {@h: 1, r<n>: 1}: rule n (in the order of rule ids) held
 NEGATION_COPY = "~"  # suffix of the section copies that falsity tests read (see _Pattern.copy)
 DECIDE, OPEN = "d", "o"
 
@@ -105,9 +115,15 @@ class Stage:
     chunks: int
 
     def facts(self) -> list[Json]:
-        return [
-            {"t": STAGE, "ph": self.phase, "k": self.stratum, "n": n} for n in range(self.chunks)
-        ]
+        return [{type_key(STAGE): 1, self.key(n): 1} for n in range(self.chunks)]
+
+    def key(self, chunk: int) -> str:
+        return f"{self.phase}{self.stratum}.{chunk}"
+
+
+def type_key(fact_type: str) -> str:
+    """The property that gives a fact its type (see TYPE)."""
+    return TYPE + fact_type
 
 
 @dataclass(frozen=True)
@@ -364,11 +380,6 @@ class _Derived:
     key: str
     status: str | None = None  # CONCLUSION: HOLDS_STATUS or EITHER_STATUS
 
-    def atoms(self) -> list[Json]:
-        if self.kind == HELD:
-            return [{"r": self.key}]
-        return [{"g": self.key}, {"s": self.status}]
-
 
 class _Builder:
     def __init__(self, rulebook: Rulebook) -> None:
@@ -535,23 +546,17 @@ def compile_rulebook(
                 for atom in pattern.atoms:
                     _note_reads(atom, facet, bound, reads)
                 atoms = sorted(pattern.atoms, key=lambda a: json.dumps(a, sort_keys=True))
-                expression: Json = {"$and": [{"t": facet}, *atoms]}
+                expression: Json = {"$and": [{type_key(facet): 1}, *atoms]}
             elif isinstance(pattern, _Stage):
-                expression = {
-                    "$and": [
-                        {"t": STAGE},
-                        {"ph": pattern.phase},
-                        {"k": pattern.stratum},
-                        {"n": nth},
-                    ]
-                }
+                stage_key = Stage(pattern.phase, pattern.stratum, 0).key(nth)
+                expression = {"$and": [{type_key(STAGE): 1}, {stage_key: 1}]}
             else:
                 kind = fanout.fact_type(pattern, nth)
-                expression = {"$and": [{"t": kind}, *pattern.atoms()]}
+                expression = {"$and": [{type_key(kind): 1}, {fanout.key(pattern): 1}]}
             body.append({f"{alias}$not" if negated else alias: expression})
         definition[name_] = {"all": body}
         asserts = tuple(
-            {"t": fanout.fact_type(fact, n), **_fact_values(fact)}
+            {type_key(fanout.fact_type(fact, n)): 1, fanout.key(fact): 1}
             for fact in draws
             for n in range(fanout.copies.get((fact.kind, fact.key), 1))
         )
@@ -575,24 +580,19 @@ def compile_rulebook(
 _FIRING_ORDER = {ActionKind.OPEN: 0, ActionKind.HOLDS: 1, ActionKind.DEFEATED: 2}
 
 
-def _fact_values(fact: _Derived) -> Json:
-    if fact.kind == HELD:
-        return {"r": fact.key}
-    return {"g": fact.key, "s": fact.status}
-
-
 class _Fanout:
     """Which copy of its fact each use of a pattern reads: the first FANOUT uses of one pattern
     read copy 0, the next FANOUT copy 1, and so on. Rule ids and conclusion names are spread
-    over fact types (h0, h1, g0...) of at most FANOUT each."""
+    over fact types (h, h1, g...) of at most KEYS_PER_TYPE each, and each is a property named by
+    its number in sorted order (see TYPE)."""
 
     def __init__(self, rulebook: Rulebook) -> None:
         self.uses: dict[Any, int] = {}
         self.copies: dict[tuple[str, Any], int] = {}  # (kind, key) -> copies asserted
         names = sorted({n for r in rulebook.rules for n in (*r.concludes, *r.given)})
-        self.bucket = {
-            **{(HELD, r.id): i // FANOUT for i, r in enumerate(sorted(rulebook.rules, key=_id))},
-            **{(CONCLUSION, n): i // FANOUT for i, n in enumerate(names)},
+        self.number = {
+            **{(HELD, r.id): i for i, r in enumerate(sorted(rulebook.rules, key=_id))},
+            **{(CONCLUSION, n): i for i, n in enumerate(names)},
         }
 
     def use(
@@ -617,8 +617,13 @@ class _Fanout:
         return count // FANOUT
 
     def fact_type(self, fact: _Derived, copy: int) -> str:
-        kind = f"{fact.kind}{self.bucket[(fact.kind, fact.key)] or ''}"
-        return kind + (f"{FANOUT_COPY}{copy}" if copy else "")
+        bucket = self.number[(fact.kind, fact.key)] // KEYS_PER_TYPE
+        return f"{fact.kind}{bucket or ''}" + (f"{FANOUT_COPY}{copy}" if copy else "")
+
+    def key(self, fact: _Derived) -> str:
+        """The property that says what a derived fact says (see TYPE)."""
+        number = self.number[(fact.kind, fact.key)]
+        return f"r{number}" if fact.kind == HELD else f"c{number}{fact.status}"
 
 
 def _id(rule: Rule) -> str:
@@ -743,7 +748,7 @@ def compile_probes(
             facet = fact_types[alias]
             for atom in pattern.atoms:
                 _note_reads(atom, facet, fact_types, reads)
-            body.append({alias: {"$and": [{"t": facet}, *pattern.atoms]}})
+            body.append({alias: {"$and": [{type_key(facet): 1}, *pattern.atoms]}})
         rule_name = f"p{number}"
         definition[rule_name] = {"all": body}
         actions[rule_name] = Action(ActionKind.HOLDS, probe.key)

@@ -35,7 +35,7 @@ from typing import Any, NoReturn
 from pydantic_core import to_json
 
 from lexcase.errors import InferenceError, Place, RuleFileError
-from lexcase.inference.compiler import ActionKind, CompiledRulebook
+from lexcase.inference.compiler import ActionKind, CompiledRulebook, type_key
 from lexcase.model.facts import FactReader, fact_shape, section_fact
 
 try:
@@ -139,16 +139,14 @@ class Inference:
             for facet in facets
         ]
         self._section_retractions = [_retraction(f"s:{facet}") for _, facet, _ in self._shapes]
-        self._stages = [
-            [_fact(f"st:{f['ph']}{f['k']}.{f['n']}", f) for f in stage.facts()]
-            for stage in compiled.stages
-        ]
+        self._types = [type_key(facet) for _, facet, _ in self._shapes]
+        self._stages = [[_fact(":".join(f), f) for f in stage.facts()] for stage in compiled.stages]
         self._fired = {
             name: _Fired(
                 action.kind,
                 action.rule,
                 action.by,
-                tuple(_fact(":".join(map(str, f.values())), f) for f in action.asserts),
+                tuple(_fact(":".join(f), f) for f in action.asserts),
             )
             for name, action in compiled.actions.items()
         }
@@ -201,9 +199,9 @@ class Inference:
             return trace  # nothing can fire, and durable_rules crashes on facts for no rules
         handle = self._handle
         facts = []
-        for section, facet, shape in self._shapes:
+        for (section, facet, shape), type_ in zip(self._shapes, self._types, strict=True):
             fact = section_fact(case_data, section, shape)
-            fact["t"], fact["sid"], fact["id"] = facet, _SID, f"s:{facet}"
+            fact[type_], fact["sid"], fact["id"] = 1, _SID, f"s:{facet}"
             facts.append(fact)
         batch = [_json(facts)[1:-1]]
         retract: list[str] = []  # stage facts first, so that no rule wakes while facts go
