@@ -19,6 +19,9 @@ Semantics compiled here (the reference for every other part of lexcase):
   patterns are monotone, so arrival order does not matter). Which rules are undecided is checked
   in one last stage (phase `o`): those rules negate only whether rules held, which is final once
   every decide stage has run, and positively match conclusions that hold or are undecided.
+  A compiled rule that negates nothing (holding without defeaters, being defeated) has no stage
+  pattern: it fires as soon as its facts are in, which is never later than its stage would
+  have been; the inference run asserts the case alone first, to quiescence, before any stage.
 * durable_rules checks a `$not` pattern only when a partial match reaches it: a fact that arrives
   later does not withdraw the match (measured). Hence the stage facts: a rule's negated patterns
   come after its stage pattern, so they are checked only once what they negate is final.
@@ -455,18 +458,26 @@ class _Builder:
         # the rarest facts go first (a given, a defeater that held), so that the case's sections
         # start no partial match in a rule that cannot fire.
         all_known = {s: True for s, _ in parts.relational}
-        base = holds_given(HOLDS_STATUS) + section_patterns(all_known) + [stage(DECIDE)]
+        base = holds_given(HOLDS_STATUS) + section_patterns(all_known)
         not_defeated: list[Entry] = [held(d, f"x{i}", True) for i, d in enumerate(defeaters)]
+        # Only a rule that negates something waits for its stage: holding without defeaters, and
+        # being defeated, need their patterns positively, and positive patterns are monotone (a
+        # fact that arrives later only adds matches), so those fire as soon as their facts are
+        # in. A stage pattern that is not first stores every stage fact in the rule's join.
+        if not_defeated or not base:
+            base_then_stage = [*base, stage(DECIDE)]
+        else:
+            base_then_stage = base
         self._add(
             f"h{index}",
-            base + not_defeated,
+            base_then_stage + not_defeated,
             Action(ActionKind.HOLDS, rule.id),
             self._conclusion_facts(rule, holds=True),
         )
         for i, defeater in enumerate(defeaters):
             self._add(
                 f"d{index}_{i}",
-                [held(defeater, "by", False), *base],
+                [held(defeater, "by", False), *base],  # no stage: nothing negated
                 Action(ActionKind.DEFEATED, rule.id, by=defeater),
             )
         if not self._can_be_open(rule):

@@ -209,7 +209,9 @@ class Inference:
             retract.extend(f.retract_json for f in stage)
         retract.extend(self._section_retractions)
         seen: set[str] = set()
-        for stage in self._stages or [[]]:  # a ruleset without stages fires on the case alone
+        # The case alone first: the rules that negate nothing fire as soon as their facts are in,
+        # and every stage must find those of the earlier strata fired.
+        for stage in [[], *self._stages]:
             batch.extend(f.assert_json for f in stage)
             while batch:
                 # Conclusions drawn in this stage go in at once, until none is new.
