@@ -72,6 +72,9 @@ FACET_BUDGET = 48  # alpha tests per fact copy; durable_rules' stack holds 64
 # spread over fact types of at most FANOUT each.
 FANOUT = 200
 MAX_COMPILED = 4_096  # compiled rules per ruleset (durable_rules' error 106)
+# durable_rules refuses a pattern whose join node's expression sequence reaches 32 entries
+# (error 113); each `$and` and `$or` adds two (see _Fanout.use).
+MERGED_MARKS = 20
 FANOUT_COPY = "%"  # suffix of the fact types of those copies: case%1
 # A fact's type is the name of a property it has, "@<type>" (value 1), and what a derived fact
 # says is the name of another property, not a value: durable_rules finds the alpha nodes below a
@@ -326,7 +329,7 @@ class _RuleParts:
     relational: list[tuple[str, str]] = field(default_factory=list)  # (ref section, other key)
 
 
-Entry = tuple[str, "_Pattern | _Stage | _Derived", bool]  # (alias, pattern, negated)
+Entry = tuple[str, "_Pattern | _Stage | _Derived | _Either", bool]  # (alias, pattern, negated)
 
 
 def _alias(section: str) -> str:
@@ -382,6 +385,13 @@ class _Derived:
     kind: str
     key: str
     status: str | None = None  # CONCLUSION: HOLDS_STATUS or EITHER_STATUS
+
+
+@dataclass(frozen=True)
+class _Either:
+    """A pattern on any of several rules' having held (a negated one: none of them held)."""
+
+    rules: tuple[str, ...]
 
 
 class _Builder:
@@ -464,10 +474,7 @@ class _Builder:
         # being defeated, need their patterns positively, and positive patterns are monotone (a
         # fact that arrives later only adds matches), so those fire as soon as their facts are
         # in. A stage pattern that is not first stores every stage fact in the rule's join.
-        if not_defeated or not base:
-            base_then_stage = [*base, stage(DECIDE)]
-        else:
-            base_then_stage = base
+        base_then_stage = [*base, stage(DECIDE)] if not_defeated or not base else base
         self._add(
             f"h{index}",
             base_then_stage + not_defeated,
@@ -490,14 +497,17 @@ class _Builder:
                 other_keys = [k for s, k in parts.relational if s == section]
                 atoms = [{"$ex" if known[section] else "$nex": {k: 1}} for k in other_keys]
                 patterns.append((_alias(section), _Pattern(section, atoms), False))
-            for i, pattern in enumerate(parts.false_patterns):
-                if pattern.refs and not all(known[r[2:]] for r in pattern.refs):
-                    continue  # the other date is unknown: this test cannot be false
-                if pattern.section in known:
-                    pattern = _Pattern(pattern.section, pattern.atoms, pattern.refs, copy=True)
-                patterns.append((f"f{i}", pattern, True))
-            patterns.append(held(rule.id, "self", True))
-            patterns.extend(held(d, f"x{i}", True) for i, d in enumerate(defeaters))
+            falsity = [
+                _Pattern(p.section, p.atoms, p.refs, copy=p.section in known)
+                for p in parts.false_patterns
+                # when the other date is unknown, the test cannot be false
+                if not p.refs or all(known[r[2:]] for r in p.refs)
+            ]
+            # Each negated pattern on a section stays alone: merged into one `$or`, they cost more
+            # (measured: durable_rules gives every use of an `$or` its own alpha node, which
+            # every fact reaching its branches visits).
+            patterns.extend((f"f{i}", p, True) for i, p in enumerate(falsity))
+            patterns.append(("held", _Either((rule.id, *defeaters)), True))
             self._add(
                 f"o{index}_{variant}",
                 patterns,
@@ -535,11 +545,15 @@ def compile_rulebook(
         )
     fanout = _Fanout(rulebook)
     patterns_of = [
-        [(alias, *fanout.use(pattern), negated) for alias, pattern, negated in patterns]
+        [
+            (f"{alias}{n or ''}", used, negated)
+            for alias, pattern, negated in patterns
+            for n, used in enumerate(fanout.use(pattern))
+        ]
         for _, patterns, _, _ in entries
     ]
     facets = _assign_facets(
-        p for patterns in patterns_of for _, p, _, _ in patterns if isinstance(p, _Pattern)
+        p for patterns in patterns_of for _, p, _ in patterns if isinstance(p, _Pattern)
     )
     definition: dict[str, Json] = {}
     actions: dict[str, Action] = {}
@@ -547,23 +561,17 @@ def compile_rulebook(
     for (name_, _, action, draws), patterns in zip(entries, patterns_of, strict=True):
         body = []
         bound = {
-            alias: facets[p.canonical()][1]
-            for alias, p, _, _ in patterns
-            if isinstance(p, _Pattern)
+            alias: facets[p.canonical()][1] for alias, p, _ in patterns if isinstance(p, _Pattern)
         }
-        for alias, pattern, nth, negated in patterns:
+        for alias, pattern, negated in patterns:
             if isinstance(pattern, _Pattern):
                 facet = facets[pattern.canonical()][1]
                 for atom in pattern.atoms:
                     _note_reads(atom, facet, bound, reads)
                 atoms = sorted(pattern.atoms, key=lambda a: json.dumps(a, sort_keys=True))
                 expression: Json = {"$and": [{type_key(facet): 1}, *atoms]}
-            elif isinstance(pattern, _Stage):
-                stage_key = Stage(pattern.phase, pattern.stratum, 0).key(nth)
-                expression = {"$and": [{type_key(STAGE): 1}, {stage_key: 1}]}
             else:
-                kind = fanout.fact_type(pattern, nth)
-                expression = {"$and": [{type_key(kind): 1}, {fanout.key(pattern): 1}]}
+                expression = pattern
             body.append({f"{alias}$not" if negated else alias: expression})
         definition[name_] = {"all": body}
         asserts = tuple(
@@ -606,21 +614,42 @@ class _Fanout:
             **{(CONCLUSION, n): i for i, n in enumerate(names)},
         }
 
-    def use(
-        self, pattern: _Pattern | _Stage | _Derived
-    ) -> tuple[_Pattern | _Stage | _Derived, int]:
-        """One use of `pattern`: the pattern (a section's, on the copy it reads) and its copy."""
+    def use(self, pattern: _Pattern | _Stage | _Derived | _Either) -> list[_Pattern | Json]:
+        """One use of `pattern`: a section's pattern on the copy of its fact it reads (its fact
+        type is chosen later), or the expression of any other pattern; an `_Either` may take
+        more than one (see MERGED_MARKS)."""
         if isinstance(pattern, _Pattern):
             copy = self._count(pattern.canonical())
-            return (dataclasses.replace(pattern, fanout=copy) if copy else pattern), copy
+            return [dataclasses.replace(pattern, fanout=copy) if copy else pattern]
         if isinstance(pattern, _Stage):
-            key: tuple[str, Any] = (STAGE, pattern)
-            copy = self._count(key)
-        else:
-            key = (pattern.kind, pattern.key)
-            copy = self._count((pattern.kind, pattern.key, pattern.status))
+            copy = self._count((STAGE, pattern))
+            self._copied((STAGE, pattern), copy)
+            chunk = Stage(pattern.phase, pattern.stratum, 0).key(copy)
+            return [{"$and": [{type_key(STAGE): 1}, {chunk: 1}]}]
+        if isinstance(pattern, _Derived):
+            kind, key = self._derived(pattern)
+            return [{"$and": [{type_key(kind): 1}, {key: 1}]}]
+        by_type: dict[str, list[Json]] = {}
+        for rule in pattern.rules:
+            kind, key = self._derived(_Derived(HELD, rule))
+            by_type.setdefault(kind, []).append({key: 1})
+        either: list[Json] = [
+            {"$and": [{type_key(kind): 1}, keys[0] if len(keys) == 1 else {"$or": keys}]}
+            for kind, keys in by_type.items()
+        ]
+        # each branch adds at most 4 marks, the $or around them 2
+        per = (MERGED_MARKS - 2) // 4
+        chunks = [either[i : i + per] for i in range(0, len(either), per)]
+        return [chunk[0] if len(chunk) == 1 else {"$or": chunk} for chunk in chunks]
+
+    def _derived(self, pattern: _Derived) -> tuple[str, str]:
+        """A use of a derived fact: its fact type and its key."""
+        copy = self._count((pattern.kind, pattern.key, pattern.status))
+        self._copied((pattern.kind, pattern.key), copy)
+        return self.fact_type(pattern, copy), self.key(pattern)
+
+    def _copied(self, key: tuple[str, Any], copy: int) -> None:
         self.copies[key] = max(self.copies.get(key, 0), copy + 1)
-        return pattern, copy
 
     def _count(self, identity: Any) -> int:
         count = self.uses.get(identity, 0)
