@@ -22,6 +22,7 @@ Semantics compiled here (the reference for every other part of lexcase):
   A compiled rule that negates nothing (holding without defeaters, being defeated) has no stage
   pattern: it fires as soon as its facts are in, which is never later than its stage would
   have been; the inference run asserts the case alone first, to quiescence, before any stage.
+  (One exception, a durable_rules bug: a rule with date arithmetic keeps its stage last.)
 * durable_rules checks a `$not` pattern only when a partial match reaches it: a fact that arrives
   later does not withdraw the match (measured). Hence the stage facts: a rule's negated patterns
   come after its stage pattern, so they are checked only once what they negate is final.
@@ -75,6 +76,7 @@ MAX_COMPILED = 4_096  # compiled rules per ruleset (durable_rules' error 106)
 # durable_rules refuses a pattern whose join node's expression sequence reaches 32 entries
 # (error 113); each `$and` and `$or` adds two (see _Fanout.use).
 MERGED_MARKS = 20
+DEFEATERS_PER_RULE = 4  # an `$or` of 4 fact types (4 marks each) and its own 2: within MERGED_MARKS
 FANOUT_COPY = "%"  # suffix of the fact types of those copies: case%1
 # A fact's type is the name of a property it has, "@<type>" (value 1), and what a derived fact
 # says is the name of another property, not a value: durable_rules finds the alpha nodes below a
@@ -110,6 +112,9 @@ class Action:
     rule: str
     by: str | None = None  # the defeater, for DEFEATED
     asserts: tuple[Json, ...] = ()  # conclusion facts the inference run asserts in turn
+    # DEFEATED by any of several defeaters (`by` None): the key of each one's held fact, and the
+    # defeater; the one bound to the action's pattern `by` is the defeater
+    defeaters: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -474,18 +479,26 @@ class _Builder:
         # being defeated, need their patterns positively, and positive patterns are monotone (a
         # fact that arrives later only adds matches), so those fire as soon as their facts are
         # in. A stage pattern that is not first stores every stage fact in the rule's join.
-        base_then_stage = [*base, stage(DECIDE)] if not_defeated or not base else base
+        # durable_rules reads past a frame when a pattern that reads another pattern's fact (date
+        # arithmetic) is the last before the action (valgrind: an invalid read in
+        # reduceExpressionSequence, then a segmentation fault): such a rule keeps its stage last.
+        last = [stage(DECIDE)] if parts.relational else []
+        base_then_stage = [*base, stage(DECIDE)] if not_defeated or not base else [*base, *last]
         self._add(
             f"h{index}",
             base_then_stage + not_defeated,
             Action(ActionKind.HOLDS, rule.id),
             self._conclusion_facts(rule, holds=True),
         )
-        for i, defeater in enumerate(defeaters):
+        # One compiled rule is defeated by any of several defeaters (its first pattern matches
+        # any of their having held, and the action's message says which one did): every
+        # compiled rule costs durable_rules a step after each action (see compile_rulebook).
+        for i in range(0, len(defeaters), DEFEATERS_PER_RULE):
+            chunk = tuple(defeaters[i : i + DEFEATERS_PER_RULE])
             self._add(
-                f"d{index}_{i}",
-                [held(defeater, "by", False), *base],  # no stage: nothing negated
-                Action(ActionKind.DEFEATED, rule.id, by=defeater),
+                f"d{index}_{i // DEFEATERS_PER_RULE}",
+                [("by", _Either(chunk), False), *base, *last],  # nothing negated
+                Action(ActionKind.DEFEATED, rule.id, by=chunk[0] if len(chunk) == 1 else None),
             )
         if not self._can_be_open(rule):
             return
@@ -558,7 +571,7 @@ def compile_rulebook(
     definition: dict[str, Json] = {}
     actions: dict[str, Action] = {}
     reads: dict[str, set[str]] = {facet: set() for _, facet in facets.values()}
-    for (name_, _, action, draws), patterns in zip(entries, patterns_of, strict=True):
+    for (name_, written, action, draws), patterns in zip(entries, patterns_of, strict=True):
         body = []
         bound = {
             alias: facets[p.canonical()][1] for alias, p, _ in patterns if isinstance(p, _Pattern)
@@ -579,7 +592,13 @@ def compile_rulebook(
             for fact in draws
             for n in range(fanout.copies.get((fact.kind, fact.key), 1))
         )
-        actions[name_] = dataclasses.replace(action, asserts=asserts)
+        defeaters = tuple(
+            (fanout.key(_Derived(HELD, rule)), rule)
+            for alias, pattern, negated in written
+            if alias == "by" and isinstance(pattern, _Either) and action.by is None
+            for rule in pattern.rules
+        )
+        actions[name_] = dataclasses.replace(action, asserts=asserts, defeaters=defeaters)
     stages = [
         Stage(stage.phase, stage.stratum, copies)
         for (kind, stage), copies in fanout.copies.items()
@@ -639,7 +658,7 @@ class _Fanout:
         ]
         # each branch adds at most 4 marks, the $or around them 2
         per = (MERGED_MARKS - 2) // 4
-        chunks = [either[i : i + per] for i in range(0, len(either), per)]
+        chunks = [either[i : i + per] for i in range(0, len(either), per)]  # all $not
         return [chunk[0] if len(chunk) == 1 else {"$or": chunk} for chunk in chunks]
 
     def _derived(self, pattern: _Derived) -> tuple[str, str]:

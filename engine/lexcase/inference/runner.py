@@ -27,6 +27,7 @@ we do not use. Quirks handled here, each measured (see the durable_rules field g
 from __future__ import annotations
 
 import itertools
+import json
 import re
 import threading
 from dataclasses import dataclass, field
@@ -123,6 +124,15 @@ class _Fired:
     rule: str
     by: str | None
     asserts: tuple[_Fact, ...]
+    defeaters: tuple[tuple[str, str], ...]  # see Action.defeaters
+
+    def defeater(self, message: str) -> str:
+        """Who defeated the rule: `by`, or the defeater whose held fact the action's message
+        binds to the pattern `by` (the message is {"<rule name>": {"by": {...}, ...}})."""
+        if self.by is not None:
+            return self.by
+        (bound,) = json.loads(message).values()
+        return next(rule for key, rule in self.defeaters if key in bound["by"])
 
 
 class Inference:
@@ -147,6 +157,7 @@ class Inference:
                 action.rule,
                 action.by,
                 tuple(_fact(":".join(f), f) for f in action.asserts),
+                action.defeaters,
             )
             for name, action in compiled.actions.items()
         }
@@ -240,7 +251,7 @@ class Inference:
             if action.kind is ActionKind.HOLDS:
                 trace.holds.add(action.rule)
             elif action.kind is ActionKind.DEFEATED:
-                trace.defeated.add((action.rule, action.by))  # type: ignore[arg-type]
+                trace.defeated.add((action.rule, action.defeater(message)))
             else:
                 trace.open.add(action.rule)
             # A rule can fire more than once (a given both held and undecided); durable refuses
