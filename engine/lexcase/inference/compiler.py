@@ -76,6 +76,7 @@ MAX_COMPILED = 4_096  # compiled rules per ruleset (durable_rules' error 106)
 # durable_rules refuses a pattern whose join node's expression sequence reaches 32 entries
 # (error 113); each `$and` and `$or` adds two (see _Fanout.use).
 MERGED_MARKS = 20
+EITHER_FANOUT = 32  # uses of one key inside `$or`s per copy of its fact (see _Fanout._derived)
 DEFEATERS_PER_RULE = 4  # an `$or` of 4 fact types (4 marks each) and its own 2: within MERGED_MARKS
 FANOUT_COPY = "%"  # suffix of the fact types of those copies: case%1
 # A fact's type is the name of a property it has, "@<type>" (value 1), and what a derived fact
@@ -650,7 +651,7 @@ class _Fanout:
             return [{"$and": [{type_key(kind): 1}, {key: 1}]}]
         by_type: dict[str, list[Json]] = {}
         for rule in pattern.rules:
-            kind, key = self._derived(_Derived(HELD, rule))
+            kind, key = self._derived(_Derived(HELD, rule), either=len(pattern.rules) > 1)
             by_type.setdefault(kind, []).append({key: 1})
         either: list[Json] = [
             {"$and": [{type_key(kind): 1}, keys[0] if len(keys) == 1 else {"$or": keys}]}
@@ -661,19 +662,26 @@ class _Fanout:
         chunks = [either[i : i + per] for i in range(0, len(either), per)]  # all $not
         return [chunk[0] if len(chunk) == 1 else {"$or": chunk} for chunk in chunks]
 
-    def _derived(self, pattern: _Derived) -> tuple[str, str]:
-        """A use of a derived fact: its fact type and its key."""
-        copy = self._count((pattern.kind, pattern.key, pattern.status))
+    def _derived(self, pattern: _Derived, either: bool = False) -> tuple[str, str]:
+        """A use of a derived fact: its fact type and its key. Every use of an `$or` hangs a
+        node testing the absence of `$forward` below each branch, and durable_rules refuses
+        more than 128 of those below one node (error 107), and pushes them all on its stack of
+        64 when the fact arrives (error 303): a key used in `$or`s reads another copy of its
+        fact every EITHER_FANOUT such uses."""
+        if either:
+            copy = self._count((pattern.kind, pattern.key, "$or"), EITHER_FANOUT)
+        else:
+            copy = self._count((pattern.kind, pattern.key, pattern.status))
         self._copied((pattern.kind, pattern.key), copy)
         return self.fact_type(pattern, copy), self.key(pattern)
 
     def _copied(self, key: tuple[str, Any], copy: int) -> None:
         self.copies[key] = max(self.copies.get(key, 0), copy + 1)
 
-    def _count(self, identity: Any) -> int:
+    def _count(self, identity: Any, per: int = FANOUT) -> int:
         count = self.uses.get(identity, 0)
         self.uses[identity] = count + 1
-        return count // FANOUT
+        return count // per
 
     def fact_type(self, fact: _Derived, copy: int) -> str:
         bucket = self.number[(fact.kind, fact.key)] // KEYS_PER_TYPE
