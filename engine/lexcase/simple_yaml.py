@@ -22,12 +22,12 @@ MAX_VALUES = 100_000  # values in one document (the exact reader refuses more)
 MAX_DEPTH = 64  # levels of nesting (likewise)
 MAX_DIGITS = 18  # digits of a whole number (likewise)
 
-# Characters outside these, and the few inside them that YAML treats specially (U+2028 and
-# U+2029 break lines, U+FEFF is a byte-order mark), are left to the exact reader; so are tabs
-# and carriage returns, which change what counts as indentation and line ends.
-_UNUSUAL = re.compile(
-    "[^\n\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd\U00010000-\U0010ffff]"
-)
+# Control characters, tabs and carriage returns (which change what counts as indentation and line
+# ends), the characters YAML treats specially (U+2028 and U+2029 break lines, U+FEFF is a
+# byte-order mark) and non-characters: the exact reader's; so are lone surrogates, found by
+# encoding. (A class of the allowed ranges, or one with the surrogates' range, takes Python
+# milliseconds to compile, at every start.)
+_UNUSUAL = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff]")
 _KEY = re.compile(r"([A-Za-z_][A-Za-z0-9_]*):(?: +|$)")
 # Keys YAML would read as something else than their text (null, or a true/false written
 # otherwise than lexcase's key text would give back).
@@ -63,6 +63,10 @@ class _Declined(Exception):
 def read_simple(text: str) -> dict[str, Any] | None:
     """The data of `text` when it is a mapping in the simple shape, else None."""
     if _UNUSUAL.search(text):
+        return None
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:  # a lone surrogate
         return None
     try:
         reader = _Reader(text.split("\n"))
