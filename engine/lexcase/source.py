@@ -20,8 +20,9 @@ from pydantic import BaseModel, ValidationError
 
 from lexcase.errors import InputError, Place
 from lexcase.reading import check_limits, read_file
-from lexcase.simple_yaml import MAX_DIGITS, read_simple
-from lexcase.simple_yaml import MAX_VALUES as MAX_VALUES  # for the layers above
+from lexcase.simple_yaml import MAX_DIGITS as MAX_DIGITS  # for the layers above, as MAX_VALUES
+from lexcase.simple_yaml import MAX_VALUES as MAX_VALUES
+from lexcase.simple_yaml import read_simple
 
 Loc = tuple[str | int, ...]
 ModelT = TypeVar("ModelT", bound=BaseModel)

@@ -81,7 +81,7 @@ def _module_names() -> list[str]:
     """The modules' paths relative to the package, with / between parts, sorted. Listed with
     os.walk, not Path.rglob: this runs on every start, and pathlib costs more than the hashing."""
     root = str(PACKAGE)
-    names = []
+    names: list[str] = []
     for folder, dirs, files in os.walk(root):
         dirs[:] = [d for d in dirs if d != "__pycache__"]
         relative = os.path.relpath(folder, root).replace(os.sep, "/")
