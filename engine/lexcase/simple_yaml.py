@@ -196,43 +196,44 @@ class _Reader:
             raise _Declined
 
     def flow(self, text: str, depth: int) -> tuple[Any, str]:
-        """A one-line flow list or mapping of plain or quoted values, and what follows it."""
+        """A one-line flow list or mapping of plain or quoted values, and what follows it.
+        Read by position, never by cutting the rest of the line: linear in the line's length."""
         closing = "]" if text[0] == "[" else "}"
-        rest = text[1:].lstrip(" ")
-        if rest.startswith(closing):
-            return ([] if closing == "]" else {}), rest[1:]
+        at = _skip_spaces(text, 1)
+        if text.startswith(closing, at):
+            return ([] if closing == "]" else {}), text[at + 1 :]
         items: list[Any] = []
         pairs: dict[str, Any] = {}
         while True:
             if closing == "}":
-                match = _KEY.match(rest)
+                match = _KEY.match(text, at)
                 if match is None or not match.group(0).endswith(" "):
                     raise _Declined
                 key = match.group(1)
                 if key in pairs or key in _TYPED_KEYS:
                     raise _Declined
-                rest = rest[match.end() :]
+                at = match.end()
             self.count(depth + 1)
-            if not rest:
+            if at >= len(text):
                 raise _Declined
-            if rest[0] in "\"'":
-                value, rest = _quoted(rest)
+            if text[at] in "\"'":
+                value, at = _quoted_at(text, at)
             else:
-                stop = _FLOW_STOP.search(rest)
+                stop = _FLOW_STOP.search(text, at)
                 if stop is None or stop.group() not in ",]}":
                     raise _Declined  # a nested flow, a comment, a key or the line's end
-                value, rest = _plain(rest[: stop.start()].rstrip(" ")), rest[stop.start() :]
+                value, at = _plain(text[at : stop.start()].rstrip(" ")), stop.start()
             if closing == "}":
                 pairs[key] = value
             else:
                 items.append(value)
-            rest = rest.lstrip(" ")
-            if rest.startswith(closing):
-                return (items if closing == "]" else pairs), rest[1:]
-            if not rest.startswith(","):
+            at = _skip_spaces(text, at)
+            if text.startswith(closing, at):
+                return (items if closing == "]" else pairs), text[at + 1 :]
+            if not text.startswith(",", at):
                 raise _Declined
-            rest = rest[1:].lstrip(" ")
-            if not rest or rest[0] in ",]}":
+            at = _skip_spaces(text, at + 1)
+            if at >= len(text) or text[at] in ",]}":
                 raise _Declined  # an empty item, or a trailing comma
 
     def block_text(self, header: str, indent: int) -> str:
@@ -266,23 +267,34 @@ class _Reader:
         return (" " if kind == ">-" else "\n").join(lines)
 
 
+def _skip_spaces(text: str, at: int) -> int:
+    while at < len(text) and text[at] == " ":
+        at += 1
+    return at
+
+
 def _quoted(text: str) -> tuple[str, str]:
     """A one-line quoted value without escapes, and what follows it."""
-    quote = text[0]
+    value, end = _quoted_at(text, 0)
+    return value, text[end:]
+
+
+def _quoted_at(text: str, start: int) -> tuple[str, int]:
+    """The quoted value starting at `start` (one line, no escapes) and the position after it."""
+    quote = text[start]
     if quote == '"':
-        end = text.find('"', 1)
-        if end < 0 or "\\" in text[1:end]:
+        end = text.find('"', start + 1)
+        if end < 0 or text.find("\\", start + 1, end) >= 0:
             raise _Declined
-        return text[1:end], text[end + 1 :]
-    value, at = "", 1
+        return text[start + 1 : end], end + 1
+    parts, at = [], start + 1
     while True:
         end = text.find("'", at)
         if end < 0:
             raise _Declined
-        value += text[at:end]
-        if text[end + 1 : end + 2] != "'":
-            return value, text[end + 1 :]
-        value += "'"
+        parts.append(text[at:end])
+        if not text.startswith("'", end + 1):
+            return "'".join(parts), end + 1
         at = end + 2
 
 
