@@ -426,10 +426,11 @@ def test_rule_sets_past_durable_rules_fanout_limits_still_evaluate(
 def test_more_compiled_rules_than_durable_rules_takes_is_a_rule_file_error(
     rule_folder: RuleFolder,
 ) -> None:
-    # Every defeat adds a compiled rule: 450 rules, each defeating the ten before it.
+    # Every four defeaters of a rule add a compiled rule: 450 rules, each defeating the forty
+    # before it.
     rules = numbered_rules(450, BY_STAY.replace("{i}", "1"), rest="defeats: [{defeated}]")
     for i in range(1, 450):
-        defeated = ", ".join(f"kz.r{j}" for j in range(max(i - 10, 0), i))
+        defeated = ", ".join(f"kz.r{j}" for j in range(max(i - 40, 0), i))
         rules = rules.replace("{defeated}", defeated, 1)
     root = rule_folder(kz=kz_rules(rules))
     with pytest.raises(RuleFileError) as refused:

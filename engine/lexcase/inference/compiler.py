@@ -19,6 +19,10 @@ Semantics compiled here (the reference for every other part of lexcase):
   patterns are monotone, so arrival order does not matter). Which rules are undecided is checked
   in one last stage (phase `o`): those rules negate only whether rules held, which is final once
   every decide stage has run, and positively match conclusions that hold or are undecided.
+  A compiled rule that negates nothing (holding without defeaters, being defeated) has no stage
+  pattern: it fires as soon as its facts are in, which is never later than its stage would
+  have been; the inference run asserts the case alone first, to quiescence, before any stage.
+  (One exception, a durable_rules bug: a rule with date arithmetic keeps its stage last.)
 * durable_rules checks a `$not` pattern only when a partial match reaches it: a fact that arrives
   later does not withdraw the match (measured). Hence the stage facts: a rule's negated patterns
   come after its stage pattern, so they are checked only once what they negate is final.
@@ -69,11 +73,26 @@ FACET_BUDGET = 48  # alpha tests per fact copy; durable_rules' stack holds 64
 # spread over fact types of at most FANOUT each.
 FANOUT = 200
 MAX_COMPILED = 4_096  # compiled rules per ruleset (durable_rules' error 106)
+# durable_rules refuses a pattern whose join node's expression sequence reaches 32 entries
+# (error 113); each `$and` and `$or` adds two (see _Fanout.use).
+MERGED_MARKS = 20
+EITHER_FANOUT = 32  # uses of one key inside `$or`s per copy of its fact (see _Fanout._derived)
+DEFEATERS_PER_RULE = 4  # an `$or` of 4 fact types (4 marks each) and its own 2: within MERGED_MARKS
 FANOUT_COPY = "%"  # suffix of the fact types of those copies: case%1
-STAGE = "stage"  # {t: stage, ph: d|o, k: <stratum>, n: <chunk>}: wakes the rules of one stage
-CONCLUSION = "g"  # {t: g, g: <conclusion>, s: T|E}: a conclusion holds, or holds or is undecided
-HOLDS_STATUS, EITHER_STATUS = "T", "E"  # its s (see _Builder._conclusion_facts)
-HELD = "h"  # {t: h, r: <rule>}: the rule held
+# A fact's type is the name of a property it has, "@<type>" (value 1), and what a derived fact
+# says is the name of another property, not a value: durable_rules finds the alpha nodes below a
+# node by property name (a hash), then tests each one found. Types as values of one property `t`
+# made every fact test every type at the root, and every "held" fact test the 200 rule ids of its
+# bucket, one string comparison each (a fifth of the trace's instructions).
+TYPE = "@"
+# durable_rules looks a property up in a node's children by walking its hash table from
+# (hash % 32) to the first empty slot: derived keys are spread over types of at most
+# KEYS_PER_TYPE keys each, so that walk stays short.
+KEYS_PER_TYPE = 32
+STAGE = "stage"  # {@stage: 1, <phase><stratum>.<chunk>: 1}: wakes the rules of one stage
+CONCLUSION = "g"  # {@g: 1, c<n><T|E>: 1}: conclusion n holds (T), or holds or is undecided (E)
+HOLDS_STATUS, EITHER_STATUS = "T", "E"  # (see _Builder._conclusion_facts)
+HELD = "h"  # {@h: 1, r<n>: 1}: rule n (in the order of rule ids) held
 NEGATION_COPY = "~"  # suffix of the section copies that falsity tests read (see _Pattern.copy)
 DECIDE, OPEN = "d", "o"
 
@@ -94,6 +113,9 @@ class Action:
     rule: str
     by: str | None = None  # the defeater, for DEFEATED
     asserts: tuple[Json, ...] = ()  # conclusion facts the inference run asserts in turn
+    # DEFEATED by any of several defeaters (`by` None): the key of each one's held fact, and the
+    # defeater; the one bound to the action's pattern `by` is the defeater
+    defeaters: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -105,9 +127,15 @@ class Stage:
     chunks: int
 
     def facts(self) -> list[Json]:
-        return [
-            {"t": STAGE, "ph": self.phase, "k": self.stratum, "n": n} for n in range(self.chunks)
-        ]
+        return [{type_key(STAGE): 1, self.key(n): 1} for n in range(self.chunks)]
+
+    def key(self, chunk: int) -> str:
+        return f"{self.phase}{self.stratum}.{chunk}"
+
+
+def type_key(fact_type: str) -> str:
+    """The property that gives a fact its type (see TYPE)."""
+    return TYPE + fact_type
 
 
 @dataclass(frozen=True)
@@ -307,7 +335,7 @@ class _RuleParts:
     relational: list[tuple[str, str]] = field(default_factory=list)  # (ref section, other key)
 
 
-Entry = tuple[str, "_Pattern | _Stage | _Derived", bool]  # (alias, pattern, negated)
+Entry = tuple[str, "_Pattern | _Stage | _Derived | _Either", bool]  # (alias, pattern, negated)
 
 
 def _alias(section: str) -> str:
@@ -364,10 +392,12 @@ class _Derived:
     key: str
     status: str | None = None  # CONCLUSION: HOLDS_STATUS or EITHER_STATUS
 
-    def atoms(self) -> list[Json]:
-        if self.kind == HELD:
-            return [{"r": self.key}]
-        return [{"g": self.key}, {"s": self.status}]
+
+@dataclass(frozen=True)
+class _Either:
+    """A pattern on any of several rules' having held (a negated one: none of them held)."""
+
+    rules: tuple[str, ...]
 
 
 class _Builder:
@@ -444,19 +474,32 @@ class _Builder:
         # the rarest facts go first (a given, a defeater that held), so that the case's sections
         # start no partial match in a rule that cannot fire.
         all_known = {s: True for s, _ in parts.relational}
-        base = holds_given(HOLDS_STATUS) + section_patterns(all_known) + [stage(DECIDE)]
+        base = holds_given(HOLDS_STATUS) + section_patterns(all_known)
         not_defeated: list[Entry] = [held(d, f"x{i}", True) for i, d in enumerate(defeaters)]
+        # Only a rule that negates something waits for its stage: holding without defeaters, and
+        # being defeated, need their patterns positively, and positive patterns are monotone (a
+        # fact that arrives later only adds matches), so those fire as soon as their facts are
+        # in. A stage pattern that is not first stores every stage fact in the rule's join.
+        # durable_rules reads past a frame when a pattern that reads another pattern's fact (date
+        # arithmetic) is the last before the action (valgrind: an invalid read in
+        # reduceExpressionSequence, then a segmentation fault): such a rule keeps its stage last.
+        last = [stage(DECIDE)] if parts.relational else []
+        base_then_stage = [*base, stage(DECIDE)] if not_defeated or not base else [*base, *last]
         self._add(
             f"h{index}",
-            base + not_defeated,
+            base_then_stage + not_defeated,
             Action(ActionKind.HOLDS, rule.id),
             self._conclusion_facts(rule, holds=True),
         )
-        for i, defeater in enumerate(defeaters):
+        # One compiled rule is defeated by any of several defeaters (its first pattern matches
+        # any of their having held, and the action's message says which one did): every
+        # compiled rule costs durable_rules a step after each action (see compile_rulebook).
+        for i in range(0, len(defeaters), DEFEATERS_PER_RULE):
+            chunk = tuple(defeaters[i : i + DEFEATERS_PER_RULE])
             self._add(
-                f"d{index}_{i}",
-                [held(defeater, "by", False), *base],
-                Action(ActionKind.DEFEATED, rule.id, by=defeater),
+                f"d{index}_{i // DEFEATERS_PER_RULE}",
+                [("by", _Either(chunk), False), *base, *last],  # nothing negated
+                Action(ActionKind.DEFEATED, rule.id, by=chunk[0] if len(chunk) == 1 else None),
             )
         if not self._can_be_open(rule):
             return
@@ -468,14 +511,17 @@ class _Builder:
                 other_keys = [k for s, k in parts.relational if s == section]
                 atoms = [{"$ex" if known[section] else "$nex": {k: 1}} for k in other_keys]
                 patterns.append((_alias(section), _Pattern(section, atoms), False))
-            for i, pattern in enumerate(parts.false_patterns):
-                if pattern.refs and not all(known[r[2:]] for r in pattern.refs):
-                    continue  # the other date is unknown: this test cannot be false
-                if pattern.section in known:
-                    pattern = _Pattern(pattern.section, pattern.atoms, pattern.refs, copy=True)
-                patterns.append((f"f{i}", pattern, True))
-            patterns.append(held(rule.id, "self", True))
-            patterns.extend(held(d, f"x{i}", True) for i, d in enumerate(defeaters))
+            falsity = [
+                _Pattern(p.section, p.atoms, p.refs, copy=p.section in known)
+                for p in parts.false_patterns
+                # when the other date is unknown, the test cannot be false
+                if not p.refs or all(known[r[2:]] for r in p.refs)
+            ]
+            # Each negated pattern on a section stays alone: merged into one `$or`, they cost more
+            # (measured: durable_rules gives every use of an `$or` its own alpha node, which
+            # every fact reaching its branches visits).
+            patterns.extend((f"f{i}", p, True) for i, p in enumerate(falsity))
+            patterns.append(("held", _Either((rule.id, *defeaters)), True))
             self._add(
                 f"o{index}_{variant}",
                 patterns,
@@ -513,49 +559,47 @@ def compile_rulebook(
         )
     fanout = _Fanout(rulebook)
     patterns_of = [
-        [(alias, *fanout.use(pattern), negated) for alias, pattern, negated in patterns]
+        [
+            (f"{alias}{n or ''}", used, negated)
+            for alias, pattern, negated in patterns
+            for n, used in enumerate(fanout.use(pattern))
+        ]
         for _, patterns, _, _ in entries
     ]
     facets = _assign_facets(
-        p for patterns in patterns_of for _, p, _, _ in patterns if isinstance(p, _Pattern)
+        p for patterns in patterns_of for _, p, _ in patterns if isinstance(p, _Pattern)
     )
     definition: dict[str, Json] = {}
     actions: dict[str, Action] = {}
     reads: dict[str, set[str]] = {facet: set() for _, facet in facets.values()}
-    for (name_, _, action, draws), patterns in zip(entries, patterns_of, strict=True):
+    for (name_, written, action, draws), patterns in zip(entries, patterns_of, strict=True):
         body = []
         bound = {
-            alias: facets[p.canonical()][1]
-            for alias, p, _, _ in patterns
-            if isinstance(p, _Pattern)
+            alias: facets[p.canonical()][1] for alias, p, _ in patterns if isinstance(p, _Pattern)
         }
-        for alias, pattern, nth, negated in patterns:
+        for alias, pattern, negated in patterns:
             if isinstance(pattern, _Pattern):
                 facet = facets[pattern.canonical()][1]
                 for atom in pattern.atoms:
                     _note_reads(atom, facet, bound, reads)
                 atoms = sorted(pattern.atoms, key=lambda a: json.dumps(a, sort_keys=True))
-                expression: Json = {"$and": [{"t": facet}, *atoms]}
-            elif isinstance(pattern, _Stage):
-                expression = {
-                    "$and": [
-                        {"t": STAGE},
-                        {"ph": pattern.phase},
-                        {"k": pattern.stratum},
-                        {"n": nth},
-                    ]
-                }
+                expression: Json = {"$and": [{type_key(facet): 1}, *atoms]}
             else:
-                kind = fanout.fact_type(pattern, nth)
-                expression = {"$and": [{"t": kind}, *pattern.atoms()]}
+                expression = pattern
             body.append({f"{alias}$not" if negated else alias: expression})
         definition[name_] = {"all": body}
         asserts = tuple(
-            {"t": fanout.fact_type(fact, n), **_fact_values(fact)}
+            {type_key(fanout.fact_type(fact, n)): 1, fanout.key(fact): 1}
             for fact in draws
             for n in range(fanout.copies.get((fact.kind, fact.key), 1))
         )
-        actions[name_] = dataclasses.replace(action, asserts=asserts)
+        defeaters = tuple(
+            (fanout.key(_Derived(HELD, rule)), rule)
+            for alias, pattern, negated in written
+            if alias == "by" and isinstance(pattern, _Either) and action.by is None
+            for rule in pattern.rules
+        )
+        actions[name_] = dataclasses.replace(action, asserts=asserts, defeaters=defeaters)
     stages = [
         Stage(stage.phase, stage.stratum, copies)
         for (kind, stage), copies in fanout.copies.items()
@@ -575,50 +619,78 @@ def compile_rulebook(
 _FIRING_ORDER = {ActionKind.OPEN: 0, ActionKind.HOLDS: 1, ActionKind.DEFEATED: 2}
 
 
-def _fact_values(fact: _Derived) -> Json:
-    if fact.kind == HELD:
-        return {"r": fact.key}
-    return {"g": fact.key, "s": fact.status}
-
-
 class _Fanout:
     """Which copy of its fact each use of a pattern reads: the first FANOUT uses of one pattern
     read copy 0, the next FANOUT copy 1, and so on. Rule ids and conclusion names are spread
-    over fact types (h0, h1, g0...) of at most FANOUT each."""
+    over fact types (h, h1, g...) of at most KEYS_PER_TYPE each, and each is a property named by
+    its number in sorted order (see TYPE)."""
 
     def __init__(self, rulebook: Rulebook) -> None:
         self.uses: dict[Any, int] = {}
         self.copies: dict[tuple[str, Any], int] = {}  # (kind, key) -> copies asserted
         names = sorted({n for r in rulebook.rules for n in (*r.concludes, *r.given)})
-        self.bucket = {
-            **{(HELD, r.id): i // FANOUT for i, r in enumerate(sorted(rulebook.rules, key=_id))},
-            **{(CONCLUSION, n): i // FANOUT for i, n in enumerate(names)},
+        self.number = {
+            **{(HELD, r.id): i for i, r in enumerate(sorted(rulebook.rules, key=_id))},
+            **{(CONCLUSION, n): i for i, n in enumerate(names)},
         }
 
-    def use(
-        self, pattern: _Pattern | _Stage | _Derived
-    ) -> tuple[_Pattern | _Stage | _Derived, int]:
-        """One use of `pattern`: the pattern (a section's, on the copy it reads) and its copy."""
+    def use(self, pattern: _Pattern | _Stage | _Derived | _Either) -> list[_Pattern | Json]:
+        """One use of `pattern`: a section's pattern on the copy of its fact it reads (its fact
+        type is chosen later), or the expression of any other pattern; an `_Either` may take
+        more than one (see MERGED_MARKS)."""
         if isinstance(pattern, _Pattern):
             copy = self._count(pattern.canonical())
-            return (dataclasses.replace(pattern, fanout=copy) if copy else pattern), copy
+            return [dataclasses.replace(pattern, fanout=copy) if copy else pattern]
         if isinstance(pattern, _Stage):
-            key: tuple[str, Any] = (STAGE, pattern)
-            copy = self._count(key)
-        else:
-            key = (pattern.kind, pattern.key)
-            copy = self._count((pattern.kind, pattern.key, pattern.status))
-        self.copies[key] = max(self.copies.get(key, 0), copy + 1)
-        return pattern, copy
+            copy = self._count((STAGE, pattern))
+            self._copied((STAGE, pattern), copy)
+            chunk = Stage(pattern.phase, pattern.stratum, 0).key(copy)
+            return [{"$and": [{type_key(STAGE): 1}, {chunk: 1}]}]
+        if isinstance(pattern, _Derived):
+            kind, key = self._derived(pattern)
+            return [{"$and": [{type_key(kind): 1}, {key: 1}]}]
+        by_type: dict[str, list[Json]] = {}
+        for rule in pattern.rules:
+            kind, key = self._derived(_Derived(HELD, rule), either=len(pattern.rules) > 1)
+            by_type.setdefault(kind, []).append({key: 1})
+        either: list[Json] = [
+            {"$and": [{type_key(kind): 1}, keys[0] if len(keys) == 1 else {"$or": keys}]}
+            for kind, keys in by_type.items()
+        ]
+        # each branch adds at most 4 marks, the $or around them 2
+        per = (MERGED_MARKS - 2) // 4
+        chunks = [either[i : i + per] for i in range(0, len(either), per)]  # all $not
+        return [chunk[0] if len(chunk) == 1 else {"$or": chunk} for chunk in chunks]
 
-    def _count(self, identity: Any) -> int:
+    def _derived(self, pattern: _Derived, either: bool = False) -> tuple[str, str]:
+        """A use of a derived fact: its fact type and its key. Every use of an `$or` hangs a
+        node testing the absence of `$forward` below each branch, and durable_rules refuses
+        more than 128 of those below one node (error 107), and pushes them all on its stack of
+        64 when the fact arrives (error 303): a key used in `$or`s reads another copy of its
+        fact every EITHER_FANOUT such uses."""
+        if either:
+            copy = self._count((pattern.kind, pattern.key, "$or"), EITHER_FANOUT)
+        else:
+            copy = self._count((pattern.kind, pattern.key, pattern.status))
+        self._copied((pattern.kind, pattern.key), copy)
+        return self.fact_type(pattern, copy), self.key(pattern)
+
+    def _copied(self, key: tuple[str, Any], copy: int) -> None:
+        self.copies[key] = max(self.copies.get(key, 0), copy + 1)
+
+    def _count(self, identity: Any, per: int = FANOUT) -> int:
         count = self.uses.get(identity, 0)
         self.uses[identity] = count + 1
-        return count // FANOUT
+        return count // per
 
     def fact_type(self, fact: _Derived, copy: int) -> str:
-        kind = f"{fact.kind}{self.bucket[(fact.kind, fact.key)] or ''}"
-        return kind + (f"{FANOUT_COPY}{copy}" if copy else "")
+        bucket = self.number[(fact.kind, fact.key)] // KEYS_PER_TYPE
+        return f"{fact.kind}{bucket or ''}" + (f"{FANOUT_COPY}{copy}" if copy else "")
+
+    def key(self, fact: _Derived) -> str:
+        """The property that says what a derived fact says (see TYPE)."""
+        number = self.number[(fact.kind, fact.key)]
+        return f"r{number}" if fact.kind == HELD else f"c{number}{fact.status}"
 
 
 def _id(rule: Rule) -> str:
@@ -743,7 +815,7 @@ def compile_probes(
             facet = fact_types[alias]
             for atom in pattern.atoms:
                 _note_reads(atom, facet, fact_types, reads)
-            body.append({alias: {"$and": [{"t": facet}, *pattern.atoms]}})
+            body.append({alias: {"$and": [{type_key(facet): 1}, *pattern.atoms]}})
         rule_name = f"p{number}"
         definition[rule_name] = {"all": body}
         actions[rule_name] = Action(ActionKind.HOLDS, probe.key)

@@ -27,6 +27,7 @@ we do not use. Quirks handled here, each measured (see the durable_rules field g
 from __future__ import annotations
 
 import itertools
+import json
 import re
 import threading
 from dataclasses import dataclass, field
@@ -35,7 +36,7 @@ from typing import Any, NoReturn
 from pydantic_core import to_json
 
 from lexcase.errors import InferenceError, Place, RuleFileError
-from lexcase.inference.compiler import ActionKind, CompiledRulebook
+from lexcase.inference.compiler import ActionKind, CompiledRulebook, type_key
 from lexcase.model.facts import FactReader, fact_shape, section_fact
 
 try:
@@ -123,6 +124,15 @@ class _Fired:
     rule: str
     by: str | None
     asserts: tuple[_Fact, ...]
+    defeaters: tuple[tuple[str, str], ...]  # see Action.defeaters
+
+    def defeater(self, message: str) -> str:
+        """Who defeated the rule: `by`, or the defeater whose held fact the action's message
+        binds to the pattern `by` (the message is {"<rule name>": {"by": {...}, ...}})."""
+        if self.by is not None:
+            return self.by
+        (bound,) = json.loads(message).values()
+        return next(rule for key, rule in self.defeaters if key in bound["by"])
 
 
 class Inference:
@@ -139,16 +149,15 @@ class Inference:
             for facet in facets
         ]
         self._section_retractions = [_retraction(f"s:{facet}") for _, facet, _ in self._shapes]
-        self._stages = [
-            [_fact(f"st:{f['ph']}{f['k']}.{f['n']}", f) for f in stage.facts()]
-            for stage in compiled.stages
-        ]
+        self._types = [type_key(facet) for _, facet, _ in self._shapes]
+        self._stages = [[_fact(":".join(f), f) for f in stage.facts()] for stage in compiled.stages]
         self._fired = {
             name: _Fired(
                 action.kind,
                 action.rule,
                 action.by,
-                tuple(_fact(":".join(map(str, f.values())), f) for f in action.asserts),
+                tuple(_fact(":".join(f), f) for f in action.asserts),
+                action.defeaters,
             )
             for name, action in compiled.actions.items()
         }
@@ -201,9 +210,9 @@ class Inference:
             return trace  # nothing can fire, and durable_rules crashes on facts for no rules
         handle = self._handle
         facts = []
-        for section, facet, shape in self._shapes:
+        for (section, facet, shape), type_ in zip(self._shapes, self._types, strict=True):
             fact = section_fact(case_data, section, shape)
-            fact["t"], fact["sid"], fact["id"] = facet, _SID, f"s:{facet}"
+            fact[type_], fact["sid"], fact["id"] = 1, _SID, f"s:{facet}"
             facts.append(fact)
         batch = [_json(facts)[1:-1]]
         retract: list[str] = []  # stage facts first, so that no rule wakes while facts go
@@ -211,7 +220,9 @@ class Inference:
             retract.extend(f.retract_json for f in stage)
         retract.extend(self._section_retractions)
         seen: set[str] = set()
-        for stage in self._stages or [[]]:  # a ruleset without stages fires on the case alone
+        # The case alone first: the rules that negate nothing fire as soon as their facts are in,
+        # and every stage must find those of the earlier strata fired.
+        for stage in [[], *self._stages]:
             batch.extend(f.assert_json for f in stage)
             while batch:
                 # Conclusions drawn in this stage go in at once, until none is new.
@@ -240,7 +251,7 @@ class Inference:
             if action.kind is ActionKind.HOLDS:
                 trace.holds.add(action.rule)
             elif action.kind is ActionKind.DEFEATED:
-                trace.defeated.add((action.rule, action.by))  # type: ignore[arg-type]
+                trace.defeated.add((action.rule, action.defeater(message)))
             else:
                 trace.open.add(action.rule)
             # A rule can fire more than once (a given both held and undecided); durable refuses
