@@ -461,13 +461,12 @@ def bench_cold(quick: bool) -> dict[str, Any]:
     """`lexcase evaluate seeds/zhilin.yaml` as a new process, start to finish: the median of 21
     runs, with bytecode written as an installed lexcase has it (PYTHONDONTWRITEBYTECODE, where
     the shell sets it, would have every run compile lexcase's modules from source)."""
-    command = [str(Path(sys.executable).parent / "lexcase"), "evaluate", "seeds/zhilin.yaml"]
+    command = cold_command()
     runs = 5 if quick else 21
     out: dict[str, Any] = {}
     variants = {"warm_cache": None, "no_cache": "1"}
     for name, no_cache in variants.items():
-        env = dict(os.environ)
-        env.pop("PYTHONDONTWRITEBYTECODE", None)
+        env = cold_environment()
         if no_cache:
             env["LEXCASE_NO_CACHE"] = no_cache
         subprocess.run(command, cwd=ROOT, env=env, capture_output=True, check=True)  # warm up
@@ -527,8 +526,35 @@ def bench_input(quick: bool) -> dict[str, Any]:
     return out
 
 
+def cold_command() -> list[str]:
+    return [str(Path(sys.executable).parent / "lexcase"), "evaluate", "seeds/zhilin.yaml"]
+
+
+def cold_environment() -> dict[str, str]:
+    """The environment of the cold runs: bytecode written, as an installed lexcase has it."""
+    env = dict(os.environ)
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    return env
+
+
+def callgrind_instructions(command: list[str], env: dict[str, str] | None = None) -> int:
+    """The instructions `command` runs under valgrind --tool=callgrind, start to end."""
+    with tempfile.TemporaryDirectory() as folder:
+        out = Path(folder) / "callgrind.out"
+        run = subprocess.run(
+            ["valgrind", "--tool=callgrind", f"--callgrind-out-file={out}", *command],
+            cwd=ROOT,
+            env=env,
+            capture_output=True,
+            text=True,
+        )
+    refs = [line for line in run.stderr.splitlines() if "refs:" in line]
+    return int(refs[-1].split()[-1].replace(",", ""))
+
+
 def bench_callgrind() -> dict[str, Any]:
-    """Instructions per case (valgrind --tool=callgrind): repeatable, whatever the load."""
+    """Instructions per case (valgrind --tool=callgrind): repeatable, whatever the load; and
+    the instructions of the cold section's command as a whole process (warm rule cache)."""
     script = (
         "import sys, random; sys.path.insert(0, 'tests')\n"
         "from casegen import random_case\n"
@@ -540,29 +566,16 @@ def bench_callgrind() -> dict[str, Any]:
     )
     counts: dict[str, Any] = {}
     for mode in ("trace", "evaluate"):
-        totals = []
-        for n in (100, 400):
-            with tempfile.TemporaryDirectory() as folder:
-                out = Path(folder) / "callgrind.out"
-                run = subprocess.run(
-                    [
-                        "valgrind",
-                        "--tool=callgrind",
-                        f"--callgrind-out-file={out}",
-                        sys.executable,
-                        "-c",
-                        script,
-                        mode,
-                        str(n),
-                    ],
-                    cwd=ROOT,
-                    capture_output=True,
-                    text=True,
-                )
-            refs = [line for line in run.stderr.splitlines() if "refs:" in line]
-            totals.append(int(refs[-1].split()[-1].replace(",", "")))
+        totals = [
+            callgrind_instructions([sys.executable, "-c", script, mode, str(n)]) for n in (100, 400)
+        ]
         # Subtract the run with fewer cases: start-up and case generation cancel out, mostly.
         counts[f"{mode}_instructions_per_case"] = (totals[1] - totals[0]) // 300
+    env = cold_environment()
+    subprocess.run(cold_command(), cwd=ROOT, env=env, capture_output=True, check=True)  # warm up
+    counts["cli_cold_start_instructions"] = callgrind_instructions(
+        [sys.executable, *cold_command()], env
+    )
     counts["note"] = "includes generating and parsing each case (about 0.4 M instructions)"
     return counts
 

@@ -87,6 +87,17 @@ def test_finished_chunks_leave_no_copies_of_their_cases_behind(
     assert all(held <= 3 * log for held in client.run(copies_held, "held-").values())
 
 
+def _samples_kept(dask_worker: Any = None, dask_scheduler: Any = None) -> int | None:
+    server = dask_worker or dask_scheduler
+    return server.monitor.maxlen  # type: ignore[no-any-return]
+
+
+def test_the_cluster_keeps_a_few_cpu_and_memory_samples_not_an_hour_of_them(client: Any) -> None:
+    # Dask's default, 7,200 samples at 0.5 s, grew an idle cluster's processes for an hour.
+    assert set(client.run(_samples_kept).values()) == {distributed.SAMPLES}
+    assert client.run_on_scheduler(_samples_kept) == distributed.SAMPLES
+
+
 def batch_file(tmp_path: Path, count: int) -> Path:
     source = tmp_path / "cases.jsonl"
     write_jsonl(source, generated(count, seed=5), BAD_LINES)

@@ -1,3 +1,3 @@
-from lexcase.interfaces.cli import main
+from lexcase.interfaces.start import main
 
 main()

@@ -107,9 +107,16 @@ def file_label(path: Path | str | None) -> str | None:
     p = Path(path)
     try:
         # Links are not followed: a file is named as the user named it, even a link to nothing.
-        return str(Path(os.path.abspath(p)).relative_to(Path.cwd()))
-    except (ValueError, OSError):  # outside the working directory, or no working directory
+        # With strings, not pathlib's relative_to: every rule file is labelled at every start.
+        absolute, here = os.path.abspath(p), os.getcwd()
+    except OSError:  # no working directory
         return str(p)
+    if absolute == here:
+        return "."
+    inside = here.rstrip(os.sep) + os.sep
+    if absolute.startswith(inside) and not absolute.startswith(os.sep * 2):
+        return absolute[len(inside) :]
+    return str(p)
 
 
 # Characters a terminal acts on instead of showing: C0 and C1 controls, DEL, and the Unicode

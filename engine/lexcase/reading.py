@@ -84,6 +84,8 @@ def check_limits(raw: bytes, label: str | None, error: type[InputError]) -> byte
 
 def first_long_line(raw: bytes, limit: int = MAX_LINE_BYTES) -> int | None:
     """The number of the first line of `raw` longer than `limit` bytes, if any."""
+    if len(raw) <= limit:  # no line is longer than the whole (every rule file, every case)
+        return None
     start, number = 0, 1
     while start <= len(raw):
         end = raw.find(b"\n", start)

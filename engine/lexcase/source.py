@@ -7,29 +7,24 @@ validate the data as JSON in strict mode (strict mode rejects ISO strings only o
 
 from __future__ import annotations
 
-import contextlib
-import datetime as dt
 import difflib
 import json
 import types
 import typing
-from collections.abc import Iterable
-from dataclasses import dataclass, field
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeVar, Union, get_args, get_origin
 
 from pydantic import BaseModel, ValidationError
-from ruamel.yaml import YAML
-from ruamel.yaml.comments import CommentedMap, CommentedSeq, TaggedScalar
-from ruamel.yaml.constructor import RoundTripConstructor
-from ruamel.yaml.error import MarkedYAMLError, YAMLError
 
 from lexcase.errors import InputError, Place
 from lexcase.reading import check_limits, read_file
-from lexcase.yaml_scanner import LinearScanner
+from lexcase.simple_yaml import MAX_DIGITS as MAX_DIGITS  # for the layers above, as MAX_VALUES
+from lexcase.simple_yaml import MAX_VALUES as MAX_VALUES
+from lexcase.simple_yaml import read_simple
 
 Loc = tuple[str | int, ...]
-MAX_DIGITS = 18  # digits of a whole number: more than any count, day or fine a case holds
 ModelT = TypeVar("ModelT", bound=BaseModel)
 
 
@@ -39,7 +34,7 @@ class Document:
 
     file: str | None
     data: Any
-    lines: dict[Loc, int]
+    lines: Mapping[Loc, int]
 
     def line_of(self, loc: Loc) -> int | None:
         """The line of `loc`, or of its nearest ancestor that has one."""
@@ -90,12 +85,20 @@ def parse_document(raw: bytes | str, label: str | None, error: type[InputError])
         text = raw
     if text.startswith("\ufeff"):
         text = text[1:]
-    yaml = YAML(typ="rt")
-    yaml.Constructor = _DatesAsText
-    yaml.Scanner = LinearScanner
-    yaml.allow_duplicate_keys = False
+    data = read_simple(text)
+    if data is not None:  # the common shape: the lines are found only if a message needs them
+        return Document(label, data, _LinesOnDemand(text, label, error))
+    return _parse_exact(text, label, error)
+
+
+def _parse_exact(text: str, label: str | None, error: type[InputError]) -> Document:
+    """Any YAML or JSON, read by ruamel with the line of every value (imported only here)."""
+    from ruamel.yaml.error import MarkedYAMLError, YAMLError
+
+    from lexcase.yaml_scanner import TooManyDigits, Unreadable, round_trip, to_plain
+
     try:
-        tree = yaml.load(text)
+        tree = round_trip(text)
     except MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         at = mark.line + 1 if mark is not None else None
@@ -109,21 +112,48 @@ def parse_document(raw: bytes | str, label: str | None, error: type[InputError])
         raise error(f"not valid YAML or JSON: {problem}", Place(label, at)) from None
     except RecursionError:
         raise _too_deep(error, label, text) from None
-    except _TooManyDigits as problem:
-        raise problem.error(error, label) from None
+    except TooManyDigits as problem:
+        raise error(
+            f"a number of {problem.digits} digits is larger than any field holds",
+            Place(label, problem.line),
+            expected=f"a whole number of at most {MAX_DIGITS} digits",
+        ) from None
     if tree is None:
         raise error("the file is empty", Place(label, 1), expected="a mapping of fields")
-    reader = _Plain()
+    lines: dict[Loc, int] = {}
     try:
-        data = reader.convert(tree, ())
+        data = to_plain(tree, lines)
     except RecursionError:
         raise _too_deep(error, label, text) from None
-    except _Unreadable as problem:
-        document = Document(label, None, reader.lines)
+    except Unreadable as problem:
+        document = Document(label, None, lines)
         raise error(
             problem.message, document.place(problem.loc), expected=problem.expected
         ) from None
-    return Document(label, data, reader.lines)
+    return Document(label, data, lines)
+
+
+class _LinesOnDemand(Mapping[Loc, int]):
+    """The lines of a document read the fast way, found by the exact reader when first asked
+    for (to place a message): it reads the same data, so the same places."""
+
+    def __init__(self, text: str, label: str | None, error: type[InputError]) -> None:
+        self._source = (text, label, error)
+        self._lines: Mapping[Loc, int] | None = None
+
+    def _found(self) -> Mapping[Loc, int]:
+        if self._lines is None:
+            self._lines = _parse_exact(*self._source).lines
+        return self._lines
+
+    def __getitem__(self, loc: Loc) -> int:
+        return self._found()[loc]
+
+    def __iter__(self) -> Iterator[Loc]:
+        return iter(self._found())
+
+    def __len__(self) -> int:
+        return len(self._found())
 
 
 def _shortened(problem: str, limit: int = 200) -> str:
@@ -150,140 +180,6 @@ def _too_deep(error: type[InputError], label: str | None, text: str) -> InputErr
         Place(label, at),
         expected="at most a few levels of nesting",
     )
-
-
-class _DatesAsText(RoundTripConstructor):
-    """Dates stay the text written, for the models to check: ruamel would turn an impossible date
-    such as 2022-02-30 into a ValueError with no line."""
-
-    def construct_yaml_int(self, node: Any) -> Any:
-        # int() of thousands of digits is refused by Python (and slow before that): a number
-        # longer than any field can mean is bad input, reported at its line.
-        digits = sum(char.isdigit() for char in str(node.value))
-        if digits > MAX_DIGITS:
-            raise _TooManyDigits(digits, node.start_mark.line + 1)
-        return super().construct_yaml_int(node)
-
-
-@dataclass
-class _TooManyDigits(Exception):
-    digits: int
-    line: int
-
-    def error(self, error: type[InputError], label: str | None) -> InputError:
-        return error(
-            f"a number of {self.digits} digits is larger than any field holds",
-            Place(label, self.line),
-            expected=f"a whole number of at most {MAX_DIGITS} digits",
-        )
-
-
-_DatesAsText.add_constructor("tag:yaml.org,2002:timestamp", _DatesAsText.construct_yaml_str)
-_DatesAsText.add_constructor("tag:yaml.org,2002:int", _DatesAsText.construct_yaml_int)
-
-MAX_VALUES = 100_000  # values in one document, once anchors and aliases are expanded
-MAX_DEPTH = 64  # levels of nesting (a case needs five; pydantic gives up, placeless, near 200)
-STR_TAG = "tag:yaml.org,2002:str"
-
-
-@dataclass
-class _Unreadable(Exception):
-    message: str
-    loc: Loc
-    expected: str | None = None
-
-
-@dataclass
-class _Plain:
-    """ruamel's round-trip tree as JSON-compatible data, noting the line of every key and item."""
-
-    lines: dict[Loc, int] = field(default_factory=dict)
-    count: int = 0
-
-    def convert(self, node: Any, loc: Loc) -> Any:
-        self.count += 1
-        if len(loc) > MAX_DEPTH:
-            raise _Unreadable(
-                f"the document is nested more than {MAX_DEPTH} levels deep",
-                loc[:MAX_DEPTH],
-                expected="at most a few levels of nesting",
-            )
-        if self.count > MAX_VALUES:
-            # An alias repeats what its anchor holds: a few lines can stand for billions.
-            raise _Unreadable(
-                f"the document holds more than {MAX_VALUES:,} values once its aliases are expanded",
-                loc,
-                expected="a case or rule file of ordinary size",
-            )
-        tag = getattr(getattr(node, "tag", None), "value", None)
-        if isinstance(node, TaggedScalar) and tag == STR_TAG:
-            return self.text(str(node.value), loc)  # !!str 338: text, as written
-        if tag is not None:
-            raise _Unreadable(
-                f"the YAML tag {tag} has no meaning in a lexcase file",
-                loc,
-                expected="plain values without ! tags",
-            )
-        if isinstance(node, CommentedMap):
-            out: dict[str, Any] = {}
-            for key in node:
-                name = self.text(_key_text(key), loc)
-                with contextlib.suppress(KeyError, TypeError):  # keys made by merges have no line
-                    self.lines[(*loc, name)] = node.lc.key(key)[0] + 1
-                out[name] = self.convert(node[key], (*loc, name))
-            return out
-        if isinstance(node, CommentedSeq):
-            items = []
-            for index, item in enumerate(node):
-                with contextlib.suppress(KeyError, TypeError, IndexError):
-                    self.lines[(*loc, index)] = node.lc.item(index)[0] + 1
-                items.append(self.convert(item, (*loc, index)))
-            return items
-        if isinstance(node, dt.datetime | dt.date):
-            return node.isoformat()
-        # ruamel's scalar subclasses (ScalarFloat, ScalarBoolean...) become plain values.
-        if isinstance(node, bool):
-            return bool(node)
-        if isinstance(node, int):
-            return int(node)
-        if isinstance(node, float):
-            return float(node)
-        if node is None:
-            return None
-        if isinstance(node, str):
-            return self.text(str(node), loc)
-        # !!binary, !!set and the like: no field of a case or rule holds them.
-        raise _Unreadable(
-            f"a YAML {type(node).__name__} value has no meaning in a lexcase file",
-            loc,
-            expected="text, numbers, true/false, lists and mappings",
-        )
-
-    @staticmethod
-    def text(value: str, loc: Loc) -> str:
-        try:
-            value.encode("utf-8")
-        except UnicodeEncodeError:
-            # JSON writes a character beyond U+FFFF as a pair of \u escapes, which YAML reads as
-            # two halves: join them. A half without its pair is no character at all.
-            try:
-                return value.encode("utf-16", "surrogatepass").decode("utf-16")
-            except UnicodeDecodeError:
-                lone = next(c for c in value if "\ud800" <= c <= "\udfff")
-                raise _Unreadable(
-                    f"{lone!r} is not a character",
-                    loc,
-                    expected="text without lone surrogate escapes",
-                ) from None
-        return value
-
-
-def _key_text(key: Any) -> str:
-    if isinstance(key, bool):
-        return "true" if key else "false"
-    if isinstance(key, dt.date):
-        return key.isoformat()
-    return str(key)
 
 
 def validate(model: type[ModelT], document: Document, error: type[InputError], what: str) -> ModelT:

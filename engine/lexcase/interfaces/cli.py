@@ -5,8 +5,6 @@ option), reported as one line naming the file, the place and what was expected; 
 error of lexcase or its inference engine; 130 a batch interrupted by Ctrl-C.
 """
 
-from __future__ import annotations
-
 import contextlib
 import datetime as dt
 import functools
@@ -95,7 +93,7 @@ def handles_errors(command: Callable[P, R]) -> Callable[P, R]:
     return wrapper
 
 
-def chosen(rules: Path | None, overlays: list[Path] | None) -> RulesInput:
+def chosen(rules: Path | None, overlays: list[Path] | None) -> "RulesInput":
     """The rules a command runs with: --rules (or the shipped packs) and any --rules-overlay;
     the views take the Russian rule texts from the same rules."""
     from lexcase.law.overlay import choose_rules
@@ -162,7 +160,7 @@ def show_warnings(warnings: list[str], json_: bool = False) -> None:
 
 
 def details_for_summaries(
-    json_: bool, rules: RulesInput, case: Case, date: dt.date | None, *more: Case
+    json_: bool, rules: "RulesInput", case: "Case", date: dt.date | None, *more: "Case"
 ) -> None:
     """Russian summaries are filled in from the outcomes' details, which an explanation or a
     what-if does not carry: the evaluations of `case` (as of `date`) and `more` give them, the
@@ -175,7 +173,7 @@ def details_for_summaries(
     cli_texts.details_are([o for result in results for o in result.outcomes])
 
 
-def warn_about(case: Path, rules: Path | None, json_: bool) -> Case:
+def warn_about(case: Path, rules: Path | None, json_: bool) -> "Case":
     """The coverage warnings of the case file `case`, first, for commands that show no Result;
     the case as read, for the command to use (standard input can be read only once)."""
     from lexcase.evaluation.coverage import coverage_of

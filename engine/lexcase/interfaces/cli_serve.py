@@ -1,8 +1,6 @@
 """The commands that go beyond the terminal: `lexcase serve` (the HTTP service and the web page)
 and `lexcase memo` (a printable memo). Registered on the main app by cli.py."""
 
-from __future__ import annotations
-
 import ipaddress
 from typing import Annotated
 

@@ -15,7 +15,6 @@ rule files, the analyses' own sentences) stays English; the views word everythin
 
 from __future__ import annotations
 
-import string
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
@@ -102,6 +101,8 @@ def t(key: str, **values: Any) -> str:
 
 
 def placeholders(text: str) -> set[str]:
+    import string  # here: importing it compiles a pattern, a cost to every start
+
     return {name for _, name, _, _ in string.Formatter().parse(text) if name}
 
 

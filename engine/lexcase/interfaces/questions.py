@@ -2,8 +2,6 @@
 (the least that would have to be different), `interview` (which fact to ask for next) and
 `impact` (what a change of the rules does to a caseload). They register on the CLI's app."""
 
-from __future__ import annotations
-
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -112,7 +110,7 @@ def counterfactual(
     footer(out, answer.rulebook)
 
 
-def _goal(goal: Goal) -> str:
+def _goal(goal: "Goal") -> str:
     if w.lang() is Lang.EN:
         return goal.describe()
     where = t("goal_in", where=goal.jurisdiction) if goal.jurisdiction else ""
@@ -285,7 +283,7 @@ def impact(
         raise typer.Exit(1)
 
 
-def _show_impact(report: Impact) -> None:
+def _show_impact(report: "Impact") -> None:
     table = Table(show_lines=False, expand=False)
     for column in ("kind", "where", "gain", "lose", "change", "examples"):
         table.add_column(t(f"col.{column}"), no_wrap=column != "examples", overflow="fold")

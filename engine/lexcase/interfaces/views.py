@@ -92,6 +92,12 @@ class TerminalConsole(Console):
     a view prints, whole or in a table cell or tree label, passes through `render_str`; the
     markup lexcase adds holds no control characters, and rich styles text after this point."""
 
+    def __init__(self, **options: Any) -> None:
+        # No :name: emoji codes: a case's text that happens to hold one (":x:") is shown as
+        # written, and rich never loads its table of 3,600 codes.
+        options.setdefault("emoji", False)
+        super().__init__(**options)
+
     def render_str(self, text: str, **options: Any) -> Any:
         return super().render_str(printable(text), **options)
 

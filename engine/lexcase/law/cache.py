@@ -74,7 +74,20 @@ class Entry(BaseModel):
 
 def code_files() -> list[Path]:
     """Every module of lexcase, at any depth of its sub-packages, in a fixed order."""
-    return sorted(PACKAGE.rglob("*.py"))
+    return [PACKAGE / name for name in _module_names()]
+
+
+def _module_names() -> list[str]:
+    """The modules' paths relative to the package, with / between parts, sorted. Listed with
+    os.walk, not Path.rglob: this runs on every start, and pathlib costs more than the hashing."""
+    root = str(PACKAGE)
+    names: list[str] = []
+    for folder, dirs, files in os.walk(root):
+        dirs[:] = [d for d in dirs if d != "__pycache__"]
+        relative = os.path.relpath(folder, root).replace(os.sep, "/")
+        prefix = "" if relative == "." else relative + "/"
+        names.extend(prefix + name for name in files if name.endswith(".py"))
+    return sorted(names)
 
 
 def cache_dir() -> Path | None:
@@ -136,9 +149,10 @@ def store_aside(rulebook: Rulebook, kind: str, body: bytes) -> None:
 @cache
 def _code_digest() -> str:
     digest = hashlib.sha256()
-    for module in code_files():  # a new version of lexcase never reads an older one's entry
-        digest.update(f"{module.relative_to(PACKAGE).as_posix()}\0".encode())
-        digest.update(module.read_bytes())
+    for name in _module_names():  # a new version of lexcase never reads an older one's entry
+        digest.update(f"{name}\0".encode())
+        with open(os.path.join(PACKAGE, name), "rb") as module:
+            digest.update(module.read())
     return digest.hexdigest()
 
 

@@ -9,8 +9,6 @@ dates them (`dated_by`); evaluating a case as of an earlier date leaves out ever
 after it, so the engine has to predict what those records later show.
 """
 
-from __future__ import annotations
-
 import datetime as dt
 from enum import StrEnum
 from pathlib import Path
@@ -376,7 +374,7 @@ class Charge(Record):
     )
 
     @model_validator(mode="after")
-    def _article_part(self) -> Charge:
+    def _article_part(self) -> "Charge":
         joined = None
         if self.article is not None:
             joined = self.article + (f"({self.part})" if self.part else "")
@@ -526,7 +524,7 @@ class Case(Facts):
     notes: Text | None = None
 
     @model_validator(mode="after")
-    def _numbers_agree_with_dates(self) -> Case:
+    def _numbers_agree_with_dates(self) -> "Case":
         # counts.py reads the Case model, so it is imported here, once both modules exist.
         from lexcase.model.counts import check
 

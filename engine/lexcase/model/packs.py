@@ -2,8 +2,6 @@
 (`rules/treaties.yaml`) and each national pack's description (`rules/<cc>/pack.yaml`).
 `lexcase.law.packs` reads them."""
 
-from __future__ import annotations
-
 import datetime as dt
 from enum import StrEnum
 from typing import Annotated

@@ -6,8 +6,6 @@ reads and writes; the loader turns them into resolved `Rule`s, whose conditions 
 the case model.
 """
 
-from __future__ import annotations
-
 import datetime as dt
 import re
 from collections.abc import Iterable
@@ -129,7 +127,7 @@ class CitationSpec(Spec):
     whole: bool = Field(False, description="The instrument as a whole is the source (a decree).")
 
 
-def citations_text(citations: Iterable[Citation]) -> str:
+def citations_text(citations: "Iterable[Citation]") -> str:
     """Citations as one line, the way every view and legend shows them."""
     return "; ".join(c.short() for c in citations)
 
