@@ -10,13 +10,16 @@ Contenders, each handed the same parsed case (already as of its date):
   only; zen-engine is the bench-only extra `lexcase[bench]`;
 * `lexcase trace`: what durable_rules decides (`Evaluator.trace`): the same verdicts;
 * `lexcase Result`: the full Result (`Evaluator.evaluate`): verdicts with reasons, sources,
-  deadlines and what an undecided rule needs.
+  deadlines and what an undecided rule needs;
+* `lexcase line`: the full Result written as a `lexcase batch` line writes it (`result_json`,
+  the same bytes as `model_dump_json(exclude_none=True)`).
 
 Before any time counts, every contender runs on every case and the verdicts must be equal (and the
-full Result equal, byte for byte as JSON, to the Result built from the floor's verdicts); a
-difference stops the run. Then the contenders run interleaved, chunk by chunk, in an order that
-turns round each chunk, so that a change in the machine's load falls on all of them alike. The
-load average is recorded before and after: the machine is shared, so read the ratios.
+full Result equal, byte for byte as JSON, to the Result built from the floor's verdicts, and its
+batch line to pydantic's JSON of it); a difference stops the run. Then the contenders run
+interleaved, chunk by chunk, in an order that turns round each chunk, so that a change in the
+machine's load falls on all of them alike. The load average is recorded before and after: the
+machine is shared, so read the ratios.
 """
 
 from __future__ import annotations
@@ -37,6 +40,7 @@ sys.path.insert(0, str(ROOT / "tests"))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from casegen import random_case  # noqa: E402
+from lexcase.batch.output import result_json  # noqa: E402
 from lexcase.evaluation.evaluator import Evaluator, to_case  # noqa: E402
 from lexcase.inference.runner import Trace  # noqa: E402
 from lexcase.model.case import Case  # noqa: E402
@@ -58,7 +62,7 @@ def _trace_verdicts(trace: Any) -> Verdicts:
 
 
 class Peers:
-    """The four contenders over one rulebook."""
+    """The five contenders over one rulebook."""
 
     def __init__(self) -> None:
         import zen  # the bench-only extra: pip install -e '.[bench]'
@@ -76,6 +80,7 @@ class Peers:
             "zen": lambda case: self.zen.evaluate(case_data(case)),
             "lexcase_trace": self.evaluator.trace,
             "lexcase_result": self.evaluator.evaluate,
+            "lexcase_line": lambda case: result_json(self.evaluator.evaluate(case)),
         }
 
     def check(self, case: Case) -> None:
@@ -95,8 +100,11 @@ class Peers:
         trace = Trace(set(expected[0]), set(expected[1]), set(expected[2]))
         data = case_data(case)
         built = self.evaluator._results.build(trace, case.case_id, case.as_of, data)
-        if built.model_dump_json() != self.evaluator.evaluate(case).model_dump_json():
+        result = self.evaluator.evaluate(case)
+        if built.model_dump_json() != result.model_dump_json():
             raise SystemExit(f"the Result of {case.case_id} differs from the floor's verdicts'")
+        if result_json(result) != result.model_dump_json(exclude_none=True):
+            raise SystemExit(f"the batch line of {case.case_id} is not pydantic's JSON")
 
 
 def cases(count: int, seed: int) -> Iterator[list[Case]]:
@@ -141,6 +149,7 @@ def run(count: int, seed: int = 11) -> dict[str, Any]:
         "cases_per_s": rate,
         "us_per_case": {name: round(s / count * 1e6, 1) for name, s in spent.items()},
         "result_vs_zen": round(rate["lexcase_result"] / rate["zen"], 2),
+        "line_vs_zen": round(rate["lexcase_line"] / rate["zen"], 2),
         "trace_vs_zen": round(rate["lexcase_trace"] / rate["zen"], 2),
         "floor_vs_result": round(rate["floor"] / rate["lexcase_result"], 2),
         "floor_vs_trace": round(rate["floor"] / rate["lexcase_trace"], 2),
@@ -157,6 +166,7 @@ def rows(r: dict[str, Any]) -> list[tuple[str, str]]:
     out += [
         ("lexcase Result / zen (target >= 3)", str(r["result_vs_zen"])),
         ("lexcase trace / zen (target >= 5)", str(r["trace_vs_zen"])),
+        ("lexcase batch line / zen", str(r["line_vs_zen"])),
         (
             "floor / lexcase Result; trace; zen",
             f"{r['floor_vs_result']}; {r['floor_vs_trace']}; {r['floor_vs_zen']}",

@@ -187,3 +187,30 @@ def test_a_shared_undecided_entry_cannot_be_changed_through_one_result(
     assert all(type(u.needs) is list for u in travelled.undecided)
     changed = entry.model_copy(update={"needs": ["x"]})
     assert changed.needs == ["x"] and entry.needs == before
+
+
+def test_a_shared_reason_cannot_be_changed_through_one_result(evaluator: Evaluator) -> None:
+    """Reasons are shared as undecided entries are: the same fact with the same value under the
+    same test is one frozen `Reason` in every result giving it; its `rules` refuse changes."""
+    results = [evaluator.evaluate(case) for case in generated(100, seed=5)]
+    reasons: dict[tuple[object, ...], list[Any]] = {}
+    for result in results:
+        for model in [*result.outcomes, *result.conclusions]:
+            for reason in model.because:
+                if isinstance(reason.value, list | dict):  # a value that can change: its own
+                    assert type(reason.rules) is list and not reason.rules
+                    continue
+                key = (reason.fact, repr(reason.value), reason.test, reason.conclusion)
+                reasons.setdefault(key + tuple(reason.rules), []).append(reason)
+    shared = [found for found in reasons.values() if len(found) > 1]
+    assert shared and all(all(r is found[0] for r in found) for found in shared)
+    for found in shared:
+        with pytest.raises(TypeError):
+            found[0].rules.append("x")
+        with pytest.raises(Exception, match="frozen"):
+            found[0].value = "x"
+    # each result's list of reasons is its own
+    lists = [m.because for r in results for m in [*r.outcomes, *r.conclusions]]
+    assert len({id(b) for b in lists}) == len(lists)
+    travelled = pickle.loads(pickle.dumps(results[0]))
+    assert travelled == results[0]

@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from lexcase.batch.inputs import CaseLine, read_input
+from lexcase.batch.output import result_json
 from lexcase.batch.pool import Pool, worker_limit
 from lexcase.errors import InferenceError, InputError, LexcaseError, Place, WorkerError
 from lexcase.evaluation.evaluator import CaseInput, Evaluator, default_evaluator
@@ -184,7 +185,7 @@ def output_line(case: CaseLine, outcome: Outcome) -> str:
     head = {"input": case.label}
     if isinstance(outcome, Result):
         head["case_id"] = outcome.case_id
-        body = outcome.model_dump_json(exclude_none=True)
+        body = result_json(outcome)  # written as model_dump_json(exclude_none=True) writes it
         return json.dumps(head, ensure_ascii=False)[:-1] + f', "result": {body}}}'
     place = outcome.place
     error: dict[str, Any] = {

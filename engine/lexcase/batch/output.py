@@ -8,6 +8,9 @@ many of the inputs they answer: the file never ends in half a line.
 
 The target may not be one of the inputs (writing it would destroy the cases before they are read)
 nor anything but a regular file (a rename over /dev/null would replace the device).
+
+Each line holds a result as `Result.model_dump_json(exclude_none=True)` writes it, byte for byte
+(`result_json`), with the undecided entries' JSON written once per shared entry, not once per line.
 """
 
 from __future__ import annotations
@@ -19,10 +22,60 @@ import tempfile
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import cast
 
 from lexcase.errors import InputError, Place, file_label
+from lexcase.evaluation.needs import FixedList
+from lexcase.evaluation.result import Result, Undecided
 
 FLUSH_BYTES = 1 << 20  # lines are written in batches of about this size
+KEPT_ENTRIES = 16_384  # undecided entries whose JSON is remembered (memory stays flat)
+
+_FIELDS = list(Result.model_fields)
+# the key of the field after `undecided` (a list, never left out), where its entries go back in:
+# the last place it stands in a result's JSON, as no field of what follows it has that name
+_NEXT = f',"{_FIELDS[_FIELDS.index("undecided") + 1]}":'
+_UNDECIDED = {"undecided"}
+# the JSON of each kept entry by its id, and the entry itself (kept alive, so no other object
+# can take its id while it is here)
+_texts: dict[int, str] = {}
+_entries: dict[int, Undecided] = {}
+
+
+def result_json(result: Result) -> str:
+    """`result.model_dump_json(exclude_none=True)`, byte for byte. About seventy of a generated
+    case's undecided entries are frozen entries shared by every result that has them (with a
+    `FixedList` of needs, which refuses changes: `lexcase.evaluation.needs`), and they were most
+    of a line's bytes: each one's JSON is written once and kept, the rest of the result is
+    pydantic's own JSON. A result holding anything else (entries of its own, a subclass) is
+    written by pydantic whole. tests/test_result_json.py holds it to pydantic's JSON."""
+    undecided = result.undecided
+    if result.__class__ is not Result or undecided.__class__ is not list:
+        return result.model_dump_json(exclude_none=True)
+    texts = list(map(_texts.get, map(id, undecided)))
+    if None in texts and not _keep(undecided, texts):
+        return result.model_dump_json(exclude_none=True)
+    rest = result.model_dump_json(exclude_none=True, exclude=_UNDECIDED)
+    at = rest.rfind(_NEXT)
+    if at < 0:  # not a result's JSON as lexcase writes it: pydantic's JSON of it, whole
+        return result.model_dump_json(exclude_none=True)
+    entries = ",".join(cast(list[str], texts))  # each one kept now
+    return f'{rest[:at]},"undecided":[{entries}]{rest[at:]}'
+
+
+def _keep(undecided: list[Undecided], texts: list[str | None]) -> bool:
+    """Write and keep the JSON of the entries not kept yet (in `texts`); False if one of them
+    is not a shared entry."""
+    for index, entry in enumerate(undecided):
+        if texts[index] is None:
+            if entry.__class__ is not Undecided or entry.needs.__class__ is not FixedList:
+                return False
+            if len(_entries) >= KEPT_ENTRIES:
+                _texts.clear()  # first: an id in `_texts` always has its entry alive
+                _entries.clear()
+            _entries[id(entry)] = entry
+            texts[index] = _texts[id(entry)] = entry.model_dump_json(exclude_none=True)
+    return True
 
 
 def _same(a: Path, b: Path) -> bool:

@@ -15,6 +15,7 @@ from typing import Any
 
 from pydantic import Field
 
+from lexcase.evaluation.trusted import trusted
 from lexcase.model import dates
 from lexcase.model.case import Day
 from lexcase.model.facts import value_at
@@ -125,24 +126,27 @@ def _deadline(rule: Rule, data: dict[str, Any], as_of: dt.date) -> Deadline:
     shown = period.describe() if count is None else dates.describe(count, period.unit)
     if period.window is not None:
         shown += f" in any {period.window}"
-    return Deadline(
-        date=end,
-        what=spec.what,
-        kind=spec.kind,
-        status=status,
-        days_left=(end - as_of).days if status is DeadlineStatus.RUNNING and end else None,
-        **source_fields(rule),
-        note=rule.note,
-        from_fact=from_fact,
-        from_date=start,
-        period=shown,
-        phrase=spec.phrase,
-        counting=counting,
-        binds=spec.binds,
-        if_missed=spec.if_missed,
-        met_by=spec.met_by,
-        met_on=met_on,
+    fields = source_fields(rule)  # the fields of `RuleSource` first, as declared
+    fields.update(
+        {
+            "date": end,
+            "what": spec.what,
+            "kind": spec.kind,
+            "status": status,
+            "days_left": (end - as_of).days if status is DeadlineStatus.RUNNING and end else None,
+            "note": rule.note,
+            "from_fact": from_fact,
+            "from_date": start,
+            "period": shown,
+            "phrase": spec.phrase,
+            "counting": counting,
+            "binds": spec.binds,
+            "if_missed": spec.if_missed,
+            "met_by": spec.met_by,
+            "met_on": met_on,
+        }
     )
+    return trusted(Deadline, fields)  # every field given, as `Deadline(**fields)` would record
 
 
 def _status(

@@ -10,7 +10,7 @@ and the case's, with the needs of the open rules behind its missing givens or'ed
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection, Container
+from collections.abc import Callable, Collection, Container, Iterable
 from typing import Any, NoReturn, TypeVar
 
 from lexcase.law.rulebook import Rulebook
@@ -29,13 +29,15 @@ class NeedsPlan:
         decisive = {rule.id: decisive_paths(rule) for rule in rulebook.rules}
         self.paths = sorted({p for paths in decisive.values() for p in paths})
         bit = {path: 1 << index for index, path in enumerate(self.paths)}
-        # the paths by their first step: a section the case leaves out makes all of them unknown
-        sections: dict[str, list[tuple[tuple[str, ...], int]]] = {}
+        # the paths by their first step: a section the case leaves out makes all of them unknown;
+        # inside a section, each path as its next step and the steps after it
+        sections: dict[str, list[tuple[str | None, tuple[str, ...], int]]] = {}
         for path, mask in bit.items():
             head, *rest = path.split(".")
-            sections.setdefault(head, []).append((tuple(rest), mask))
+            step = rest[0] if rest else None
+            sections.setdefault(head, []).append((step, tuple(rest[1:]), mask))
         self.sections = [
-            (head, sum(m for _, m in inside), inside) for head, inside in sections.items()
+            (head, sum(m for *_, m in inside), inside) for head, inside in sections.items()
         ]
         concluders = rulebook.concluders
         # each rule's mask, givens, and the entries made for it so far, by what they need
@@ -43,6 +45,28 @@ class NeedsPlan:
         for rule in rulebook.rules:
             givens = tuple((name, tuple(concluders.get(name, ()))) for name in rule.given)
             self.rules[rule.id] = (sum(bit[p] for p in decisive[rule.id]), givens, {})
+        # the rules with givens, each after every rule concluding one of its givens (the loader
+        # refuses loops), so a case works their needs out in one pass
+        self.rank = {rule_id: index for index, rule_id in enumerate(self._in_order())}
+        self.with_givens = frozenset(r for r, (_, givens, _) in self.rules.items() if givens)
+
+    def _in_order(self) -> list[str]:
+        order: dict[str, None] = {}
+        visiting: set[str] = set()  # guards against loops; the loader refuses them
+
+        def visit(rule_id: str) -> None:
+            if rule_id in order or rule_id in visiting:
+                return
+            visiting.add(rule_id)
+            for _, sources in self.rules[rule_id][1]:
+                for source in sources:
+                    visit(source)
+            order[rule_id] = None
+
+        for rule_id in sorted(self.rules):
+            if self.rules[rule_id][1]:
+                visit(rule_id)
+        return list(order)
 
     def unknown(self, data: dict[str, Any]) -> int:
         """The mask of the decisive facts `data` leaves unknown, or knows only to the month or
@@ -53,13 +77,15 @@ class NeedsPlan:
             if section is None:
                 mask |= every
                 continue
-            for steps, bit in inside:
-                value: Any = section
-                for step in steps:
-                    if value.__class__ is not dict:
-                        value = None
-                        break
-                    value = value.get(step)
+            for step, further, bit in inside:
+                if step is None:
+                    value = section
+                elif section.__class__ is dict:
+                    value = section.get(step)
+                    for deeper in further:
+                        value = value.get(deeper) if value.__class__ is dict else None
+                else:
+                    value = None
                 # unknown, or a date known only to the month (`2022-09`) or the year (`2022`)
                 if value is None or (
                     value.__class__ is str and len(value) in (4, 7) and value[:4].isdigit()
@@ -78,16 +104,12 @@ class NeedsPlan:
         concludes the givens `concluded`: `make(rule id, needs)` the first time a rule needs
         those facts, the same entry after that (it is frozen, and its needs a `FixedList`)."""
         rules = self.rules
-        found: dict[str, int] = {}  # the needs of the rules behind givens, worked out first
+        given = self.with_givens.intersection(open_rules)
+        behind = self._behind(given, unknown, concluded, open_rules) if given else {}
         out = []
         for rule_id in sorted(open_rules):
             own, givens, made = rules[rule_id]
-            if givens:
-                mask = found.get(rule_id)
-                if mask is None:
-                    mask = self._behind(rule_id, unknown, concluded, open_rules, found)
-            else:
-                mask = own & unknown
+            mask = behind[rule_id] if givens else own & unknown
             entry = made.get(mask)
             if entry is None:
                 if len(made) >= KEPT_PER_RULE:
@@ -98,31 +120,26 @@ class NeedsPlan:
 
     def _behind(
         self,
-        rule_id: str,
+        given_rules: Iterable[str],
         unknown: int,
         concluded: Container[str],
         open_rules: Collection[str],
-        found: dict[str, int],
-    ) -> int:
-        """The needs of a rule with givens: its own, and those of the open rules concluding the
-        givens the case did not conclude (worked out first, and kept in `found`)."""
+    ) -> dict[str, int]:
+        """The needs of the open rules with givens: each its own, and those of the open rules
+        concluding the givens the case did not conclude, worked out before it (by `rank`)."""
         rules = self.rules
-        own, givens, _ = rules[rule_id]
-        found.setdefault(rule_id, 0)  # guards against loops; the loader refuses them
-        mask = own & unknown
-        for name, sources in givens:
-            if name not in concluded:
-                for source in sources:
-                    if source in open_rules:
-                        needs = found.get(source)
-                        if needs is None:
-                            behind, further, _ = rules[source]
-                            needs = behind & unknown
-                            if further:
-                                needs = self._behind(source, unknown, concluded, open_rules, found)
-                        mask |= needs
-        found[rule_id] = mask
-        return mask
+        found: dict[str, int] = {}
+        for rule_id in sorted(given_rules, key=self.rank.__getitem__):
+            own, givens, _ = rules[rule_id]
+            mask = own & unknown
+            for name, sources in givens:
+                if name not in concluded:
+                    for source in sources:
+                        if source in open_rules:
+                            needs = found.get(source)
+                            mask |= rules[source][0] & unknown if needs is None else needs
+            found[rule_id] = mask
+        return found
 
     def paths_in(self, mask: int) -> FixedList:
         """The paths of `mask`, sorted."""

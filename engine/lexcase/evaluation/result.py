@@ -8,7 +8,6 @@ so the same case and rules always give the same result, byte for byte.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
@@ -18,6 +17,8 @@ from lexcase.errors import InferenceError, Place
 from lexcase.evaluation.coverage import Coverage, StateCoverage, coverage_of
 from lexcase.evaluation.deadlines import Deadline, compute_deadlines
 from lexcase.evaluation.needs import FixedList, NeedsPlan
+from lexcase.evaluation.trusted import fresh as _fresh
+from lexcase.evaluation.trusted import trusted as _trusted
 from lexcase.inference.runner import Trace
 from lexcase.law.rulebook import AppliedOverlay, Rulebook
 from lexcase.model.facts import value_at
@@ -150,25 +151,28 @@ class ResultBuilder:
         self.stamp = RulebookStamp.of(rulebook)
         self.rules = _PartsByRule(rulebook)
         self.coverage: dict[tuple[Any, Any], Coverage] = {}
+        self.reasons = _Reasons()
 
     def build(self, trace: Trace, case_id: str, as_of: dt.date, data: dict[str, Any]) -> Result:
         rules = self.rules
-        facts = _Values(data)
+        holds = trace.holds
+        holding = sorted(holds)
+        held = [rules[rule_id] for rule_id in holding]
         # The compiled rules make holding and being defeated exclusive; if that ever broke, say
         # so rather than publish a result that contradicts itself.
-        clash = sorted(r for r in trace.holds if any(d in trace.holds for d in rules[r].defeaters))
+        clash = [p.rule.id for p in held if p.defeaters and not holds.isdisjoint(p.defeaters)]
         if clash:
             raise InferenceError(
                 f"rules both held and were defeated: {', '.join(clash)}",
                 Place("<engine>"),
                 suggestion="this is a bug in lexcase; please report it",
             )
-        holding = sorted(trace.holds)
         concluded_by: dict[str, list[str]] = {}
-        for rule_id in holding:
-            for name in rules[rule_id].rule.concludes:
-                concluded_by.setdefault(name, []).append(rule_id)
-        outcomes, conclusions = self._held(holding, facts, concluded_by, trace.open)
+        for parts in held:
+            for name in parts.rule.concludes:
+                concluded_by.setdefault(name, []).append(parts.rule.id)
+        facts = _Values(data)
+        outcomes, conclusions = self._held(held, facts, concluded_by, trace.open)
         defeated = [
             _trusted(
                 Defeat,
@@ -182,7 +186,8 @@ class ResultBuilder:
             for rule_id, by in sorted(trace.defeated)
         ]
         undecided = self._undecided(data, concluded_by, trace.open)
-        coverage = self._coverage(facts["host_state"], facts["home_state"])
+        coverage = self._coverage(data.get("host_state"), data.get("home_state"))
+        dated = [p.rule for p in held if p.rule.deadline is not None]
         return _trusted(
             Result,
             {
@@ -194,7 +199,7 @@ class ResultBuilder:
                 "conclusions": conclusions,
                 "defeated": defeated,
                 "undecided": undecided,
-                "deadlines": compute_deadlines([rules[r].rule for r in holding], data, as_of),
+                "deadlines": compute_deadlines(dated, data, as_of) if dated else [],
                 "rulebook": self.stamp,
                 "notice": NOT_ADVICE,
             },
@@ -202,34 +207,37 @@ class ResultBuilder:
 
     def _held(
         self,
-        holding: list[str],
+        held: list[_RuleParts],
         facts: _Values,
         concluded_by: dict[str, list[str]],
         open_rules: set[str],
     ) -> tuple[list[Outcome], list[Conclusion]]:
-        """The outcomes and the conclusions of the rules that held."""
+        """The outcomes and the conclusions of the rules that held (`held`, by rule id)."""
         outcomes = []
         conclusions = []
-        premises = _Premises(self.rules, concluded_by)
-        for rule_id in holding:
-            parts = self.rules[rule_id]
+        premises = None
+        for parts in held:
             if parts.kind is not None:
+                if premises is None:
+                    premises = _Premises(self.rules, concluded_by)
                 detail = parts.detail(facts)
-                fields = {
-                    **parts.source(),
-                    "kind": parts.kind,
-                    "summary": parts.summary(detail),
-                    "detail": detail,
-                    "because": parts.because(facts, concluded_by),
-                    "at_risk_from": [d for d in parts.defeaters if d in open_rules],
-                }
-                fields.update(premises.weakened(rule_id))
+                fields = parts.source()
+                fields["kind"] = parts.kind
+                fields["summary"] = parts.summary(detail)
+                fields["detail"] = detail
+                fields["because"] = parts.because(facts, concluded_by, self.reasons)
+                fields["at_risk_from"] = (
+                    [d for d in parts.defeaters if d in open_rules] if parts.defeaters else []
+                )
+                fields.update(premises.weakened(parts.rule.id))
                 outcomes.append(_trusted(Outcome, fields))
             for name in parts.rule.concludes:
-                because = parts.because(facts, concluded_by)
-                fields = {**parts.source(), "name": name, "because": because}
+                fields = parts.source()
+                fields["name"] = name
+                fields["because"] = parts.because(facts, concluded_by, self.reasons)
                 conclusions.append(_trusted(Conclusion, fields))
-        outcomes.sort(key=_outcome_order)
+        if len(outcomes) > 1:
+            outcomes.sort(key=_outcome_order)
         return outcomes, conclusions
 
     def _undecided(
@@ -255,32 +263,6 @@ class ResultBuilder:
 
 
 COVERAGE_MEMO = 4_096  # pairs of host and home state remembered (a case may name any text)
-
-_new = object.__new__
-_set_dict = object.__setattr__
-_set_fields = BaseModel.__dict__["__pydantic_fields_set__"].__set__
-_set_extra = BaseModel.__dict__["__pydantic_extra__"].__set__
-_set_private = BaseModel.__dict__["__pydantic_private__"].__set__
-
-
-def _trusted(model: type[M], fields: dict[str, Any], given: Iterable[str] | None = None) -> M:
-    """`model` holding `fields` as validation of the data `given` (by default: all of `fields`)
-    would leave it, without validating. `fields` is written by this module: every field of
-    `model` in its declared order, with values of the declared types, lists of its own.
-    tests/test_result_build.py checks that each result equals its own data validated, field by
-    field and type by type, on hundreds of generated cases."""
-    instance = _new(model)
-    _set_dict(instance, "__dict__", fields)
-    _set_fields(instance, set(fields if given is None else given))
-    _set_extra(instance, None)
-    _set_private(instance, None)
-    return instance
-
-
-def _fresh(model: M) -> M:
-    """A copy of `model` with lists of its own (a result shares no list with another)."""
-    fields = {k: list(v) if v.__class__ is list else v for k, v in model.__dict__.items()}
-    return _trusted(type(model), fields, model.model_fields_set)
 
 
 def _outcome_order(outcome: Outcome) -> tuple[int, str, str]:
@@ -391,25 +373,34 @@ class _RuleParts:
             "reported_in": list(fields["reported_in"]),
         }
 
-    def because(self, facts: _Values, concluded_by: dict[str, list[str]]) -> list[Reason]:
-        """The reasons (each `Reason` holding the fields its data gave it, as validated)."""
-        reasons = [
-            _trusted(
-                Reason,
-                {"fact": path, "value": facts[path], "test": test, "conclusion": None, "rules": []},
-                _FACT_REASON,
-            )
-            for path, test in self.tests
-        ]
+    def because(
+        self, facts: _Values, concluded_by: dict[str, list[str]], shared: _Reasons
+    ) -> list[Reason]:
+        """The reasons, in a list of this result's own; each `Reason` is the frozen one `shared`
+        by every result giving that reason (holding the fields its data gave it, as validated)."""
+        reasons = []
+        for path, test in self.tests:
+            value = facts[path]
+            kind = value.__class__
+            key = (path, test, kind, value) if kind in _SHAREABLE else None
+            reason = shared.get(key) if key is not None else None
+            if reason is None:
+                fields = {"fact": path, "value": value, "test": test, "conclusion": None}
+                fields["rules"] = _NO_RULES if key is not None else []
+                reason = _trusted(Reason, fields, _FACT_REASON)
+                if key is not None:
+                    shared.keep(key, reason)
+            reasons.append(reason)
         for name in self.rule.given:
-            fields = {
-                "fact": None,
-                "value": None,
-                "test": None,
-                "conclusion": name,
-                "rules": list(concluded_by.get(name, ())),
-            }
-            reasons.append(_trusted(Reason, fields, _CONCLUSION_REASON))
+            rules = concluded_by.get(name, ())
+            key = (name, *rules)
+            reason = shared.get(key)
+            if reason is None:
+                fields = {"fact": None, "value": None, "test": None, "conclusion": name}
+                fields["rules"] = FixedList(rules)
+                reason = _trusted(Reason, fields, _CONCLUSION_REASON)
+                shared.keep(key, reason)
+            reasons.append(reason)
         return reasons
 
     def detail(self, facts: _Values) -> dict[str, Any]:
@@ -433,6 +424,21 @@ class _RuleParts:
 
 _FACT_REASON = ("fact", "value", "test")
 _CONCLUSION_REASON = ("conclusion", "rules")
+_SHAREABLE = frozenset({str, int, bool, float, type(None)})  # values a shared reason may hold
+_NO_RULES = FixedList()
+KEPT_REASONS = 16_384  # shared reasons kept before the store starts again (memory stays flat)
+
+
+class _Reasons(dict[tuple[Any, ...], Reason]):
+    """The reasons results share: a reason is a frozen model, its `rules` a `FixedList`, so the
+    same fact with the same value under the same test (or the same conclusion drawn by the same
+    rules) is one `Reason` in every result giving it, as an undecided entry is. A value of a
+    kind that can change (a list, a mapping) makes a reason of its own."""
+
+    def keep(self, key: tuple[Any, ...], reason: Reason) -> None:
+        if len(self) >= KEPT_REASONS:
+            self.clear()
+        self[key] = reason
 
 
 class _PartsByRule(dict[str, "_RuleParts"]):

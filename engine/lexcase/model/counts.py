@@ -146,7 +146,14 @@ def with_counts(case: Case) -> Case:
         days = found.stay_days
         if stay.days_in_last_180 is not None:
             days = max(stay.days_in_last_180, days)
-        updates["stay"] = _copy(stay, days_in_last_180=days, counted_on=found.stay_counted_on)
+        # A case already seen as of its date (by `as_of`, say) has its count: it stays as it is
+        # (result3, issue 14: two model copies and a dump of them less per evaluation).
+        if (
+            case.stay is None
+            or stay.days_in_last_180 != days
+            or stay.counted_on != found.stay_counted_on
+        ):
+            updates["stay"] = _copy(stay, days_in_last_180=days, counted_on=found.stay_counted_on)
     crossing = case.crossing
     if crossing is not None and crossing.age is None and found.age_at_crossing is not None:
         updates["crossing"] = _copy(crossing, age=found.age_at_crossing)
