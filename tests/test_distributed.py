@@ -98,6 +98,15 @@ def test_the_cluster_keeps_a_few_cpu_and_memory_samples_not_an_hour_of_them(clie
     assert client.run_on_scheduler(_samples_kept) == distributed.SAMPLES
 
 
+def _profiling(dask_worker: Any) -> bool:
+    return dask_worker.periodic_callbacks.get("profile") is not None
+
+
+def test_the_workers_do_not_profile_the_evaluations(client: Any) -> None:
+    # Dask's profiler keeps every stack it sampled: a worker grew with it over long runs.
+    assert set(client.run(_profiling).values()) == {False}
+
+
 def batch_file(tmp_path: Path, count: int) -> Path:
     source = tmp_path / "cases.jsonl"
     write_jsonl(source, generated(count, seed=5), BAD_LINES)

@@ -39,6 +39,10 @@ LOG_LENGTH = 16
 # (an hour) for the dashboard: an idle local:1 cluster grew by 0.08 MB a minute in the driving
 # process and 0.03 MB in its worker for that hour; with 16 samples both stayed flat.
 SAMPLES = 16
+# And each worker samples its running thread's stack every 10 ms for the dashboard's profile,
+# keeping every stack ever seen per task name and the source lines it read: tracemalloc in a
+# worker found 1.8 MB there after 600,000 evaluations, still growing (benchmarks/README.md).
+PROFILE = False
 
 Work = Callable[[Evaluator, "dt.date | None", list[Any]], list[Any]]
 Lost = Callable[[Any, str], Any]
@@ -101,9 +105,9 @@ def _dask() -> Any:
 def connect(address: str) -> Iterator[Any]:
     """A Dask client: for `local:N`, on a new cluster of N worker processes on this machine
     (closed on exit); otherwise on the scheduler at `address` (e.g. tcp://10.0.0.5:8786).
-    Dask's message logs and its CPU and memory samples are kept short in this process, and in
-    the scheduler and workers of a local cluster (a cluster started by hand needs it in its own
-    environment: docs/dask.md)."""
+    Dask's message logs and its CPU and memory samples are kept short, and its workers' profiler
+    off, in this process and in the scheduler and workers of a local cluster (a cluster started
+    by hand needs the same in its own environment: docs/dask.md)."""
     distributed = _dask()
     import dask
 
@@ -111,6 +115,7 @@ def connect(address: str) -> Iterator[Any]:
     samples = "distributed.admin.system-monitor.log-length"
     short = {logs: min(LOG_LENGTH, dask.config.get(logs))}
     short[samples] = min(SAMPLES, dask.config.get(samples) or SAMPLES)  # None keeps every sample
+    short["distributed.worker.profile.enabled"] = PROFILE
     with dask.config.set(short):
         yield from _connect(distributed, address)
 
