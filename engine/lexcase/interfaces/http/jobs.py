@@ -18,6 +18,7 @@ from pydantic import BaseModel
 # The batch reader's JSON hook: a key written twice is refused, not silently dropped.
 from lexcase.batch.inputs import _Duplicate as DuplicateKey
 from lexcase.batch.inputs import _no_duplicates as no_duplicates
+from lexcase.batch.output import result_json
 from lexcase.errors import CaseError, InputError, LexcaseError, Place, RuleNotFoundError
 from lexcase.evaluation.evaluator import Evaluator
 from lexcase.interfaces.http.models import (
@@ -225,7 +226,7 @@ class Worker:
         result = self.evaluator.evaluate(case)
         parts = {
             "case": case.model_dump_json(by_alias=True, exclude_none=True),
-            "result": result.model_dump_json(exclude_none=True),
+            "result": result_json(result),
             "explanation": build_explanation(result, self.evaluator.rulebook).model_dump_json(
                 exclude_none=True
             ),
