@@ -1,12 +1,17 @@
 """Evaluating cases: the Python API that the CLI, the scenarios and the tests all go through.
 
 An `Evaluator` holds one rulebook compiled into durable_rules; it evaluates any number of cases,
-one at a time, with nothing carried over from one case to the next.
+one at a time, with nothing carried over from one case to the next. A case runs on the part of
+the rulebook for its host state (`lexcase.inference.parts`: the rules that can apply there),
+each part compiled and registered in durable_rules at its first case and kept, up to MAX_PARTS;
+the whole rulebook is registered at once (a ruleset durable_rules refuses is an error of the
+rule files here, not at some later case) and runs the cases of any part beyond those.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from functools import cache
@@ -15,6 +20,7 @@ from typing import Any
 
 from lexcase.evaluation.result import Result, ResultBuilder
 from lexcase.inference.compiler import CompiledRulebook
+from lexcase.inference.parts import Part, Parts
 from lexcase.inference.runner import Inference, Trace
 from lexcase.inference.stored import compiled_rulebook
 from lexcase.law.loader import load_rulebook
@@ -25,6 +31,10 @@ from lexcase.model.facts import as_of as case_as_of
 from lexcase.model.facts import case_data
 
 CaseInput = Case | Path | str | dict[str, Any]
+# Parts kept registered at once: each costs durable_rules about 10 MB, and as much again once a
+# case has run on it (measured, shipped rules); the cases of any further part run on the whole
+# rulebook, which is never evicted (re-registering a part costs as much as twenty cases).
+MAX_PARTS = 6
 
 
 class Evaluator:
@@ -32,23 +42,48 @@ class Evaluator:
 
     def __init__(self, rulebook: Rulebook | None = None, *, shuffle: int | None = None) -> None:
         self.rulebook = rulebook if rulebook is not None else load_rulebook()
+        self._shuffle = shuffle
         self.compiled: CompiledRulebook = compiled_rulebook(self.rulebook, shuffle=shuffle)
         self._inference = Inference(self.compiled)
+        self._parts = Parts(self.rulebook)
+        self._by_part: dict[Part, Inference] = {}
+        self._lock = threading.Lock()
         self._results = ResultBuilder(self.rulebook)
 
     def trace(self, case: Case) -> Trace:
         """What fired for `case` (already as of its date)."""
-        return self._inference.run(case_data(case))
+        data = case_data(case)
+        return self.inference_for(data).run(data)
 
     def evaluate(self, case: CaseInput, as_of: dt.date | None = None) -> Result:
         """The result for `case`, seen as of `as_of` (the case's own date by default)."""
         seen = case_as_of(to_case(case), as_of)
         data = case_data(seen)
-        trace = self._inference.run(data)
+        trace = self.inference_for(data).run(data)
         return self._results.build(trace, seen.case_id, seen.as_of, data)
+
+    def inference_for(self, data: dict[str, Any]) -> Inference:
+        """The compiled ruleset the case data `data` runs on: its part's, or the whole's."""
+        part = self._parts.part_of(data)
+        if part is None:
+            return self._inference
+        inference = self._by_part.get(part)
+        if inference is None:
+            with self._lock:  # one build a part, whatever the threads
+                inference = self._by_part.get(part)
+                if inference is None:
+                    if len(self._by_part) >= MAX_PARTS:
+                        return self._inference  # the whole rulebook, as fast as before parts
+                    compiled = compiled_rulebook(self.rulebook, shuffle=self._shuffle, part=part)
+                    inference = self._by_part[part] = Inference(compiled)
+        return inference
 
     def close(self) -> None:
         self._inference.close()
+        with self._lock:
+            for inference in self._by_part.values():
+                inference.close()
+            self._by_part.clear()
 
 
 def to_case(case: CaseInput) -> Case:
