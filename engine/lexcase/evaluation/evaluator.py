@@ -4,8 +4,9 @@ An `Evaluator` holds one rulebook compiled into durable_rules; it evaluates any 
 one at a time, with nothing carried over from one case to the next. A case runs on the part of
 the rulebook for its host state (`lexcase.inference.parts`: the rules that can apply there),
 each part compiled and registered in durable_rules at its first case and kept, up to MAX_PARTS;
-the whole rulebook is registered at once (a ruleset durable_rules refuses is an error of the
-rule files here, not at some later case) and runs the cases of any part beyond those.
+the whole rulebook runs the cases of any part beyond those. The whole is registered at once
+unless told otherwise (`eager`): a ruleset durable_rules refuses is an error of the rule files
+there, not at some later case.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ import datetime as dt
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
-from functools import cache
+from functools import cache, cached_property
 from pathlib import Path
 from typing import Any
 
@@ -38,17 +39,26 @@ MAX_PARTS = 6
 
 
 class Evaluator:
-    """A rulebook ready to evaluate cases."""
+    """A rulebook ready to evaluate cases. `eager` (the default) compiles and registers the
+    whole rulebook at once, so that rules durable_rules refuses are refused here; without it,
+    nothing is registered before a case needs it (the shipped rules, known to be accepted)."""
 
-    def __init__(self, rulebook: Rulebook | None = None, *, shuffle: int | None = None) -> None:
+    def __init__(
+        self, rulebook: Rulebook | None = None, *, shuffle: int | None = None, eager: bool = True
+    ) -> None:
         self.rulebook = rulebook if rulebook is not None else load_rulebook()
         self._shuffle = shuffle
-        self.compiled: CompiledRulebook = compiled_rulebook(self.rulebook, shuffle=shuffle)
-        self._inference = Inference(self.compiled)
         self._parts = Parts(self.rulebook)
-        self._by_part: dict[Part, Inference] = {}
+        self._built: dict[Part | None, Inference] = {}  # None: the whole rulebook
         self._lock = threading.Lock()
         self._results = ResultBuilder(self.rulebook)
+        if eager:
+            self._inference(None)
+
+    @cached_property
+    def compiled(self) -> CompiledRulebook:
+        """The whole rulebook, compiled."""
+        return compiled_rulebook(self.rulebook, shuffle=self._shuffle)
 
     def trace(self, case: Case) -> Trace:
         """What fired for `case` (already as of its date)."""
@@ -65,25 +75,30 @@ class Evaluator:
     def inference_for(self, data: dict[str, Any]) -> Inference:
         """The compiled ruleset the case data `data` runs on: its part's, or the whole's."""
         part = self._parts.part_of(data)
-        if part is None:
-            return self._inference
-        inference = self._by_part.get(part)
-        if inference is None:
-            with self._lock:  # one build a part, whatever the threads
-                inference = self._by_part.get(part)
-                if inference is None:
-                    if len(self._by_part) >= MAX_PARTS:
-                        return self._inference  # the whole rulebook, as fast as before parts
-                    compiled = compiled_rulebook(self.rulebook, shuffle=self._shuffle, part=part)
-                    inference = self._by_part[part] = Inference(compiled)
-        return inference
+        inference = self._built.get(part)
+        return inference if inference is not None else self._inference(part)
+
+    def _inference(self, part: Part | None) -> Inference:
+        """The registered ruleset of `part` (None: the whole rulebook), built the first time;
+        past MAX_PARTS parts, the whole's."""
+        with self._lock:  # one build a part, whatever the threads
+            if part not in self._built and sum(p is not None for p in self._built) >= MAX_PARTS:
+                part = None
+            inference = self._built.get(part)
+            if inference is None:
+                compiled = (
+                    self.compiled
+                    if part is None
+                    else compiled_rulebook(self.rulebook, shuffle=self._shuffle, part=part)
+                )
+                inference = self._built[part] = Inference(compiled)
+            return inference
 
     def close(self) -> None:
-        self._inference.close()
         with self._lock:
-            for inference in self._by_part.values():
+            for inference in self._built.values():
                 inference.close()
-            self._by_part.clear()
+            self._built.clear()
 
 
 def to_case(case: CaseInput) -> Case:
@@ -96,8 +111,9 @@ def to_case(case: CaseInput) -> Case:
 
 @cache
 def default_evaluator() -> Evaluator:
-    """The evaluator for the shipped rule packs, built once per process."""
-    return Evaluator()
+    """The evaluator for the shipped rule packs, built once per process. It registers in
+    durable_rules only the parts the cases need (the shipped rules are accepted: tested)."""
+    return Evaluator(eager=False)
 
 
 def evaluate(case: CaseInput, as_of: dt.date | None = None, rules: RulesInput = None) -> Result:
