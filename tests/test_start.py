@@ -53,6 +53,8 @@ def test_pydantic_is_told_there_are_no_plugins_only_where_none_can_be_found(
     """The search `importlib.metadata` would make for pydantic's entry points finds nothing
     wherever the scan says no plugin is possible; a distribution declaring one, a zipped path or
     an egg is left to pydantic's own search."""
+    import importlib
+    from importlib.machinery import PathFinder
     from importlib.metadata import entry_points
 
     site = tmp_path / "site"
@@ -60,24 +62,53 @@ def test_pydantic_is_told_there_are_no_plugins_only_where_none_can_be_found(
     (site / "plain-1.0.dist-info" / "entry_points.txt").write_text("[console_scripts]\nx = y:z\n")
     (site / "bare-1.0.dist-info").mkdir()
     monkeypatch.setattr(sys, "path", [*sys.path, str(site)])
-    assert not start.pydantic_plugins_possible()
+    # Another library's distribution finder (importlib_metadata's, once some test imported it:
+    # it also takes the standard finder's place) lists distributions of its own: the scan then
+    # leaves the search to pydantic. The scan is checked here without it; `entry_points`, with.
+    searching = list(sys.meta_path)
+    foreign = [
+        f
+        for f in searching
+        if getattr(f, "find_distributions", None) is not None and f is not PathFinder
+    ]
+    assert start.pydantic_plugins_possible() == bool(foreign)
+
+    def possible() -> bool:
+        with monkeypatch.context() as patched:
+            patched.setattr(sys, "meta_path", [f for f in searching if f not in foreign])
+            return start.pydantic_plugins_possible()
+
+    assert not possible()
+    importlib.invalidate_caches()  # importlib.metadata caches folder listings by their mtime
     assert list(entry_points(group="pydantic")) == []
 
     plugin = site / "Plugin-1.0.dist-info"
     plugin.mkdir()
     (plugin / "entry_points.txt").write_text("[pydantic]\nspy = spy_module:plugin\n")
+    importlib.invalidate_caches()
     assert [e.name for e in entry_points(group="pydantic")] == ["spy"]
-    assert start.pydantic_plugins_possible()
+    assert possible()
 
     plugin.rename(site / "Plugin-1.0.egg-info")  # the older form: searched too
-    assert start.pydantic_plugins_possible()
+    assert possible()
     (site / "Plugin-1.0.egg-info" / "entry_points.txt").unlink()
-    assert not start.pydantic_plugins_possible()
+    assert not possible()
+
+    class Listing:
+        def find_spec(self, *_: object) -> None:
+            return None
+
+        def find_distributions(self, *_: object) -> list[object]:
+            return []
+
+    searching.insert(0, Listing())
+    assert possible()
+    searching.pop(0)
 
     zipped = tmp_path / "more.zip"
     zipped.write_bytes(b"PK\x05\x06" + bytes(18))
     monkeypatch.setattr(sys, "path", [*sys.path, str(zipped)])
-    assert start.pydantic_plugins_possible()
+    assert possible()
 
 
 def test_the_command_keeps_the_users_own_plugin_setting(
