@@ -129,3 +129,17 @@ def test_what_is_kept_beside_an_entry_goes_with_it(
     Evaluator(load_rulebook(rule_folder(kz=kz_rules(RULE))))
     assert not first.exists()
     assert len(list(cache.glob("rulebook-*.json"))) == len(list(cache.glob("compiled-*.json")))
+
+
+def test_each_host_states_part_is_kept_and_read_back(
+    cache: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("LEXCASE_NO_CACHE", "1")
+    cold = results(Evaluator(load_rulebook(RULES)))
+    monkeypatch.delenv("LEXCASE_NO_CACHE")
+    assert results(Evaluator(load_rulebook(RULES))) == cold  # compiles each part, keeps it
+    labels = {p.name.split("-", 1)[0] for p in cache.glob("compiled.*.json")}
+    assert labels == {"compiled.vKZ", "compiled.vAM", "compiled.vKG"}  # the seeds' states
+    compiled = compilations(monkeypatch)
+    assert results(Evaluator(load_rulebook(RULES))) == cold
+    assert compiled == []  # the whole and every part read back

@@ -401,8 +401,9 @@ class _Either:
 
 
 class _Builder:
-    def __init__(self, rulebook: Rulebook) -> None:
+    def __init__(self, rulebook: Rulebook, undecided_only: frozenset[str] = frozenset()) -> None:
         self.rulebook = rulebook
+        self.undecided_only = undecided_only
         self.strata = decide_strata(rulebook)
         self.rules: list[tuple[str, list[Entry], Action, tuple[_Derived, ...]]] = []
         self.consumed_holds: set[str] = set()  # rules whose holding others test
@@ -485,16 +486,20 @@ class _Builder:
         # reduceExpressionSequence, then a segmentation fault): such a rule keeps its stage last.
         last = [stage(DECIDE)] if parts.relational else []
         base_then_stage = [*base, stage(DECIDE)] if not_defeated or not base else [*base, *last]
-        self._add(
-            f"h{index}",
-            base_then_stage + not_defeated,
-            Action(ActionKind.HOLDS, rule.id),
-            self._conclusion_facts(rule, holds=True),
-        )
+        # A rule that cannot hold for the cases this ruleset is for (see compile_rulebook) has
+        # only its undecided check: holding or being defeated needs every test true.
+        holds = rule.id not in self.undecided_only
+        if holds:
+            self._add(
+                f"h{index}",
+                base_then_stage + not_defeated,
+                Action(ActionKind.HOLDS, rule.id),
+                self._conclusion_facts(rule, holds=True),
+            )
         # One compiled rule is defeated by any of several defeaters (its first pattern matches
         # any of their having held, and the action's message says which one did): every
         # compiled rule costs durable_rules a step after each action (see compile_rulebook).
-        for i in range(0, len(defeaters), DEFEATERS_PER_RULE):
+        for i in range(0, len(defeaters) if holds else 0, DEFEATERS_PER_RULE):
             chunk = tuple(defeaters[i : i + DEFEATERS_PER_RULE])
             self._add(
                 f"d{index}_{i // DEFEATERS_PER_RULE}",
@@ -536,11 +541,16 @@ class _Builder:
 
 
 def compile_rulebook(
-    rulebook: Rulebook, name: str = "lexcase", shuffle: int | None = None
+    rulebook: Rulebook,
+    name: str = "lexcase",
+    shuffle: int | None = None,
+    undecided_only: frozenset[str] = frozenset(),
 ) -> CompiledRulebook:
     """Compile `rulebook` to a durable_rules ruleset. `shuffle` reorders the compiled rules (tests
-    use it to show the result does not depend on rule order)."""
-    builder = _Builder(rulebook)
+    use it to show the result does not depend on rule order). The rules `undecided_only` cannot
+    hold (nor be defeated) in the cases the ruleset will run: they are compiled to their
+    undecided checks alone (see `lexcase.inference.parts`)."""
+    builder = _Builder(rulebook, undecided_only)
     builder.build()
     # After each action durable_rules looks for the next one by walking the compiled rules in
     # the order written, from the first: the rules that fire most often (the undecided checks,

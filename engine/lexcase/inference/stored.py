@@ -18,21 +18,31 @@ import json
 from typing import Any
 
 from lexcase.inference.compiler import CompiledRulebook, compile_rulebook
+from lexcase.inference.parts import Part, PartRules, Parts
 from lexcase.law import cache
 from lexcase.law.rulebook import Rulebook
 from lexcase.model.trusted import Untrusted, build, typed
 
-KIND = "compiled"  # the files' prefix in the cache folder: compiled-<entry key>.json
+KIND = "compiled"  # the files' prefix in the cache folder: compiled-<entry key>.json, and
+# compiled.<part label>-<entry key>.json for a part (`lexcase.inference.parts`)
 
 
-def compiled_rulebook(rulebook: Rulebook, shuffle: int | None = None) -> CompiledRulebook:
-    """`compile_rulebook(rulebook, shuffle=shuffle)`, read from beside the rule cache's entry
-    when it was kept there."""
+def compiled_rulebook(
+    rulebook: Rulebook, shuffle: int | None = None, part: Part | None = None
+) -> CompiledRulebook:
+    """`compile_rulebook(rulebook, shuffle=shuffle)`, or of the part `part` of it, read from
+    beside the rule cache's entry when it was kept there (each part's apart from the whole's: a
+    part compiled alone packs its tests into fewer fact copies than the whole's)."""
     known = cache.entry_key(rulebook)
+    rules = PartRules(rulebook) if part is None else Parts(rulebook).rules_of(part)  # cheap
     if shuffle is not None or known is None:
-        return compile_rulebook(rulebook, shuffle=shuffle)
-    key = known[1]
-    body = cache.read_aside(rulebook, KIND)
+        return compile_rulebook(
+            rules.rulebook, shuffle=shuffle, undecided_only=rules.undecided_only
+        )
+    # the part's value is in the key too: labels may meet on a file system blind to case
+    key = known[1] if part is None else f"{known[1]} {json.dumps(part.value)}"
+    kind = KIND if part is None else f"{KIND}.{part.label}"
+    body = cache.read_aside(rulebook, kind)
     if body is not None:
         try:
             data = json.loads(body)
@@ -42,11 +52,11 @@ def compiled_rulebook(rulebook: Rulebook, shuffle: int | None = None) -> Compile
             return kept
         except (ValueError, TypeError):  # not JSON, not a JSON object, or Untrusted
             pass  # not what this compiler writes for these rules: compiled again, rewritten
-    compiled = compile_rulebook(rulebook)
+    compiled = compile_rulebook(rules.rulebook, undecided_only=rules.undecided_only)
     plain = encode(compiled)
     if plain is not None:
         body = json.dumps({"key": key, "compiled": plain}, separators=(",", ":")).encode()
-        cache.store_aside(rulebook, KIND, body)
+        cache.store_aside(rulebook, kind, body)
     return compiled
 
 
