@@ -8,7 +8,7 @@ so the same case and rules always give the same result, byte for byte.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any, TypeVar
 
 from pydantic import BaseModel, Field
@@ -16,7 +16,7 @@ from pydantic import BaseModel, Field
 from lexcase.errors import InferenceError, Place
 from lexcase.evaluation.coverage import Coverage, StateCoverage, coverage_of
 from lexcase.evaluation.deadlines import Deadline, compute_deadlines
-from lexcase.evaluation.needs import KEPT_PER_RULE, FixedList, NeedsPlan
+from lexcase.evaluation.needs import FixedList, NeedsPlan
 from lexcase.evaluation.trusted import trusted as _trusted
 from lexcase.inference.runner import Trace
 from lexcase.law.rulebook import AppliedOverlay, Rulebook
@@ -151,6 +151,7 @@ class ResultBuilder:
         self.rules = _PartsByRule(rulebook)
         self.coverage: dict[tuple[Any, Any], Coverage] = {}
         self.reasons = _Reasons()
+        self.conclusions: dict[tuple[Any, ...], tuple[Conclusion, ...]] = {}
 
     def build(self, trace: Trace, case_id: str, as_of: dt.date, data: dict[str, Any]) -> Result:
         rules = self.rules
@@ -217,7 +218,7 @@ class ResultBuilder:
         premises = None
         shared = self.reasons
         for parts in held:
-            because, drawn = self._grounds(parts, facts, concluded_by, shared)
+            because, all_shared = parts.because(facts, concluded_by, shared)
             if parts.kind is not None:
                 if premises is None:
                     premises = _Premises(self.rules, concluded_by)
@@ -232,41 +233,27 @@ class ResultBuilder:
                 )
                 fields.update(premises.weakened(parts.rule.id))
                 outcomes.append(_trusted(Outcome, fields))
-            conclusions.extend(drawn)
+            if parts.rule.concludes:
+                conclusions.extend(self._conclusions(parts, because, all_shared))
         if len(outcomes) > 1:
             outcomes.sort(key=_outcome_order)
         return outcomes, conclusions
 
-    def _grounds(
-        self,
-        parts: _RuleParts,
-        facts: _Values,
-        concluded_by: dict[str, list[str]],
-        shared: _Reasons,
-    ) -> tuple[list[Reason] | tuple[Reason, ...], tuple[Conclusion, ...]]:
-        """What a holding rule rests on (its reasons) and the conclusions it draws. Resting on
-        the same values of its facts, and on its givens concluded by the same rules, it rests on
-        the same shared reasons and draws the same frozen conclusions as before, which every
-        result drawing them shares (their lists `FixedList`s), as undecided entries are: about
-        six holding rules a generated case, nine in ten of them seen before with the same values
-        (issue 14, session 4)."""
-        values = tuple(map(facts.__getitem__, parts.paths))
-        key: tuple[Any, ...] = (values, tuple(map(type, values)))
-        if parts.rule.given:
-            key += tuple(tuple(concluded_by.get(name, ())) for name in parts.rule.given)
-        memo = parts.memo
-        try:
-            found = memo.get(key)
-        except TypeError:  # a value that can change (a list, a mapping): reasons of its own
-            found = None
+    def _conclusions(
+        self, parts: _RuleParts, because: list[Reason], all_shared: bool
+    ) -> tuple[Conclusion, ...]:
+        """The conclusions `parts`' rule draws, resting on `because`. Resting on shared reasons
+        only, they are the frozen conclusions every result drawing them by the same reasons
+        shares, as reasons and undecided entries are (their lists `FixedList`s): about five a
+        generated case, and nine in ten of them drawn before (issue 14, session 4)."""
+        if not all_shared:
+            return tuple(
+                _trusted(Conclusion, {**parts.source(), "name": name, "because": list(because)})
+                for name in parts.rule.concludes
+            )
+        key = (parts.rule.id, *map(id, because))
+        found = self.conclusions.get(key)
         if found is None:
-            because, all_shared = parts.because(facts, concluded_by, shared)
-            if not all_shared:
-                drawn = tuple(
-                    _trusted(Conclusion, {**parts.source(), "name": name, "because": list(because)})
-                    for name in parts.rule.concludes
-                )
-                return because, drawn
             fields = parts.source_template
             source = {
                 **fields,
@@ -274,13 +261,14 @@ class ResultBuilder:
                 "reported_in": FixedList(fields["reported_in"]),
             }
             reasons = FixedList(because)
-            drawn = tuple(
+            found = tuple(
                 _trusted(Conclusion, {**source, "name": name, "because": reasons})
                 for name in parts.rule.concludes
             )
-            if len(memo) >= KEPT_PER_RULE:
-                memo.clear()
-            found = memo[key] = (tuple(because), drawn)
+            if len(self.conclusions) >= KEPT_CONCLUSIONS:
+                self.conclusions.clear()
+            # the key's ids are those of reasons `found` holds: alive while it is kept
+            self.conclusions[key] = found
         return found
 
     def _undecided(
@@ -388,11 +376,6 @@ class _RuleParts:
     fixed_summary: str | None  # the summary, when no detail comes from the case
     source_template: dict[str, Any]  # the fields of `RuleSource` (copy its lists per result)
     undecided_fields: dict[str, Any]
-    paths: tuple[str, ...]  # the fact path of each test, in order
-    # (values of `paths`, their types, the rules concluding each given) -> (reasons, conclusions)
-    memo: dict[tuple[Any, ...], tuple[tuple[Reason, ...], tuple[Conclusion, ...]]] = field(
-        compare=False, repr=False
-    )
 
     @classmethod
     def of(cls, rule: Rule, rulebook: Rulebook) -> _RuleParts:
@@ -421,8 +404,6 @@ class _RuleParts:
                 "jurisdiction": rule.jurisdiction,
                 "needs": None,
             },
-            paths=tuple(path for path, _ in tests),
-            memo={},
         )
 
     def source(self) -> dict[str, Any]:
@@ -492,6 +473,7 @@ _CONCLUSION_REASON = ("conclusion", "rules")
 _SHAREABLE = frozenset({str, int, bool, float, type(None)})  # values a shared reason may hold
 _NO_RULES: FixedList[str] = FixedList()
 KEPT_REASONS = 16_384  # shared reasons kept before the store starts again (memory stays flat)
+KEPT_CONCLUSIONS = 16_384  # rules' shared conclusions kept, the same way
 
 
 class _Reasons(dict[tuple[Any, ...], Reason]):
