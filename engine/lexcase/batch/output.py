@@ -74,15 +74,17 @@ def result_json(result: Result) -> str:
     if not kept:
         return result.model_dump_json(exclude_none=True)
     line = result.model_dump_json(exclude_none=True, exclude=set(kept))
+    pieces: list[str] = []
     end = len(line)
     for name, _, _ in reversed(_SHARED):  # from the end, so each place found is the field's own
         if name in kept:
             at = line.find(_NEXT[name]) if name == "coverage" else line.rfind(_NEXT[name], 0, end)
             if at < 0:  # not a result's JSON as lexcase writes it: pydantic's JSON of it, whole
                 return result.model_dump_json(exclude_none=True)
-            line = f'{line[:at]},"{name}":[{kept[name]}]{line[at:]}'
+            pieces += (line[at:end], "]", kept[name], f',"{name}":[')
             end = at
-    return line
+    pieces.append(line[:end])
+    return "".join(reversed(pieces))
 
 
 def _keep(parts: list[Any], texts: list[str | None], kind: type[BaseModel], shared: str) -> bool:
