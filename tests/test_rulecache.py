@@ -156,6 +156,54 @@ def test_changing_any_module_at_any_depth_gives_a_new_key(
     rulecache._code_digest.cache_clear()
 
 
+def test_the_code_digest_is_kept_but_any_written_module_is_hashed_again(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """The digest of lexcase's code is kept beside the entries and used while no module was
+    written; a module written back to its old size and modification time is still hashed again
+    (its change time moved), and a damaged kept digest is only a reason to hash again."""
+    monkeypatch.setenv("LEXCASE_CACHE_DIR", str(tmp_path / "cache"))
+    package = tmp_path / "lexcase"
+    for path in rulecache.code_files():
+        target = package / path.relative_to(rulecache.PACKAGE)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(path.read_bytes())
+    monkeypatch.setattr(rulecache, "PACKAGE", package)
+    hashed: list[str] = []
+    real_open = open
+
+    def counting_open(file: Any, *args: Any, **kwargs: Any) -> Any:
+        if str(file).endswith(".py"):
+            hashed.append(str(file))
+        return real_open(file, *args, **kwargs)
+
+    monkeypatch.setattr("builtins.open", counting_open)
+
+    def digest() -> str:
+        rulecache._code_digest.cache_clear()
+        hashed.clear()
+        return rulecache._code_digest()
+
+    first = digest()
+    assert hashed  # nothing kept yet: every module read
+    assert digest() == first and not hashed  # kept, and used
+    module = package / "law" / "cache.py"
+    original, status = module.read_bytes(), os.stat(module)
+    edited = original.replace(b"KEEP = 32", b"KEEP = 31")
+    assert len(edited) == len(original) and edited != original
+    module.write_bytes(edited)
+    os.utime(module, ns=(status.st_atime_ns, status.st_mtime_ns))  # the old times put back
+    changed = digest()
+    assert hashed and changed != first
+    module.write_bytes(original)
+    assert digest() == first and hashed  # the same code, the same digest
+    (kept,) = (tmp_path / "cache").glob("code-*.json")
+    kept.write_bytes(kept.read_bytes()[:-5] + b"xxxxx")
+    with pytest.warns(rulecache.CacheWarning, match="damaged"):
+        assert digest() == first and hashed
+    rulecache._code_digest.cache_clear()
+
+
 # --- issue 16, item 4: the cache runs whatever is in it ------------------------------------
 
 

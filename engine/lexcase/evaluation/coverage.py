@@ -14,7 +14,7 @@ from __future__ import annotations
 from pydantic import Field
 
 from lexcase.model.packs import CoverageLevel, Pack, Role
-from lexcase.model.rules import Model
+from lexcase.model.rules import Model, no_items
 
 
 class StateCoverage(Model):
@@ -22,7 +22,7 @@ class StateCoverage(Model):
     state: str | None = Field(description="The state in that role; None when the case omits it.")
     name: str | None = None
     coverage: CoverageLevel
-    missing: list[str] = Field(default_factory=list, description="What the pack leaves out.")
+    missing: list[str] = Field(default_factory=no_items, description="What the pack leaves out.")
 
 
 class Coverage(Model):

@@ -6,6 +6,7 @@ error of lexcase or its inference engine; 130 a batch interrupted by Ctrl-C.
 """
 
 import contextlib
+import copy
 import datetime as dt
 import functools
 import json
@@ -19,6 +20,8 @@ from typing import TYPE_CHECKING, Annotated, Any, ParamSpec, TypeVar
 import typer
 from pydantic import BaseModel
 from rich.markup import escape
+from typer.main import get_command_name
+from typer.models import CommandInfo
 
 from lexcase.errors import InferenceError, InputError, LexcaseError, Place
 from lexcase.interfaces import cli_texts
@@ -517,7 +520,29 @@ from lexcase.interfaces import questions as _questions  # noqa: E402, F401
 
 def main() -> None:
     warnings.showwarning = _one_line_warning  # a warning is one line, as an error is
-    app()
+    app_for(sys.argv[1:])()
+
+
+def app_for(args: list[str]) -> typer.Typer:
+    """The app, with only the command `args` run when they start with a top-level command's
+    exact name: typer builds every registered command's parameters before it parses anything,
+    and the others' are never used by that run (its usage lines, help and errors are the
+    command's own). Anything else (options first, a mistyped name that click offers to
+    correct, help, shell completion) gets the whole app."""
+    if not args or any(k.startswith("_") and k.endswith("_COMPLETE") for k in os.environ):
+        return app
+    own = [c for c in app.registered_commands if _command_name(c) == args[0]]
+    if not own:
+        return app
+    lean = copy.copy(app)
+    lean.registered_commands, lean.registered_groups = own, []
+    return lean
+
+
+def _command_name(command: CommandInfo) -> str | None:
+    """The name typer gives a registered command (typer.main.get_command_from_info's)."""
+    callback = command.callback
+    return command.name or (get_command_name(callback.__name__) if callback else None)
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -153,15 +153,16 @@ def show_result(console: Console, result: Result) -> None:
                 status = f"[bold red]{status}[/bold red]"
             what = escape(w.deadline(deadline.rule, "what", deadline.what))
             console.print(f"  {when}  {status}  {what} [dim]- {deadline.rule}[/dim]")
+    # The lines of a list printed at once: rich wraps each line of a text as it would wrap the
+    # line printed alone, and a print costs about as much as rendering its few lines.
     if result.defeated:
         console.print(f"\n[bold]{t('defeated')}[/bold]")
-        for defeat in result.defeated:
-            console.print(t("defeated_line", rule=defeat.rule, by=defeat.by), markup=False)
+        lines = [t("defeated_line", rule=d.rule, by=d.by) for d in result.defeated]
+        console.print("\n".join(lines), markup=False)
     if result.undecided:
         console.print(f"\n[bold]{t('undecided_title')}[/bold] {t('undecided_hint')}")
-        for undecided in result.undecided:
-            needs = ", ".join(undecided.needs) or "-"
-            console.print(f"  {undecided.rule}: {needs}", markup=False)
+        lines = [f"  {u.rule}: {', '.join(u.needs) or '-'}" for u in result.undecided]
+        console.print("\n".join(lines), markup=False)
     footer(console, result.rulebook)
 
 

@@ -8,8 +8,10 @@ models and nothing else (no pickle: a planted pickle runs its author's code). Th
 the SHA-256 of lexcase's code (every module at any depth), the Python version, the labels files
 are shown with (they depend on the working directory) and the SHA-256 of the rule files as read
 for this load; the entry holds that stamp and a checksum of itself, and is used only when both
-match. So a changed rule, a moved folder, another lexcase, a damaged entry or one written for
-other rules is a miss: the folder is parsed, and the entry written again. A folder that fails
+match (the code's digest is kept in the folder beside each module's status and used while no
+module was written: `_code_digest`). So a changed rule, a moved folder, another lexcase, a
+damaged entry or one written for other rules is a miss: the folder is parsed, and the entry
+written again. A folder that fails
 to load is never cached: its errors are reported as always.
 
 The cache lives in $LEXCASE_CACHE_DIR, else $XDG_CACHE_HOME/lexcase, else ~/.cache/lexcase. The
@@ -29,6 +31,7 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import json
 import os
 import stat
 import sys
@@ -148,12 +151,42 @@ def store_aside(rulebook: Rulebook, kind: str, body: bytes) -> None:
 
 @cache
 def _code_digest() -> str:
+    """The SHA-256 of every module of lexcase, names and bytes: a new version of lexcase never
+    reads an older one's entry. Hashing them was about a hundredth of a start, so the digest is
+    kept in the cache folder beside each module's status (size, modification and change times,
+    inode): while no module is added, removed or written, the status shows it and the kept
+    digest is used. A written module has a new change time, which no tool sets back (unlike
+    the modification time), so any edit makes the modules be hashed again."""
+    names = _module_names()
+    status = [_status(name) for name in names]
+    folder = _private_folder(cache_dir())
+    record = None
+    if folder is not None and None not in status:
+        where = hashlib.sha256(f"{PACKAGE}\0{sys.version}".encode()).hexdigest()[:32]
+        record = folder / f"code-{where}.json"
+        kept = _read_checked(record)
+        if kept is not None:
+            with contextlib.suppress(ValueError, TypeError, KeyError):
+                data = json.loads(kept)
+                if data["package"] == str(PACKAGE) and data["status"] == [names, status]:
+                    return str(data["digest"])
     digest = hashlib.sha256()
-    for name in _module_names():  # a new version of lexcase never reads an older one's entry
+    for name in names:
         digest.update(f"{name}\0".encode())
         with open(os.path.join(PACKAGE, name), "rb") as module:
             digest.update(module.read())
+    if record is not None and folder is not None:
+        plain = {"package": str(PACKAGE), "status": [names, status], "digest": digest.hexdigest()}
+        _write(folder, record, json.dumps(plain).encode())
     return digest.hexdigest()
+
+
+def _status(name: str) -> list[int] | None:
+    try:
+        info = os.stat(os.path.join(PACKAGE, name))
+    except OSError:
+        return None
+    return [info.st_size, info.st_mtime_ns, info.st_ctime_ns, info.st_ino]
 
 
 def _key(snapshot: FolderSnapshot) -> str:

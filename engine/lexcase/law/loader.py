@@ -11,16 +11,22 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from lexcase.errors import Place, RuleFileError, file_label
 from lexcase.law import cache
 from lexcase.law.files import TREATIES, FolderSnapshot, RuleFile, default_rules_dir, read_folder
-from lexcase.law.packs import INTL, TreatyTable, read_pack, read_treaties
-from lexcase.law.resolver import resolve_rule
 from lexcase.law.rulebook import Rulebook, closest, concluders_of, find_cycle
-from lexcase.model.packs import Pack, TreatyTableSpec
+from lexcase.model.packs import Pack
 from lexcase.model.rules import Rule, RuleFileSpec
 from lexcase.source import parse_document, validate
+
+if TYPE_CHECKING:
+    from lexcase.law.packs import TreatyTable
+
+# The readers of pack descriptions, treaty tables and rules (lexcase.law.packs and .resolver,
+# with the conditions and deadlines they resolve) are imported when a folder is read: a start
+# served from the rule cache never needs them.
 
 
 def load_rulebook(root: Path | str | None = None) -> Rulebook:
@@ -47,6 +53,13 @@ def check_rulebook(root: Path | str | None = None) -> tuple[Rulebook | None, lis
     return (None if problems else checker.rulebook()), problems
 
 
+def _no_treaties() -> TreatyTable:
+    from lexcase.law.packs import TreatyTable
+    from lexcase.model.packs import TreatyTableSpec
+
+    return TreatyTable(TreatyTableSpec(), None)
+
+
 @dataclass
 class FolderChecker:
     root: Path
@@ -54,7 +67,7 @@ class FolderChecker:
     rules: list[Rule] = field(default_factory=list)
     places: dict[str, Place] = field(default_factory=dict)
     version: str = "unversioned"
-    treaties: TreatyTable = field(default_factory=lambda: TreatyTable(TreatyTableSpec(), None))
+    treaties: TreatyTable = field(default_factory=lambda: _no_treaties())
     packs: list[Pack] = field(default_factory=list)
 
     def rulebook(self) -> Rulebook:
@@ -108,6 +121,8 @@ class FolderChecker:
     # --- the treaty table and the packs' descriptions ---------------------------------------
 
     def _data(self, snapshot: FolderSnapshot) -> Iterator[RuleFileError]:
+        from lexcase.law.packs import read_pack, read_treaties
+
         for file in snapshot.data:
             try:
                 if file.path.name == TREATIES:
@@ -137,6 +152,9 @@ class FolderChecker:
     # --- one file ---------------------------------------------------------------------------
 
     def _file(self, file: RuleFile) -> Iterator[RuleFileError]:
+        from lexcase.law.packs import INTL
+        from lexcase.law.resolver import resolve_rule
+
         path = file.path
         try:
             document = parse_document(file.raw, file.label, RuleFileError)

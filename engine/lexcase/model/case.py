@@ -28,6 +28,7 @@ from pydantic_core import PydanticCustomError
 
 from lexcase.errors import CaseError
 from lexcase.model.dates import REPORTED_DATE_PATTERN, parse_reported
+from lexcase.model.rules import no_items
 from lexcase.source import COUNTRY_PATTERN, IDENTIFIER_PATTERN, Document, load_document, validate
 
 # What a number in a case can mean: past these it is a typing slip or an attack, refused with its
@@ -519,8 +520,8 @@ class Case(Facts):
     host_proceedings: HostProceedings = Field(default_factory=HostProceedings)
     risk_on_return: RiskOnReturn | None = None
     removal: Removal | None = Field(None, description="How and when he left the host state.")
-    events: list[Event] = Field(default_factory=list)
-    sources: list[Source] = Field(default_factory=list)
+    events: list[Event] = Field(default_factory=no_items)
+    sources: list[Source] = Field(default_factory=no_items)
     notes: Text | None = None
 
     @model_validator(mode="after")

@@ -8,7 +8,7 @@ from typing import Annotated
 
 from pydantic import Field, StringConstraints
 
-from lexcase.model.rules import Confidence, Identifier, Prose, Spec
+from lexcase.model.rules import Confidence, Identifier, Prose, Spec, no_items
 from lexcase.source import COUNTRY_PATTERN
 
 State = Annotated[str, StringConstraints(pattern=COUNTRY_PATTERN)]
@@ -59,11 +59,11 @@ class TreatySpec(Spec):
         "titles.",
     )
     binds: list[Role] = Field(min_length=1, description="The roles the treaty must bind.")
-    parties: list[PartySpec] = Field(default_factory=list)
+    parties: list[PartySpec] = Field(default_factory=no_items)
 
 
 class TreatyTableSpec(Spec):
-    treaties: list[TreatySpec] = Field(default_factory=list)
+    treaties: list[TreatySpec] = Field(default_factory=no_items)
 
 
 def binding(treaty: str, role: Role) -> str:
@@ -79,7 +79,7 @@ class PackSpec(Spec):
     )
     roles: list[Role] = Field(min_length=1, description="host, home, or both.")
     coverage: CoverageLevel
-    missing: list[Prose] = Field(default_factory=list, description="What the pack leaves out.")
+    missing: list[Prose] = Field(default_factory=no_items, description="What the pack leaves out.")
 
 
 class Pack(Spec):
