@@ -8,6 +8,7 @@ entries must not be changeable through any one result."""
 from __future__ import annotations
 
 import copy
+import operator
 import pickle
 import random
 import re
@@ -22,7 +23,9 @@ from lexcase.errors import LexcaseError
 from lexcase.evaluation.evaluator import Evaluator, to_case
 from lexcase.evaluation.needs import FixedList, decisive_paths
 from lexcase.evaluation.result import Result, Undecided
+from lexcase.model import counts
 from lexcase.model.case import Case
+from lexcase.model.counts import with_counts
 from lexcase.model.facts import as_of, case_data, value_at
 
 CASES = 300
@@ -209,8 +212,63 @@ def test_a_shared_reason_cannot_be_changed_through_one_result(evaluator: Evaluat
             found[0].rules.append("x")
         with pytest.raises(Exception, match="frozen"):
             found[0].value = "x"
-    # each result's list of reasons is its own
-    lists = [m.because for r in results for m in [*r.outcomes, *r.conclusions]]
+    # each outcome's list of reasons is its own (a conclusion's is shared: below)
+    lists = [m.because for r in results for m in r.outcomes]
     assert len({id(b) for b in lists}) == len(lists)
     travelled = pickle.loads(pickle.dumps(results[0]))
     assert travelled == results[0]
+
+
+def test_a_shared_conclusion_and_coverage_cannot_be_changed_through_one_result(
+    evaluator: Evaluator,
+) -> None:
+    """The same rule drawing the same conclusion on the same reasons is one frozen `Conclusion`
+    in every result drawing it, and a host or home state's coverage one frozen entry: their
+    lists refuse changes, copies and pickles of them are plain lists."""
+    results = [evaluator.evaluate(case) for case in generated(100, seed=6)]
+    drawn: dict[tuple[object, ...], list[Any]] = {}
+    for result in results:
+        for conclusion in result.conclusions:
+            key = (conclusion.rule, conclusion.name, *map(id, conclusion.because))
+            drawn.setdefault(key, []).append(conclusion)
+    shared = [found for found in drawn.values() if len(found) > 1]
+    assert shared and all(all(c is found[0] for c in found) for found in shared)
+    states = [state for result in results for state in result.coverage]
+    by_pair: dict[tuple[object, ...], list[Any]] = {}
+    for result in results:
+        by_pair.setdefault(tuple(s.state for s in result.coverage), []).append(result.coverage)
+    assert any(len(found) > 1 for found in by_pair.values())
+    for found in by_pair.values():  # the results naming the same states share their entries
+        assert all(all(map(operator.is_, c, found[0])) for c in found)
+    parts: list[tuple[Any, tuple[str, ...]]] = [
+        (found[0], ("because", "citations", "reported_in")) for found in shared
+    ]
+    parts += [(state, ("missing",)) for state in states]
+    for model, lists in parts:
+        for name in lists:
+            value = getattr(model, name)
+            with pytest.raises(TypeError):
+                value.append(value[0] if value else "x")
+            assert type(copy.copy(value)) is list and copy.copy(value) == value
+        with pytest.raises(Exception, match="frozen"):
+            setattr(model, lists[0], [])
+    for result in results[:10]:
+        travelled = pickle.loads(pickle.dumps(result))
+        assert travelled == result
+        assert all(type(c.because) is list for c in travelled.conclusions)
+
+
+@pytest.mark.parametrize("blurred", [False, True])
+def test_a_counted_case_is_not_counted_again_and_is_forgotten_once_freed(blurred: bool) -> None:
+    """`with_counts` remembers the cases it returned (they have their counts): each comes back
+    as it is, and counting a copy of it afresh gives the same case."""
+    for case in generated(CASES, seed=7, blurred=blurred):  # seen as of their date: counted
+        assert with_counts(case) is case
+        afresh = case.model_copy()
+        assert id(afresh) not in counts._counted
+        assert with_counts(afresh) == case
+    case = as_of(generated(1, seed=8)[0], None)
+    key = id(case)
+    assert counts._counted[key]() is case
+    del case
+    assert key not in counts._counted

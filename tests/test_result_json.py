@@ -1,8 +1,8 @@
 """A batch line's result is written by `lexcase.batch.output.result_json`, which keeps the JSON of
-each shared undecided entry instead of having pydantic write it again for every line. A user of
-the results file must not be able to tell: every line must be exactly what pydantic writes,
-`Result.model_dump_json(exclude_none=True)`, byte for byte, whether the entries' JSON was just
-written or kept from earlier lines."""
+each shared part (undecided entry, conclusion, coverage entry) instead of having pydantic write it
+again for every line. A user of the results file must not be able to tell: every line must be
+exactly what pydantic writes, `Result.model_dump_json(exclude_none=True)`, byte for byte, whether
+the parts' JSON was just written or kept from earlier lines."""
 
 from __future__ import annotations
 
@@ -63,7 +63,9 @@ def test_a_result_not_built_here_is_written_by_pydantic_whole(evaluator: Evaluat
         assert result_json(again) == pydantic_json(result)
         changed = again.model_copy(update={"case_id": 'say "hi"\n\u2028 \x01 é'})
         assert result_json(changed) == pydantic_json(changed)
-    assert all(type(e.needs).__name__ == "FixedList" for e in output._entries.values())
+    shared = {"Undecided": "needs", "Conclusion": "because", "StateCoverage": "missing"}
+    for part in output._entries.values():
+        assert type(getattr(part, shared[type(part).__name__])).__name__ == "FixedList"
     assert len(output._entries) >= kept
 
 

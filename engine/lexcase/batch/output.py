@@ -10,7 +10,8 @@ The target may not be one of the inputs (writing it would destroy the cases befo
 nor anything but a regular file (a rename over /dev/null would replace the device).
 
 Each line holds a result as `Result.model_dump_json(exclude_none=True)` writes it, byte for byte
-(`result_json`), with the undecided entries' JSON written once per shared entry, not once per line.
+(`result_json`), with the JSON of the parts results share (undecided entries, conclusions,
+coverage) written once per shared part, not once per line.
 """
 
 from __future__ import annotations
@@ -22,59 +23,82 @@ import tempfile
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import cast
+from typing import Any, cast
+
+from pydantic import BaseModel
 
 from lexcase.errors import InputError, Place, file_label
+from lexcase.evaluation.coverage import StateCoverage
 from lexcase.evaluation.needs import FixedList
-from lexcase.evaluation.result import Result, Undecided
+from lexcase.evaluation.result import Conclusion, Result, Undecided
 
 FLUSH_BYTES = 1 << 20  # lines are written in batches of about this size
-KEPT_ENTRIES = 16_384  # undecided entries whose JSON is remembered (memory stays flat)
+KEPT_ENTRIES = 16_384  # shared parts whose JSON is remembered (memory stays flat)
 
+# The parts results share (frozen, their lists `FixedList`s: evaluation/result.py and needs.py),
+# each field with the list of its shared part: a part's JSON is written once and kept
+_SHARED: tuple[tuple[str, type[BaseModel], str], ...] = (
+    ("coverage", StateCoverage, "missing"),
+    ("conclusions", Conclusion, "because"),
+    ("undecided", Undecided, "needs"),
+)
 _FIELDS = list(Result.model_fields)
-# the key of the field after `undecided` (a list, never left out), where its entries go back in:
-# the last place it stands in a result's JSON, as no field of what follows it has that name
-_NEXT = f',"{_FIELDS[_FIELDS.index("undecided") + 1]}":'
-_UNDECIDED = {"undecided"}
-# the JSON of each kept entry by its id, and the entry itself (kept alive, so no other object
-# can take its id while it is here)
+# where each field's items go back in: before the key of the field after it (a list, never left
+# out), found from the end for the last two (no field of what follows has that key), from the
+# start for coverage (only strings come before it)
+_NEXT = {name: f',"{_FIELDS[_FIELDS.index(name) + 1]}":' for name, _, _ in _SHARED}
+# the JSON of each kept part by its id, and the part itself (kept alive, so no other object can
+# take its id while it is here)
 _texts: dict[int, str] = {}
-_entries: dict[int, Undecided] = {}
+_entries: dict[int, BaseModel] = {}
 
 
 def result_json(result: Result) -> str:
-    """`result.model_dump_json(exclude_none=True)`, byte for byte. About seventy of a generated
-    case's undecided entries are frozen entries shared by every result that has them (with a
-    `FixedList` of needs, which refuses changes: `lexcase.evaluation.needs`), and they were most
-    of a line's bytes: each one's JSON is written once and kept, the rest of the result is
-    pydantic's own JSON. A result holding anything else (entries of its own, a subclass) is
-    written by pydantic whole. tests/test_result_json.py holds it to pydantic's JSON."""
-    undecided = result.undecided
-    if result.__class__ is not Result or undecided.__class__ is not list:
+    """`result.model_dump_json(exclude_none=True)`, byte for byte. A generated case's result
+    holds about seventy undecided entries, five conclusions and two coverage entries that are
+    frozen parts shared by every result that has them (their lists `FixedList`s, which refuse
+    changes), and they were most of a line's bytes: each one's JSON is written once and kept,
+    the rest of the result is pydantic's own JSON. A field holding anything else (parts of its
+    own) is written by pydantic, and a subclass of `Result` whole.
+    tests/test_result_json.py holds it to pydantic's JSON."""
+    if result.__class__ is not Result:
         return result.model_dump_json(exclude_none=True)
-    texts = list(map(_texts.get, map(id, undecided)))
-    if None in texts and not _keep(undecided, texts):
+    fields = result.__dict__
+    kept: dict[str, str] = {}
+    for name, kind, shared in _SHARED:
+        parts = fields[name]
+        if parts.__class__ is list:
+            texts = list(map(_texts.get, map(id, parts)))
+            if None not in texts or _keep(parts, texts, kind, shared):
+                kept[name] = ",".join(cast(list[str], texts))  # each one kept now
+    if not kept:
         return result.model_dump_json(exclude_none=True)
-    rest = result.model_dump_json(exclude_none=True, exclude=_UNDECIDED)
-    at = rest.rfind(_NEXT)
-    if at < 0:  # not a result's JSON as lexcase writes it: pydantic's JSON of it, whole
-        return result.model_dump_json(exclude_none=True)
-    entries = ",".join(cast(list[str], texts))  # each one kept now
-    return f'{rest[:at]},"undecided":[{entries}]{rest[at:]}'
+    line = result.model_dump_json(exclude_none=True, exclude=set(kept))
+    pieces: list[str] = []
+    end = len(line)
+    for name, _, _ in reversed(_SHARED):  # from the end, so each place found is the field's own
+        if name in kept:
+            at = line.find(_NEXT[name]) if name == "coverage" else line.rfind(_NEXT[name], 0, end)
+            if at < 0:  # not a result's JSON as lexcase writes it: pydantic's JSON of it, whole
+                return result.model_dump_json(exclude_none=True)
+            pieces += (line[at:end], "]", kept[name], f',"{name}":[')
+            end = at
+    pieces.append(line[:end])
+    return "".join(reversed(pieces))
 
 
-def _keep(undecided: list[Undecided], texts: list[str | None]) -> bool:
-    """Write and keep the JSON of the entries not kept yet (in `texts`); False if one of them
-    is not a shared entry."""
-    for index, entry in enumerate(undecided):
+def _keep(parts: list[Any], texts: list[str | None], kind: type[BaseModel], shared: str) -> bool:
+    """Write and keep the JSON of the parts not kept yet (in `texts`); False if one of them is
+    not a shared part (of `kind`, its list `shared` a `FixedList`)."""
+    for index, part in enumerate(parts):
         if texts[index] is None:
-            if entry.__class__ is not Undecided or entry.needs.__class__ is not FixedList:
+            if part.__class__ is not kind or getattr(part, shared).__class__ is not FixedList:
                 return False
             if len(_entries) >= KEPT_ENTRIES:
                 _texts.clear()  # first: an id in `_texts` always has its entry alive
                 _entries.clear()
-            _entries[id(entry)] = entry
-            texts[index] = _texts[id(entry)] = entry.model_dump_json(exclude_none=True)
+            _entries[id(part)] = part
+            texts[index] = _texts[id(part)] = part.model_dump_json(exclude_none=True)
     return True
 
 

@@ -98,7 +98,7 @@ class NeedsPlan:
         unknown: int,
         concluded: Container[str],
         open_rules: Collection[str],
-        make: Callable[[str, FixedList], T],
+        make: Callable[[str, FixedList[str]], T],
     ) -> list[T]:
         """Each open rule's entry, by rule id, in a case that leaves `unknown` unknown and
         concludes the givens `concluded`: `make(rule id, needs)` the first time a rule needs
@@ -141,31 +141,32 @@ class NeedsPlan:
             found[rule_id] = mask
         return found
 
-    def paths_in(self, mask: int) -> FixedList:
+    def paths_in(self, mask: int) -> FixedList[str]:
         """The paths of `mask`, sorted."""
         return FixedList(path for index, path in enumerate(self.paths) if mask >> index & 1)
 
 
-class FixedList(list[str]):
-    """A list that refuses to change: the needs of an undecided rule, which results share (an
-    undecided rule needing the same facts is the same entry in every result). It reads, compares
-    and serialises as a list; a copy or a pickle of it is a plain list."""
+class FixedList(list[T]):
+    """A list that refuses to change: the needs of an undecided rule, and the lists of the other
+    parts results share (an undecided rule needing the same facts is the same entry in every
+    result). It reads, compares and serialises as a list; a copy or a pickle of it is a plain
+    list."""
 
     __slots__ = ()
 
     def _refuse(self, *args: Any, **kwargs: Any) -> NoReturn:
-        raise TypeError("the needs of an undecided rule are shared by results: copy them first")
+        raise TypeError("this list is shared by results: copy it first")
 
     append = extend = insert = remove = pop = clear = sort = reverse = _refuse
     __setitem__ = __delitem__ = __iadd__ = __imul__ = _refuse
 
-    def __reduce__(self) -> tuple[type[list[str]], tuple[list[str]]]:
+    def __reduce__(self) -> tuple[type[list[T]], tuple[list[T]]]:
         return list, (list(self),)
 
-    def __copy__(self) -> list[str]:
+    def __copy__(self) -> list[T]:
         return list(self)
 
-    def __deepcopy__(self, memo: dict[int, Any]) -> list[str]:
+    def __deepcopy__(self, memo: dict[int, Any]) -> list[T]:
         return list(self)
 
 

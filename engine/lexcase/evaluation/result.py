@@ -17,7 +17,6 @@ from lexcase.errors import InferenceError, Place
 from lexcase.evaluation.coverage import Coverage, StateCoverage, coverage_of
 from lexcase.evaluation.deadlines import Deadline, compute_deadlines
 from lexcase.evaluation.needs import FixedList, NeedsPlan
-from lexcase.evaluation.trusted import fresh as _fresh
 from lexcase.evaluation.trusted import trusted as _trusted
 from lexcase.inference.runner import Trace
 from lexcase.law.rulebook import AppliedOverlay, Rulebook
@@ -152,6 +151,7 @@ class ResultBuilder:
         self.rules = _PartsByRule(rulebook)
         self.coverage: dict[tuple[Any, Any], Coverage] = {}
         self.reasons = _Reasons()
+        self.conclusions: dict[tuple[Any, ...], tuple[Conclusion, ...]] = {}
 
     def build(self, trace: Trace, case_id: str, as_of: dt.date, data: dict[str, Any]) -> Result:
         rules = self.rules
@@ -194,7 +194,7 @@ class ResultBuilder:
                 "case_id": case_id,
                 "as_of": as_of,
                 "warnings": list(coverage.warnings),
-                "coverage": [_fresh(state) for state in coverage.states],
+                "coverage": list(coverage.states),
                 "outcomes": outcomes,
                 "conclusions": conclusions,
                 "defeated": defeated,
@@ -214,9 +214,11 @@ class ResultBuilder:
     ) -> tuple[list[Outcome], list[Conclusion]]:
         """The outcomes and the conclusions of the rules that held (`held`, by rule id)."""
         outcomes = []
-        conclusions = []
+        conclusions: list[Conclusion] = []
         premises = None
+        shared = self.reasons
         for parts in held:
+            because, all_shared = parts.because(facts, concluded_by, shared)
             if parts.kind is not None:
                 if premises is None:
                     premises = _Premises(self.rules, concluded_by)
@@ -225,20 +227,49 @@ class ResultBuilder:
                 fields["kind"] = parts.kind
                 fields["summary"] = parts.summary(detail)
                 fields["detail"] = detail
-                fields["because"] = parts.because(facts, concluded_by, self.reasons)
+                fields["because"] = list(because)
                 fields["at_risk_from"] = (
                     [d for d in parts.defeaters if d in open_rules] if parts.defeaters else []
                 )
                 fields.update(premises.weakened(parts.rule.id))
                 outcomes.append(_trusted(Outcome, fields))
-            for name in parts.rule.concludes:
-                fields = parts.source()
-                fields["name"] = name
-                fields["because"] = parts.because(facts, concluded_by, self.reasons)
-                conclusions.append(_trusted(Conclusion, fields))
+            if parts.rule.concludes:
+                conclusions.extend(self._conclusions(parts, because, all_shared))
         if len(outcomes) > 1:
             outcomes.sort(key=_outcome_order)
         return outcomes, conclusions
+
+    def _conclusions(
+        self, parts: _RuleParts, because: list[Reason], all_shared: bool
+    ) -> tuple[Conclusion, ...]:
+        """The conclusions `parts`' rule draws, resting on `because`. Resting on shared reasons
+        only, they are the frozen conclusions every result drawing them by the same reasons
+        shares, as reasons and undecided entries are (their lists `FixedList`s): about five a
+        generated case, and nine in ten of them drawn before (issue 14, session 4)."""
+        if not all_shared:
+            return tuple(
+                _trusted(Conclusion, {**parts.source(), "name": name, "because": list(because)})
+                for name in parts.rule.concludes
+            )
+        key = (parts.rule.id, *map(id, because))
+        found = self.conclusions.get(key)
+        if found is None:
+            fields = parts.source_template
+            source = {
+                **fields,
+                "citations": FixedList(fields["citations"]),
+                "reported_in": FixedList(fields["reported_in"]),
+            }
+            reasons = FixedList(because)
+            found = tuple(
+                _trusted(Conclusion, {**source, "name": name, "because": reasons})
+                for name in parts.rule.concludes
+            )
+            if len(self.conclusions) >= KEPT_CONCLUSIONS:
+                self.conclusions.clear()
+            # the key's ids are those of reasons `found` holds: alive while it is kept
+            self.conclusions[key] = found
+        return found
 
     def _undecided(
         self, data: dict[str, Any], concluded: dict[str, list[str]], open_rules: set[str]
@@ -249,14 +280,25 @@ class ResultBuilder:
         plan = self.rules.needs
         return plan.entries(plan.unknown(data), concluded, open_rules, self._undecided_entry)
 
-    def _undecided_entry(self, rule_id: str, needs: FixedList) -> Undecided:
+    def _undecided_entry(self, rule_id: str, needs: FixedList[str]) -> Undecided:
         return _trusted(Undecided, {**self.rules[rule_id].undecided_fields, "needs": needs})
 
     def _coverage(self, host: Any, home: Any) -> Coverage:
-        """The coverage for the host and home states (the same for every case naming them)."""
+        """The coverage for the host and home states (the same for every case naming them):
+        its states are frozen and shared by the results naming those states, their lists of
+        what a pack leaves out `FixedList`s, as undecided entries are."""
         found = self.coverage.get((host, home))
         if found is None:
             found = coverage_of(self.rulebook.packs, host, home)
+            states = [
+                _trusted(
+                    StateCoverage,
+                    {**state.__dict__, "missing": FixedList(state.missing)},
+                    state.model_fields_set,
+                )
+                for state in found.states
+            ]
+            found = _trusted(Coverage, {"states": states, "warnings": found.warnings})
             if len(self.coverage) < COVERAGE_MEMO:
                 self.coverage[host, home] = found
         return found
@@ -375,10 +417,12 @@ class _RuleParts:
 
     def because(
         self, facts: _Values, concluded_by: dict[str, list[str]], shared: _Reasons
-    ) -> list[Reason]:
-        """The reasons, in a list of this result's own; each `Reason` is the frozen one `shared`
-        by every result giving that reason (holding the fields its data gave it, as validated)."""
+    ) -> tuple[list[Reason], bool]:
+        """The reasons, and whether each is the frozen `Reason` `shared` by every result giving
+        that reason (holding the fields its data gave it, as validated); a value that can change
+        (a list, a mapping) makes a reason of its own."""
         reasons = []
+        all_shared = True
         for path, test in self.tests:
             value = facts[path]
             kind = value.__class__
@@ -390,6 +434,8 @@ class _RuleParts:
                 reason = _trusted(Reason, fields, _FACT_REASON)
                 if key is not None:
                     shared.keep(key, reason)
+                else:
+                    all_shared = False
             reasons.append(reason)
         for name in self.rule.given:
             rules = concluded_by.get(name, ())
@@ -401,7 +447,7 @@ class _RuleParts:
                 reason = _trusted(Reason, fields, _CONCLUSION_REASON)
                 shared.keep(key, reason)
             reasons.append(reason)
-        return reasons
+        return reasons, all_shared
 
     def detail(self, facts: _Values) -> dict[str, Any]:
         assert self.rule.outcome is not None
@@ -425,8 +471,9 @@ class _RuleParts:
 _FACT_REASON = ("fact", "value", "test")
 _CONCLUSION_REASON = ("conclusion", "rules")
 _SHAREABLE = frozenset({str, int, bool, float, type(None)})  # values a shared reason may hold
-_NO_RULES = FixedList()
+_NO_RULES: FixedList[str] = FixedList()
 KEPT_REASONS = 16_384  # shared reasons kept before the store starts again (memory stays flat)
+KEPT_CONCLUSIONS = 16_384  # rules' shared conclusions kept, the same way
 
 
 class _Reasons(dict[tuple[Any, ...], Reason]):

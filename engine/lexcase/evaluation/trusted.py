@@ -31,9 +31,3 @@ def trusted(model: type[M], fields: dict[str, Any], given: Iterable[str] | None 
     _set_extra(instance, None)
     _set_private(instance, None)
     return instance
-
-
-def fresh(model: M) -> M:
-    """A copy of `model` with lists of its own (a result shares no list with another)."""
-    fields = {k: list(v) if v.__class__ is list else v for k, v in model.__dict__.items()}
-    return trusted(type(model), fields, model.model_fields_set)
