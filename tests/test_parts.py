@@ -11,6 +11,7 @@ from typing import Any
 import pytest
 
 from conftest import RuleFolder, kz_rules
+from lexcase import evaluate_many
 from lexcase.evaluation import evaluator as evaluator_module
 from lexcase.evaluation.evaluator import Evaluator, to_case
 from lexcase.inference.compiler import compile_rulebook
@@ -170,3 +171,17 @@ def test_past_the_parts_kept_a_case_runs_on_the_whole_rulebook(
             assert verdicts(evaluator.trace(to_case(data))) == verdicts(reference)
     finally:
         evaluator.close()
+
+
+def test_a_batch_runs_the_cases_of_one_part_together_and_answers_in_input_order(
+    evaluator: Evaluator,
+) -> None:
+    hosts = ["KZ", "AM", None, "KZ", "DE", "AM", "RU", None]
+    cases = [to_case({**case(host, 12), "case_id": f"c{i}"}) for i, host in enumerate(hosts)]
+    # KZ, AM, unknown, then any state the rules do not name (DE and RU share that part)
+    assert evaluator.run_order(cases) == [0, 3, 1, 5, 2, 7, 4, 6]
+    answers = list(evaluate_many(cases))
+    assert [a.case_id for a in answers] == [c.case_id for c in cases]
+    assert [a.model_dump_json() for a in answers] == [
+        evaluator.evaluate(c).model_dump_json() for c in cases
+    ]

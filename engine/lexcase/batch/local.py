@@ -20,15 +20,16 @@ from collections import Counter
 from collections.abc import Callable, Generator, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from lexcase.batch.inputs import CaseLine, read_input
 from lexcase.batch.output import result_json
 from lexcase.batch.pool import Pool, worker_limit
 from lexcase.errors import InferenceError, InputError, LexcaseError, Place, WorkerError
-from lexcase.evaluation.evaluator import CaseInput, Evaluator, default_evaluator
+from lexcase.evaluation.evaluator import CaseInput, Evaluator, default_evaluator, to_case
 from lexcase.evaluation.result import Result
 from lexcase.law.overlay import RulesInput, rulebook_for, shipped
+from lexcase.model.case import Case
 
 CHUNK = 64  # cases per message to a worker: enough to amortise the transfer, small for progress
 
@@ -39,16 +40,39 @@ Outcome = Result | LexcaseError
 
 
 def _evaluate(evaluator: Evaluator, as_of: dt.date | None, cases: list[Any]) -> list[Outcome]:
-    out: list[Outcome] = []
-    for case in cases:
-        try:
-            seen = case.read() if isinstance(case, CaseLine) else case
-            out.append(evaluator.evaluate(seen, as_of))
-        except LexcaseError as error:
-            out.append(error)
-        except Exception as exc:  # a bug met by one case must not cost the others their answers
-            out.append(InferenceError(f"{type(exc).__name__}: {exc} (a bug in lexcase)"))
-    return out
+    """Each case's outcome, in the order given; the cases read first and run in the evaluator's
+    run order (the cases of one host state together: faster, the same outcomes)."""
+    out: list[Outcome | None] = [None] * len(cases)
+    read: list[Case] = []
+    places: list[int] = []
+    for at, case in enumerate(cases):
+        seen = _guarded(_read, case)
+        if isinstance(seen, Case):
+            read.append(seen)
+            places.append(at)
+        else:
+            out[at] = seen
+    for i in evaluator.run_order(read):
+        outcome = _guarded(evaluator.evaluate, read[i], as_of)
+        assert not isinstance(outcome, Case)
+        out[places[i]] = outcome
+    assert None not in out  # every case was read or refused, and every case read was run
+    return cast(list[Outcome], out)
+
+
+def _read(case: Any) -> Case:
+    return case.read() if isinstance(case, CaseLine) else to_case(case)
+
+
+def _guarded(work: Callable[..., Case | Result], *args: Any) -> Case | Outcome:
+    """What `work(*args)` returns, or the error it met: a bug met by one case must not cost the
+    others their answers."""
+    try:
+        return work(*args)
+    except LexcaseError as error:
+        return error
+    except Exception as exc:
+        return InferenceError(f"{type(exc).__name__}: {exc} (a bug in lexcase)")
 
 
 def _lines(

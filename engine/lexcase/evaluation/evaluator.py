@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 import threading
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from functools import cache, cached_property
 from pathlib import Path
@@ -71,6 +71,19 @@ class Evaluator:
         data = case_data(seen)
         trace = self.inference_for(data).run(data)
         return self._results.build(trace, seen.case_id, seen.as_of, data)
+
+    def run_order(self, cases: Sequence[Case]) -> list[int]:
+        """The positions of `cases` with the cases of each part of the rulebook together, in
+        their given order otherwise. A run touches its part's tables in durable_rules; a case of
+        another part just before has pushed them out of the processor's caches, so a mixed
+        stream gains little from the parts (measured at load 4, evaluate alone: chunks of 64
+        mixed generated cases 1.15 x faster in this order, a whole caseload sorted 1.28 x;
+        evaluate_many with 2 workers 1.07 x). Only the speed depends on the order: each case
+        still runs on its own part."""
+        groups: dict[Part | None, list[int]] = {}
+        for at, case in enumerate(cases):
+            groups.setdefault(self._parts.part_of(case_data(case)), []).append(at)
+        return [at for group in groups.values() for at in group]
 
     def inference_for(self, data: dict[str, Any]) -> Inference:
         """The compiled ruleset the case data `data` runs on: its part's, or the whole's."""
