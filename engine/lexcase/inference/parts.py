@@ -27,6 +27,7 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -90,13 +91,9 @@ class Parts:
         """The rules of `part` (see the module's text)."""
         if not part.known:
             return PartRules(self.rulebook, _closed(self.rulebook.rules, _needs_value))
-        kept = [rule for rule in self.rulebook.rules if not _false(rule, part.value)]
-        while True:
-            drawn = {name for rule in kept for name in rule.concludes}
-            still = [rule for rule in kept if all(name in drawn for name in rule.given)]
-            if len(still) == len(kept):
-                return PartRules(dataclasses.replace(self.rulebook, rules=tuple(kept)))
-            kept = still
+        out = _closed(self.rulebook.rules, lambda rule: _false(rule, part.value))
+        kept = tuple(rule for rule in self.rulebook.rules if rule.id not in out)
+        return PartRules(dataclasses.replace(self.rulebook, rules=kept))
 
 
 def _needs_value(rule: Rule) -> bool:
@@ -105,7 +102,7 @@ def _needs_value(rule: Rule) -> bool:
     return any(not (t.op is Op.PRESENT and not t.value) for t in _tests(rule))
 
 
-def _closed(rules: tuple[Rule, ...], cannot: Any) -> frozenset[str]:
+def _closed(rules: tuple[Rule, ...], cannot: Callable[[Rule], bool]) -> frozenset[str]:
     """The rules that cannot hold: those `cannot` says, and, again and again, those given a
     conclusion that only such rules draw (a rule holds only when each of its givens holds)."""
     out = {rule.id for rule in rules if cannot(rule)}
