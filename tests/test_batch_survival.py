@@ -30,6 +30,7 @@ from lexcase.errors import InputError, WorkerError
 from lexcase.evaluation.evaluator import Evaluator
 from lexcase.evaluation.result import Result
 from lexcase.interfaces.cli import app
+from lexcase.model.case import Case
 from test_batch import generated, write_jsonl
 
 runner = CliRunner()
@@ -95,14 +96,14 @@ def test_a_number_of_5000_digits_is_one_bad_case_not_the_end_of_the_batch(
 def test_a_bug_met_by_one_case_is_its_internal_error_and_the_batch_goes_on(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    real = Evaluator.evaluate
+    real = Evaluator.evaluate_seen  # what the batch runs each case with, once it is read
 
-    def evaluate(self: Evaluator, case: Any, as_of: Any = None) -> Result:
-        if getattr(case, "case_id", None) == "case-3":
+    def evaluate(self: Evaluator, seen: Case, data: dict[str, Any]) -> Result:
+        if seen.case_id == "case-3":
             raise ZeroDivisionError("planted")
-        return real(self, case, as_of)
+        return real(self, seen, data)
 
-    monkeypatch.setattr(Evaluator, "evaluate", evaluate)
+    monkeypatch.setattr(Evaluator, "evaluate_seen", evaluate)
     source = tmp_path / "cases.jsonl"
     write_jsonl(source, generated(6), {})
     lines: list[str] = []
@@ -135,19 +136,18 @@ def test_a_case_that_kills_its_worker_twice_is_reported_with_the_reason(
 ) -> None:
     """Workers are forked, so they inherit this patch: the case 'poison' kills the worker that
     evaluates it, the first time and again in the fresh worker it is retried in."""
-    real = Evaluator.evaluate
+    real = Evaluator.evaluate_seen  # what the batch runs each case with, once it is read
 
-    def evaluate(self: Evaluator, case: Any, as_of: Any = None) -> Result:
-        # the batch hands over the case read (a Case), whatever it was given
-        if getattr(case, "case_id", None) == "poison":
+    def evaluate(self: Evaluator, seen: Case, data: dict[str, Any]) -> Result:
+        if seen.case_id == "poison":
             os.kill(os.getpid(), signal.SIGKILL)
-        return real(self, case, as_of)
+        return real(self, seen, data)
 
     cases: list[Any] = generated(150, seed=8)
     cases.insert(70, {**cases[0], "case_id": "poison"})
-    monkeypatch.setattr(Evaluator, "evaluate", evaluate)
+    monkeypatch.setattr(Evaluator, "evaluate_seen", evaluate)
     answers = list(evaluate_many(cases, workers=2))
-    monkeypatch.setattr(Evaluator, "evaluate", real)
+    monkeypatch.setattr(Evaluator, "evaluate_seen", real)
     assert len(answers) == 151
     lost = answers[70]
     assert isinstance(lost, WorkerError)

@@ -179,7 +179,7 @@ def test_a_batch_runs_the_cases_of_one_part_together_and_answers_in_input_order(
     hosts = ["KZ", "AM", None, "KZ", "DE", "AM", "RU", None]
     cases = [to_case({**case(host, 12), "case_id": f"c{i}"}) for i, host in enumerate(hosts)]
     # KZ, AM, unknown, then any state the rules do not name (DE and RU share that part)
-    assert evaluator.run_order(cases) == [0, 3, 1, 5, 2, 7, 4, 6]
+    assert evaluator.run_order([case_data(c) for c in cases]) == [0, 3, 1, 5, 2, 7, 4, 6]
     answers = list(evaluate_many(cases))
     assert [a.case_id for a in answers] == [c.case_id for c in cases]
     assert [a.model_dump_json() for a in answers] == [

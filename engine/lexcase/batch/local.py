@@ -20,13 +20,13 @@ from collections import Counter
 from collections.abc import Callable, Generator, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, cast
+from typing import Any, TypeVar, cast
 
 from lexcase.batch.inputs import CaseLine, read_input
 from lexcase.batch.output import result_json
 from lexcase.batch.pool import Pool, worker_limit
 from lexcase.errors import InferenceError, InputError, LexcaseError, Place, WorkerError
-from lexcase.evaluation.evaluator import CaseInput, Evaluator, default_evaluator, to_case
+from lexcase.evaluation.evaluator import CaseInput, Evaluator, default_evaluator
 from lexcase.evaluation.result import Result
 from lexcase.law.overlay import RulesInput, rulebook_for, shipped
 from lexcase.model.case import Case
@@ -37,34 +37,33 @@ CHUNK = 64  # cases per message to a worker: enough to amortise the transfer, sm
 # --- evaluating, in this process or in workers ---------------------------------------------
 
 Outcome = Result | LexcaseError
+T = TypeVar("T")
 
 
 def _evaluate(evaluator: Evaluator, as_of: dt.date | None, cases: list[Any]) -> list[Outcome]:
     """Each case's outcome, in the order given; the cases read first and run in the evaluator's
     run order (the cases of one host state together: faster, the same outcomes)."""
     out: list[Outcome | None] = [None] * len(cases)
-    read: list[Case] = []
+    read: list[tuple[Case, dict[str, Any]]] = []
     places: list[int] = []
     for at, case in enumerate(cases):
-        seen = _guarded(_read, case)
-        if isinstance(seen, Case):
+        seen = _guarded(_seen, evaluator, case, as_of)
+        if isinstance(seen, tuple):
             read.append(seen)
             places.append(at)
         else:
             out[at] = seen
-    for i in evaluator.run_order(read):
-        outcome = _guarded(evaluator.evaluate, read[i], as_of)
-        assert not isinstance(outcome, Case)
-        out[places[i]] = outcome
+    for i in evaluator.run_order([data for _, data in read]):
+        out[places[i]] = _guarded(evaluator.evaluate_seen, *read[i])
     assert None not in out  # every case was read or refused, and every case read was run
     return cast(list[Outcome], out)
 
 
-def _read(case: Any) -> Case:
-    return case.read() if isinstance(case, CaseLine) else to_case(case)
+def _seen(evaluator: Evaluator, case: Any, as_of: dt.date | None) -> tuple[Case, dict[str, Any]]:
+    return evaluator.seen(case.read() if isinstance(case, CaseLine) else case, as_of)
 
 
-def _guarded(work: Callable[..., Case | Result], *args: Any) -> Case | Outcome:
+def _guarded(work: Callable[..., T], *args: Any) -> T | LexcaseError:
     """What `work(*args)` returns, or the error it met: a bug met by one case must not cost the
     others their answers."""
     try:

@@ -67,22 +67,30 @@ class Evaluator:
 
     def evaluate(self, case: CaseInput, as_of: dt.date | None = None) -> Result:
         """The result for `case`, seen as of `as_of` (the case's own date by default)."""
+        return self.evaluate_seen(*self.seen(case, as_of))
+
+    def seen(self, case: CaseInput, as_of: dt.date | None = None) -> tuple[Case, dict[str, Any]]:
+        """`case` as of `as_of` (its own date by default), and its data: what a run reads."""
         seen = case_as_of(to_case(case), as_of)
-        data = case_data(seen)
+        return seen, case_data(seen)
+
+    def evaluate_seen(self, seen: Case, data: dict[str, Any]) -> Result:
+        """The result for `seen`, a case already as of its date, and its data `data` (both from
+        `seen()`)."""
         trace = self.inference_for(data).run(data)
         return self._results.build(trace, seen.case_id, seen.as_of, data)
 
-    def run_order(self, cases: Sequence[Case]) -> list[int]:
-        """The positions of `cases` with the cases of each part of the rulebook together, in
-        their given order otherwise. A run touches its part's tables in durable_rules; a case of
-        another part just before has pushed them out of the processor's caches, so a mixed
-        stream gains little from the parts (measured at load 4, evaluate alone: chunks of 64
-        mixed generated cases 1.15 x faster in this order, a whole caseload sorted 1.28 x;
-        evaluate_many with 2 workers 1.07 x). Only the speed depends on the order: each case
-        still runs on its own part."""
+    def run_order(self, cases: Sequence[dict[str, Any]]) -> list[int]:
+        """The positions of `cases` (case data) with the cases of each part of the rulebook
+        together, in their given order otherwise. A run touches its part's tables in
+        durable_rules; a case of another part just before has pushed them out of the
+        processor's caches, so a mixed stream gains little from the parts (measured at load 4,
+        evaluate alone: chunks of 64 mixed generated cases 1.15 x faster in this order, a whole
+        caseload sorted 1.28 x; evaluate_many with 2 workers 1.07 x). Only the speed depends on
+        the order: each case still runs on its own part."""
         groups: dict[Part | None, list[int]] = {}
-        for at, case in enumerate(cases):
-            groups.setdefault(self._parts.part_of(case_data(case)), []).append(at)
+        for at, data in enumerate(cases):
+            groups.setdefault(self._parts.part_of(data), []).append(at)
         return [at for group in groups.values() for at in group]
 
     def inference_for(self, data: dict[str, Any]) -> Inference:
