@@ -126,17 +126,23 @@ def test_a_cache_folder_that_cannot_be_written_only_means_parsing(
     assert parsed == [root, root]
 
 
-def test_changing_any_module_at_any_depth_gives_a_new_key(
-    rule_folder: RuleFolder, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
-) -> None:
-    """A stale cached rulebook is never read by changed code, wherever the code lives."""
-    root = rule_folder(kz=kz_rules(RULE))
+def copy_of_lexcase(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A copy of lexcase's modules under `tmp_path`, taken by the rule cache as lexcase's code."""
     package = tmp_path / "lexcase"
     for path in rulecache.code_files():
         target = package / path.relative_to(rulecache.PACKAGE)
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(path.read_bytes())
     monkeypatch.setattr(rulecache, "PACKAGE", package)
+    return package
+
+
+def test_changing_any_module_at_any_depth_gives_a_new_key(
+    rule_folder: RuleFolder, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """A stale cached rulebook is never read by changed code, wherever the code lives."""
+    root = rule_folder(kz=kz_rules(RULE))
+    package = copy_of_lexcase(tmp_path, monkeypatch)
     modules = sorted(package.rglob("*.py"))
     assert any(len(m.relative_to(package).parts) > 1 for m in modules)  # sub-packages are there
     snapshot = loader.read_folder(root)
@@ -163,12 +169,7 @@ def test_the_code_digest_is_kept_but_any_written_module_is_hashed_again(
     written; a module written back to its old size and modification time is still hashed again
     (its change time moved), and a damaged kept digest is only a reason to hash again."""
     monkeypatch.setenv("LEXCASE_CACHE_DIR", str(tmp_path / "cache"))
-    package = tmp_path / "lexcase"
-    for path in rulecache.code_files():
-        target = package / path.relative_to(rulecache.PACKAGE)
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(path.read_bytes())
-    monkeypatch.setattr(rulecache, "PACKAGE", package)
+    package = copy_of_lexcase(tmp_path, monkeypatch)
     hashed: list[str] = []
     real_open = open
 
