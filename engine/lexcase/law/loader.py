@@ -67,7 +67,7 @@ class FolderChecker:
     rules: list[Rule] = field(default_factory=list)
     places: dict[str, Place] = field(default_factory=dict)
     version: str = "unversioned"
-    treaties: TreatyTable = field(default_factory=lambda: _no_treaties())
+    treaties: TreatyTable = field(default_factory=_no_treaties)
     packs: list[Pack] = field(default_factory=list)
 
     def rulebook(self) -> Rulebook:
