@@ -158,3 +158,13 @@ def test_a_case_with_dates_known_only_to_the_month_is_interviewed() -> None:
     assert "risk_on_return.torture" in {q["path"] for q in asked["questions"]}
     tried = {n["path"]: n["reason"] for n in asked["not_asked"]}
     assert tried["asylum.registered_on"] == "no answer tried changes an outcome"
+
+
+def test_a_date_known_only_to_the_year_is_tried_around_both_ends_of_the_year() -> None:
+    """A reported date may be a year or a month ("0001", "2022-03"): the questions tried around
+    a relational test's boundary start from both ends of that span, never from the text as if it
+    were a day (the HTTP fuzz test found a 500 here), even at the first year of the calendar."""
+    for reported in ("0001", "2022", "2022-03"):
+        case = {"case_id": "year", "as_of": "2022-09-26", "asylum": {"applied_on": reported}}
+        asked = interview(case)
+        assert asked.questions, reported

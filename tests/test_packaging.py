@@ -88,17 +88,21 @@ def test_the_vendored_durable_rules_wheels_are_the_pinned_version() -> None:
         assert f"durable_rules_engine.cpython-{python}-x86_64-linux-gnu.so" in names
 
 
-def test_the_vendored_source_carries_lexcase_s_memory_fixes() -> None:
-    """Elsewhere than Linux x86_64 pip builds the vendored source, which must hold the fixes of
+def test_the_vendored_source_carries_lexcase_s_fixes_and_changes() -> None:
+    """Elsewhere than Linux x86_64 pip builds the vendored source, which must hold the changes of
     vendor/patches (durable_rules 2.0.28 read past an array when clearing facts, and read a node
-    field nothing set when compiling $iany tests)."""
+    field nothing set when compiling $iany tests; and it read every compiled node before each
+    action)."""
     [sdist] = (ROOT / "vendor" / "wheels").glob("durable_rules-*.tar.gz")
     with tarfile.open(sdist) as tar:
         top = sdist.name.removesuffix(".tar.gz")
         state = tar.extractfile(f"{top}/src/rules/state.c")
         rete = tar.extractfile(f"{top}/src/rules/rete.c")
         assert state is not None and rete is not None
-        assert b"i < MAX_MESSAGE_FRAMES && c < frame->messageCount" in state.read()
+        state_c = state.read()
+        assert b"i < MAX_MESSAGE_FRAMES && c < frame->messageCount" in state_c
+        assert b"if (actionNode->resultPool.count && actionNode->reteNode) {" in state_c
         assert b"memset(*newNode, 0, sizeof(node));" in rete.read()
-    patch = (ROOT / "vendor" / "patches" / "durable_rules-2.0.28-lexcase.1.patch").read_text()
+    patch = (ROOT / "vendor" / "patches" / "durable_rules-2.0.28-lexcase.2.patch").read_text()
     assert "MAX_MESSAGE_FRAMES && c < frame->messageCount" in patch
+    assert "+            if (actionNode->resultPool.count && actionNode->reteNode) {" in patch

@@ -142,6 +142,9 @@ def test_a_part_leaves_out_only_rules_that_cannot_apply(rule_folder: RuleFolder)
     # where the host state is unknown, a rule testing it can only be undecided, and so can a
     # rule given what only such rules conclude
     assert unknown.undecided_only == ON_HOST_STATE
+    # and no test on it can be false there: its ruleset has no pattern waiting for that
+    assert unknown.unknown == {"host_state"}
+    assert all(not p.unknown for p in map(parts.rules_of, [Part("KZ"), Part(None)]))
 
 
 def test_the_shipped_rules_have_one_part_a_named_state_and_a_bounded_number(

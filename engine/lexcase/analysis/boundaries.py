@@ -113,12 +113,8 @@ def _values(fp: FactPath, test: Test, data: dict[str, Any]) -> list[Any]:
             other = value_at(data, test.other)
             if other is None:
                 return []
-            # A date known only to the month or the year is a span: try around both its ends.
-            first, last = span(parse_reported(other))
-            steps = (-1, 0, test.days, test.days + 1)
-            return sorted({day + dt.timedelta(days=d) for day in (first, last) for d in steps})
-        day = dt.date.fromisoformat(value)
-        return [day + dt.timedelta(days=d) for d in (-1, 0, 1)]
+            return _around(span(parse_reported(other)), (-1, 0, test.days, test.days + 1))
+        return _around([dt.date.fromisoformat(value)], (-1, 0, 1))
     if fp.kind is ValueKind.TEXT:
         return list(value) if isinstance(value, list) else [value]
     if fp.kind is ValueKind.LIST and op in (Op.CONTAINS, Op.NOT_CONTAINS, Op.CONTAINS_ANY):
@@ -135,8 +131,20 @@ def _reverse(path: str, test: Test, data: dict[str, Any]) -> list[Any]:
     mine = value_at(data, path)
     if mine is None or test.days is None:
         return []
-    day = dt.date.fromisoformat(mine)
-    return [day - dt.timedelta(days=d) for d in (test.days + 1, test.days, 0, -1)]
+    return _around(span(parse_reported(mine)), (-test.days - 1, -test.days, 0, 1))
+
+
+def _around(days: Iterable[dt.date], shifts: Iterable[int]) -> list[dt.date]:
+    """The days `shifts` days from each of `days` (both ends of a date known only to the month
+    or the year), in order, leaving out any before year 1 or after year 9999."""
+    out = set()
+    for day in days:
+        for shift in shifts:
+            try:
+                out.add(day + dt.timedelta(days=shift))
+            except OverflowError:
+                continue
+    return sorted(out)
 
 
 def _typed(fp: FactPath, raw: Any, as_of: dt.date) -> Any:

@@ -342,10 +342,14 @@ def _alias(section: str) -> str:
     return "s_" + section.replace(".", "_")
 
 
-def _parts(rule: Rule) -> _RuleParts:
+def _parts(rule: Rule, unknown: frozenset[str] = frozenset()) -> _RuleParts:
+    """The patterns of `rule`'s tests: true atoms by section, and false patterns, but none of
+    those on the facts `unknown` (the cases the ruleset runs never know them, so a false pattern
+    on them could never match)."""
     parts = _RuleParts()
     for condition in rule.conditions:
         fp = fact_path(condition.path)
+        never_false = condition.path in unknown
         for test in condition.tests:
             ref = None
             if test.other is not None:
@@ -354,7 +358,7 @@ def _parts(rule: Rule) -> _RuleParts:
                 parts.sections.setdefault(other.section, [])
                 parts.relational.append((other.section, other.key + DAY_SUFFIX))
             parts.sections.setdefault(fp.section, []).extend(true_atoms(fp, test, ref))
-            for atom in false_atoms(fp, test, ref):
+            for atom in () if never_false else false_atoms(fp, test, ref):
                 refs = (ref,) if ref else ()
                 parts.false_patterns.append(_Pattern(fp.section, [atom], refs))
     return parts
@@ -401,9 +405,15 @@ class _Either:
 
 
 class _Builder:
-    def __init__(self, rulebook: Rulebook, undecided_only: frozenset[str] = frozenset()) -> None:
+    def __init__(
+        self,
+        rulebook: Rulebook,
+        undecided_only: frozenset[str] = frozenset(),
+        unknown: frozenset[str] = frozenset(),
+    ) -> None:
         self.rulebook = rulebook
         self.undecided_only = undecided_only
+        self.unknown = unknown
         self.strata = decide_strata(rulebook)
         self.rules: list[tuple[str, list[Entry], Action, tuple[_Derived, ...]]] = []
         self.consumed_holds: set[str] = set()  # rules whose holding others test
@@ -442,8 +452,11 @@ class _Builder:
         return any(t.op is not Op.PRESENT for c in rule.conditions for t in c.tests)
 
     def _rule(self, index: int, rule: Rule) -> None:
-        parts = _parts(rule)
-        defeaters = self.rulebook.defeaters.get(rule.id, ())
+        parts = _parts(rule, self.unknown)
+        # a defeater that cannot hold here cannot defeat: no pattern waits for its holding
+        defeaters = tuple(
+            d for d in self.rulebook.defeaters.get(rule.id, ()) if d not in self.undecided_only
+        )
 
         def section_patterns(known: dict[str, bool]) -> list[Entry]:
             out: list[Entry] = []
@@ -526,7 +539,9 @@ class _Builder:
             # (measured: durable_rules gives every use of an `$or` its own alpha node, which
             # every fact reaching its branches visits).
             patterns.extend((f"f{i}", p, True) for i, p in enumerate(falsity))
-            patterns.append(("held", _Either((rule.id, *defeaters)), True))
+            able = (rule.id, *defeaters) if holds else defeaters  # those that can hold here
+            if able:
+                patterns.append(("held", _Either(able), True))
             self._add(
                 f"o{index}_{variant}",
                 patterns,
@@ -545,12 +560,14 @@ def compile_rulebook(
     name: str = "lexcase",
     shuffle: int | None = None,
     undecided_only: frozenset[str] = frozenset(),
+    unknown: frozenset[str] = frozenset(),
 ) -> CompiledRulebook:
     """Compile `rulebook` to a durable_rules ruleset. `shuffle` reorders the compiled rules (tests
     use it to show the result does not depend on rule order). The rules `undecided_only` cannot
     hold (nor be defeated) in the cases the ruleset will run: they are compiled to their
-    undecided checks alone (see `lexcase.inference.parts`)."""
-    builder = _Builder(rulebook, undecided_only)
+    undecided checks alone (see `lexcase.inference.parts`), and the facts `unknown` are never
+    known in them (no false pattern reads them)."""
+    builder = _Builder(rulebook, undecided_only, unknown)
     builder.build()
     # After each action durable_rules looks for the next one by walking the compiled rules in
     # the order written, from the first: the rules that fire most often (the undecided checks,

@@ -19,7 +19,9 @@ Where the host state is unknown, no rule is left out (a test on an unknown fact 
 nor false, so such a rule may be undecided), but a rule with a test on `host_state` that needs
 its value (any but `present: false`) cannot hold, nor be defeated, and neither can, again and
 again, a rule given a conclusion that only such rules draw: their part compiles those rules to
-their undecided checks alone.
+their undecided checks alone, leaves out the patterns that wait for them to hold (as a defeater,
+or in another rule's undecided check), and every pattern that waits for a test on `host_state` to
+be false (it cannot be false where it is unknown).
 """
 
 from __future__ import annotations
@@ -61,11 +63,13 @@ class Part:
 
 @dataclass(frozen=True)
 class PartRules:
-    """What a part's ruleset is compiled from: the rules that can apply, and those of them that
-    can only be undecided (compiled to their undecided checks alone)."""
+    """What a part's ruleset is compiled from: the rules that can apply, those of them that
+    can only be undecided (compiled to their undecided checks alone), and the facts its cases
+    never know (no test on them can be false there)."""
 
     rulebook: Rulebook
     undecided_only: frozenset[str] = frozenset()
+    unknown: frozenset[str] = frozenset()
 
 
 class Parts:
@@ -90,7 +94,8 @@ class Parts:
     def rules_of(self, part: Part) -> PartRules:
         """The rules of `part` (see the module's text)."""
         if not part.known:
-            return PartRules(self.rulebook, _closed(self.rulebook.rules, _needs_value))
+            undecided_only = _closed(self.rulebook.rules, _needs_value)
+            return PartRules(self.rulebook, undecided_only, frozenset({PATH}))
         out = _closed(self.rulebook.rules, lambda rule: _false(rule, part.value))
         kept = tuple(rule for rule in self.rulebook.rules if rule.id not in out)
         return PartRules(dataclasses.replace(self.rulebook, rules=kept))

@@ -48,6 +48,7 @@ except ImportError as exc:  # pragma: no cover - depends on the interpreter
     ) from exc
 
 _SID = "1"
+_HOLDS, _OPEN = ActionKind.HOLDS, ActionKind.OPEN
 _names = itertools.count()
 
 _CODES = {
@@ -148,9 +149,13 @@ class Inference:
             for section, facets in sorted(compiled.facets.items())
             for facet in facets
         ]
-        self._section_retractions = [_retraction(f"s:{facet}") for _, facet, _ in self._shapes]
-        self._types = [type_key(facet) for _, facet, _ in self._shapes]
+        self._marks = [(type_key(facet), f"s:{facet}") for _, facet, _ in self._shapes]
         self._stages = [[_fact(":".join(f), f) for f in stage.facts()] for stage in compiled.stages]
+        # what every case retracts: stage facts first, so that no rule wakes while facts go
+        self._fixed_retractions = ",".join(
+            [f.retract_json for stage in self._stages for f in stage]
+            + [_retraction(f"s:{facet}") for _, facet, _ in self._shapes]
+        )
         self._fired = {
             name: _Fired(
                 action.kind,
@@ -210,15 +215,13 @@ class Inference:
             return trace  # nothing can fire, and durable_rules crashes on facts for no rules
         handle = self._handle
         facts = []
-        for (section, facet, shape), type_ in zip(self._shapes, self._types, strict=True):
+        for (section, _, shape), (type_, fact_id) in zip(self._shapes, self._marks, strict=True):
             fact = section_fact(case_data, section, shape)
-            fact[type_], fact["sid"], fact["id"] = 1, _SID, f"s:{facet}"
+            fact[type_], fact["sid"], fact["id"] = 1, _SID, fact_id
             facts.append(fact)
         batch = [_json(facts)[1:-1]]
-        retract: list[str] = []  # stage facts first, so that no rule wakes while facts go
-        for stage in self._stages:
-            retract.extend(f.retract_json for f in stage)
-        retract.extend(self._section_retractions)
+        # and each conclusion drawn, once (a ruleset may read no section and have no stage)
+        retract = [self._fixed_retractions] if self._fixed_retractions else []
         seen: set[str] = set()
         # The case alone first: the rules that negate nothing fire as soon as their facts are in,
         # and every stage must find those of the earlier strata fired.
@@ -242,22 +245,25 @@ class Inference:
             raise _dre.error(f"Could not assert facts, error code: {code}")
         drawn: list[_Fact] = []
         result = _dre.start_action_for_state(handle, state)
-        fired = self._fired
+        # this loop runs for every action of every case: names looked up once, not per action
+        fired, holds, opened, draw = self._fired, trace.holds.add, trace.open.add, drawn.extend
+        next_action, count = _dre.complete_and_start_action, 0
         while result:
             message = result[1] if isinstance(result, tuple) else result
             # The message is {"<rule name>": {...}}; names are plain, so no need to parse it all.
             action = fired[message[2 : message.index('"', 2)]]
-            trace.actions += 1
-            if action.kind is ActionKind.HOLDS:
-                trace.holds.add(action.rule)
-            elif action.kind is ActionKind.DEFEATED:
-                trace.defeated.add((action.rule, action.defeater(message)))
+            count += 1
+            if action.kind is _HOLDS:
+                holds(action.rule)
+            elif action.kind is _OPEN:
+                opened(action.rule)
             else:
-                trace.open.add(action.rule)
+                trace.defeated.add((action.rule, action.defeater(message)))
             # A rule can fire more than once (a given both held and undecided); durable refuses
             # a fact it already has, so the caller asserts each conclusion once.
-            drawn.extend(action.asserts)
-            result = _dre.complete_and_start_action(handle, state)
+            draw(action.asserts)
+            result = next_action(handle, state)
+        trace.actions += count
         return drawn
 
     def _retract(self, handle: Any, messages: list[str]) -> None:

@@ -37,7 +37,10 @@ def compiled_rulebook(
     rules = PartRules(rulebook) if part is None else Parts(rulebook).rules_of(part)  # cheap
     if shuffle is not None or known is None:
         return compile_rulebook(
-            rules.rulebook, shuffle=shuffle, undecided_only=rules.undecided_only
+            rules.rulebook,
+            shuffle=shuffle,
+            undecided_only=rules.undecided_only,
+            unknown=rules.unknown,
         )
     # the part's value is in the key too: labels may meet on a file system blind to case
     key = known[1] if part is None else f"{known[1]} {json.dumps(part.value)}"
@@ -52,7 +55,9 @@ def compiled_rulebook(
             return kept
         except (ValueError, TypeError):  # not JSON, not a JSON object, or Untrusted
             pass  # not what this compiler writes for these rules: compiled again, rewritten
-    compiled = compile_rulebook(rules.rulebook, undecided_only=rules.undecided_only)
+    compiled = compile_rulebook(
+        rules.rulebook, undecided_only=rules.undecided_only, unknown=rules.unknown
+    )
     plain = encode(compiled)
     if plain is not None:
         body = json.dumps({"key": key, "compiled": plain}, separators=(",", ":")).encode()
