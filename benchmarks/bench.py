@@ -200,7 +200,7 @@ def bench_throughput(quick: bool) -> dict[str, Any]:
         spent["reference_result"] += timed(
             lambda c: build(evaluate_reference(rulebook, case_data(c)), c), cases
         )
-        actions += sum(evaluator.trace(c).actions for c in cases[:200])
+        actions += sum(evaluator.trace(c).drawn for c in cases[:200])
     rates = {k: round(count / v) for k, v in spent.items()}
     evaluator.close()
     return {
@@ -616,7 +616,7 @@ def table(results: dict[str, Any]) -> str:
             "engine / reference (Result; trace)",
             f"{r['engine_vs_reference']}; {r['trace_vs_reference']}",
         )
-        add("durable_rules actions per case", r["actions_per_case"])
+        add("verdicts drawn by durable_rules' actions per case", r["actions_per_case"])
     if "peers" in results and "skipped" not in results["peers"]:
         import peers
 

@@ -34,9 +34,9 @@ def assert_agree(evaluator: Evaluator, data: dict[str, Any], on: dt.date | None 
     assert engine.holds == reference.holds, facts
     assert engine.defeated == reference.defeated, facts
     assert engine.open == reference.open, facts
-    # each verdict is drawn by one action: a rule given a conclusion that several rules draw
-    # fires once, not once per rule drawing it (durable's work per case grew with every drawer)
-    assert engine.actions == len(engine.holds) + len(engine.defeated) + len(engine.open), facts
+    # each verdict is drawn once: a rule given a conclusion that several rules draw fires once,
+    # not once per rule drawing it (durable's work per case grew with every drawer)
+    assert engine.drawn == len(engine.holds) + len(engine.defeated) + len(engine.open), facts
     result = evaluator.evaluate(seen)
     rules = evaluator.rulebook.by_id
     assert {o.rule for o in result.outcomes} == {

@@ -19,6 +19,8 @@ from lexcase.inference.parts import Part, Parts
 from lexcase.inference.runner import Inference, Trace
 from lexcase.law.loader import load_rulebook
 from lexcase.model.facts import case_data
+from lexcase.model.rules import Op
+from lexcase.model.rules import Test as RuleTest
 from reference import ReferenceTrace, evaluate_reference
 
 DAYS = "stay.days_in_last_180"
@@ -116,7 +118,7 @@ def test_every_case_runs_on_a_part_with_every_rule_that_can_apply(
             trace = evaluator.trace(to_case(data))
             assert verdicts(trace) == verdicts(reference) == verdicts(full), data
             # every rule with a verdict in the whole run is in the part the case ran on
-            in_part = {action.rule for action in part.compiled.actions.values()}
+            in_part = {r for a in part.compiled.actions.values() for r in (a.rule, *a.also)}
             assert full.holds | full.open | {rule for rule, _ in full.defeated} <= in_part, data
         # a part per state named (KZ, AZ, GE), one for TR (named by none), one for unknown
         assert seen == {Part("KZ"), Part("AZ"), Part("GE"), Part(None), Part(None, known=False)}
@@ -142,9 +144,19 @@ def test_a_part_leaves_out_only_rules_that_cannot_apply(rule_folder: RuleFolder)
     # where the host state is unknown, a rule testing it can only be undecided, and so can a
     # rule given what only such rules conclude
     assert unknown.undecided_only == ON_HOST_STATE
-    # and no test on it can be false there: its ruleset has no pattern waiting for that
-    assert unknown.unknown == {"host_state"}
-    assert all(not p.unknown for p in map(parts.rules_of, [Part("KZ"), Part(None)]))
+    # a part's ruleset has no pattern waiting for a test on the host state to be false where it
+    # cannot be: any such test where it is unknown, a test of equality it passes where it is known
+    is_kz, not_kz, days = (
+        RuleTest(op=Op.IS, value="KZ"),
+        RuleTest(op=Op.IS_NOT, value="KZ"),
+        RuleTest(op=Op.KNOWN),
+    )
+    assert unknown.never_false("host_state", is_kz) and unknown.never_false("host_state", days)
+    assert not unknown.never_false(DAYS, days)
+    in_kz, elsewhere = parts.rules_of(Part("KZ")), parts.rules_of(Part(None))
+    assert in_kz.never_false("host_state", is_kz) and not in_kz.never_false("host_state", not_kz)
+    assert elsewhere.never_false("host_state", not_kz)
+    assert not elsewhere.never_false("host_state", RuleTest(op=Op.PRESENT, value=False))
 
 
 def test_the_shipped_rules_have_one_part_a_named_state_and_a_bounded_number(

@@ -315,5 +315,5 @@ def test_a_value_listed_twice_draws_its_rule_once(run: Any) -> None:
     case = {"case_id": "t", "as_of": "2022-12-12", "home_state": "RU"}
     trace = go.evaluator.trace(to_case(case))
     assert trace.holds == {"kz.twice", "kz.not_twice", "kz.after"}
-    assert trace.actions == 3
+    assert trace.drawn == 3
     assert go.evaluator.trace(to_case({**case, "home_state": "BY"})).holds == set()

@@ -64,12 +64,19 @@ class Part:
 @dataclass(frozen=True)
 class PartRules:
     """What a part's ruleset is compiled from: the rules that can apply, those of them that
-    can only be undecided (compiled to their undecided checks alone), and the facts its cases
-    never know (no test on them can be false there)."""
+    can only be undecided (compiled to their undecided checks alone), and the part (None: the
+    whole rulebook), whose cases all have the same value of PATH or none."""
 
     rulebook: Rulebook
     undecided_only: frozenset[str] = frozenset()
-    unknown: frozenset[str] = frozenset()
+    part: Part | None = None
+
+    def never_false(self, path: str, test: Test) -> bool:
+        """Whether `test` on `path` cannot be false in any case of the part: a test on PATH
+        where it is unknown, or a test of equality on it that the part's value passes."""
+        if self.part is None or path != PATH:
+            return False
+        return not self.part.known or _passes(test, self.part.value) is True
 
 
 class Parts:
@@ -95,10 +102,10 @@ class Parts:
         """The rules of `part` (see the module's text)."""
         if not part.known:
             undecided_only = _closed(self.rulebook.rules, _needs_value)
-            return PartRules(self.rulebook, undecided_only, frozenset({PATH}))
+            return PartRules(self.rulebook, undecided_only, part)
         out = _closed(self.rulebook.rules, lambda rule: _false(rule, part.value))
         kept = tuple(rule for rule in self.rulebook.rules if rule.id not in out)
-        return PartRules(dataclasses.replace(self.rulebook, rules=kept))
+        return PartRules(dataclasses.replace(self.rulebook, rules=kept), part=part)
 
 
 def _needs_value(rule: Rule) -> bool:
@@ -135,12 +142,13 @@ def _named(test: Test) -> list[str]:
 def _false(rule: Rule, value: str | None) -> bool:
     """Whether a test of `rule` on PATH is false where PATH is `value` (None: a value that no
     test names, so equal to none of theirs)."""
-    for test in _tests(rule):
-        named = _named(test)
-        if not named or (test.op in (Op.IN, Op.NOT_IN) and len(named) != len(test.value)):
-            continue  # not a test of equality on plain values: kept
-        if test.op in (Op.IS, Op.IN) and value not in named:
-            return True
-        if test.op in (Op.IS_NOT, Op.NOT_IN) and value in named:
-            return True
-    return False
+    return any(_passes(test, value) is False for test in _tests(rule))
+
+
+def _passes(test: Test, value: str | None) -> bool | None:
+    """Whether a test of equality on plain values is true where PATH is `value` (None: a value
+    that no test names); None for a test of any other kind (kept: not decided here)."""
+    named = _named(test)
+    if not named or (test.op in (Op.IN, Op.NOT_IN) and len(named) != len(test.value)):
+        return None
+    return (value in named) is (test.op in (Op.IS, Op.IN))

@@ -75,7 +75,9 @@ class Trace:
     holds: set[str] = field(default_factory=set)
     defeated: set[tuple[str, str]] = field(default_factory=set)  # (rule, by)
     open: set[str] = field(default_factory=set)
-    actions: int = 0
+    # verdicts the actions drew, each time one was drawn: more than the verdicts if a rule fired
+    # twice (one action can draw several: an undecided check shared by rules with the same one)
+    drawn: int = 0
 
 
 def _code(exc: Exception) -> int | None:
@@ -123,6 +125,7 @@ class _Fired:
 
     kind: ActionKind
     rule: str
+    rules: tuple[str, ...]  # OPEN: the rule and those sharing its check (Action.also)
     by: str | None
     asserts: tuple[_Fact, ...]
     defeaters: tuple[tuple[str, str], ...]  # see Action.defeaters
@@ -160,6 +163,7 @@ class Inference:
             name: _Fired(
                 action.kind,
                 action.rule,
+                (action.rule, *action.also),
                 action.by,
                 tuple(_fact(":".join(f), f) for f in action.asserts),
                 action.defeaters,
@@ -246,24 +250,26 @@ class Inference:
         drawn: list[_Fact] = []
         result = _dre.start_action_for_state(handle, state)
         # this loop runs for every action of every case: names looked up once, not per action
-        fired, holds, opened, draw = self._fired, trace.holds.add, trace.open.add, drawn.extend
+        fired, holds, opened, draw = self._fired, trace.holds.add, trace.open.update, drawn.extend
         next_action, count = _dre.complete_and_start_action, 0
         while result:
             message = result[1] if isinstance(result, tuple) else result
             # The message is {"<rule name>": {...}}; names are plain, so no need to parse it all.
             action = fired[message[2 : message.index('"', 2)]]
-            count += 1
             if action.kind is _HOLDS:
                 holds(action.rule)
+                count += 1
             elif action.kind is _OPEN:
-                opened(action.rule)
+                opened(action.rules)
+                count += len(action.rules)
             else:
                 trace.defeated.add((action.rule, action.defeater(message)))
+                count += 1
             # A rule can fire more than once (a given both held and undecided); durable refuses
             # a fact it already has, so the caller asserts each conclusion once.
             draw(action.asserts)
             result = next_action(handle, state)
-        trace.actions += count
+        trace.drawn += count
         return drawn
 
     def _retract(self, handle: Any, messages: list[str]) -> None:

@@ -40,7 +40,7 @@ def compiled_rulebook(
             rules.rulebook,
             shuffle=shuffle,
             undecided_only=rules.undecided_only,
-            unknown=rules.unknown,
+            never_false=rules.never_false,
         )
     # the part's value is in the key too: labels may meet on a file system blind to case
     key = known[1] if part is None else f"{known[1]} {json.dumps(part.value)}"
@@ -56,7 +56,7 @@ def compiled_rulebook(
         except (ValueError, TypeError):  # not JSON, not a JSON object, or Untrusted
             pass  # not what this compiler writes for these rules: compiled again, rewritten
     compiled = compile_rulebook(
-        rules.rulebook, undecided_only=rules.undecided_only, unknown=rules.unknown
+        rules.rulebook, undecided_only=rules.undecided_only, never_false=rules.never_false
     )
     plain = encode(compiled)
     if plain is not None:
