@@ -29,6 +29,10 @@ Semantics compiled here (the reference for every other part of lexcase):
 * One pattern fact serves at most `FANOUT` compiled rules: durable_rules refuses more than 256
   rules behind one identical pattern (error 108) and hangs past 512 different conditions under
   one, so busy patterns read copies of their fact (see `FANOUT`).
+* Rules whose undecided checks have the same patterns share one compiled check, whose action
+  draws each of their verdicts (`Action.also`). A ruleset compiled for a part of the rulebook
+  (`lexcase.inference.parts`) leaves out the patterns that could never match its cases: those
+  waiting for a test the part settles to be false, or for a rule that cannot hold there to hold.
 
 The case reaches the engine as one fact per section of the case (see `facts.section_fact`),
 carrying only the values some pattern reads (`CompiledRulebook.reads`). durable_rules walks the
