@@ -92,6 +92,15 @@ def _samples_kept(dask_worker: Any = None, dask_scheduler: Any = None) -> int | 
     return server.monitor.maxlen  # type: ignore[no-any-return]
 
 
+def _arenas() -> str | None:
+    return os.environ.get("MALLOC_ARENA_MAX")
+
+
+def test_a_local_cluster_s_workers_start_with_one_malloc_arena(client: Any) -> None:
+    # with an arena per thread, a worker's memory rose by steps over 1,000,000 evaluations
+    assert set(client.run(_arenas).values()) == {distributed.ARENAS}
+
+
 def test_the_cluster_keeps_a_few_cpu_and_memory_samples_not_an_hour_of_them(client: Any) -> None:
     # Dask's default, 7,200 samples at 0.5 s, grew an idle cluster's processes for an hour.
     assert set(client.run(_samples_kept).values()) == {distributed.SAMPLES}

@@ -19,6 +19,7 @@ from __future__ import annotations
 import collections
 import contextlib
 import datetime as dt
+import os
 import threading
 from collections.abc import Callable, Generator, Iterable, Iterator
 from typing import Any
@@ -43,6 +44,12 @@ SAMPLES = 16
 # keeping every stack ever seen per task name and the source lines it read: tracemalloc in a
 # worker found 1.8 MB there after 600,000 evaluations, still growing (benchmarks/README.md).
 PROFILE = False
+# glibc's malloc gives each thread that allocates its own arena; a Dask worker evaluates in its
+# task thread and receives and answers in its event loop's: its resident memory rose by steps
+# (+4.1 MB over 1,000,000 evaluations) where one process running the same evaluations stayed
+# flat. With one arena it started 6 MB lower and grew 1.3 MB (benchmarks/README.md). Set for
+# the workers of a `local:N` cluster, unless the environment says otherwise.
+ARENAS = "1"
 
 Work = Callable[[Evaluator, "dt.date | None", list[Any]], list[Any]]
 Lost = Callable[[Any, str], Any]
@@ -106,8 +113,9 @@ def connect(address: str) -> Iterator[Any]:
     """A Dask client: for `local:N`, on a new cluster of N worker processes on this machine
     (closed on exit); otherwise on the scheduler at `address` (e.g. tcp://10.0.0.5:8786).
     Dask's message logs and its CPU and memory samples are kept short, and its workers' profiler
-    off, in this process and in the scheduler and workers of a local cluster (a cluster started
-    by hand needs the same in its own environment: docs/dask.md)."""
+    off, in this process and in the scheduler and workers of a local cluster, whose workers also
+    start with one malloc arena (a cluster started by hand needs the same in its own
+    environment: docs/dask.md)."""
     distributed = _dask()
     import dask
 
@@ -116,6 +124,11 @@ def connect(address: str) -> Iterator[Any]:
     short = {logs: min(LOG_LENGTH, dask.config.get(logs))}
     short[samples] = min(SAMPLES, dask.config.get(samples) or SAMPLES)  # None keeps every sample
     short["distributed.worker.profile.enabled"] = PROFILE
+    environ = "distributed.nanny.pre-spawn-environ"  # what a worker process starts with
+    spawn = dict(dask.config.get(environ) or {})
+    if "MALLOC_ARENA_MAX" not in os.environ:
+        spawn.setdefault("MALLOC_ARENA_MAX", ARENAS)
+    short[environ] = spawn
     with dask.config.set(short):
         yield from _connect(distributed, address)
 
