@@ -101,7 +101,7 @@ NEGATION_COPY = "~"  # suffix of the section copies that falsity tests read (see
 DECIDE, OPEN = "d", "o"
 
 Json = dict[str, Any]
-# Whether a test (on the path given) cannot be false in every case a ruleset will run: the host
+# Whether a test (on the path given) cannot be false in any case a ruleset will run: the host
 # state's tests in its part of the rulebook (see lexcase.inference.parts).
 NeverFalse = Callable[[str, Test], bool]
 
@@ -417,6 +417,10 @@ class _Either:
     rules: tuple[str, ...]
 
 
+# a compiled rule before its facets are chosen: name, patterns, action, conclusions it draws
+_Compiled = tuple[str, list[Entry], Action, tuple[_Derived, ...]]
+
+
 class _Builder:
     def __init__(
         self,
@@ -428,7 +432,7 @@ class _Builder:
         self.undecided_only = undecided_only
         self.never_false = never_false
         self.strata = decide_strata(rulebook)
-        self.rules: list[tuple[str, list[Entry], Action, tuple[_Derived, ...]]] = []
+        self.rules: list[_Compiled] = []
         self.consumed_holds: set[str] = set()  # rules whose holding others test
         self.consumed_conclusions: set[str] = set()
 
@@ -657,16 +661,15 @@ def compile_rulebook(
 
 
 _FIRING_ORDER = {ActionKind.OPEN: 0, ActionKind.HOLDS: 1, ActionKind.DEFEATED: 2}
-_Entry = tuple[str, list[Entry], Action, tuple[_Derived, ...]]
 
 
-def _shared(rules: list[_Entry]) -> list[_Entry]:
+def _shared(rules: list[_Compiled]) -> list[_Compiled]:
     """The compiled rules, each undecided check compiled once for all the rules whose checks
     have the same patterns: its action draws each one's verdict and conclusions. Where the host
     state is unknown, a score of rules that test only it have the same check (measured: 229
     checks, 174 different); every compiled rule costs durable_rules work in every case, and each
     action a round trip."""
-    out: list[_Entry] = []
+    out: list[_Compiled] = []
     first: dict[tuple[Any, ...], int] = {}
     for name, patterns, action, draws in rules:
         if action.kind is not ActionKind.OPEN:
