@@ -13,7 +13,8 @@ one of its tests on `host_state` (`is`, `in`, `is_not`, `not_in`: those are fals
 value by equality alone) is false for the value, and then, again and again, when it is given a
 conclusion that no rule left in draws (it can neither hold nor be undecided). A test of any
 other kind keeps the rule. There is one part per value that some such test names, and one for
-every other value (they all leave out the same rules).
+every other value (they all leave out the same rules). A part's ruleset also leaves out the
+patterns that wait for a test of equality on `host_state` to be false where its value passes it.
 
 Where the host state is unknown, no rule is left out (a test on an unknown fact is neither true
 nor false, so such a rule may be undecided), but a rule with a test on `host_state` that needs
