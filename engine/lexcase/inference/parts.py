@@ -34,6 +34,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from lexcase.inference.compiler import CompiledRulebook, compile_rulebook
 from lexcase.law.rulebook import Rulebook
 from lexcase.model.facts import value_at
 from lexcase.model.rules import Op, Rule, Test
@@ -78,6 +79,15 @@ class PartRules:
         if self.part is None or path != PATH:
             return False
         return not self.part.known or _passes(test, self.part.value) is True
+
+    def compile(self, shuffle: int | None = None) -> CompiledRulebook:
+        """The part's ruleset, compiled (`shuffle`: see `compile_rulebook`)."""
+        return compile_rulebook(
+            self.rulebook,
+            shuffle=shuffle,
+            undecided_only=self.undecided_only,
+            never_false=self.never_false,
+        )
 
 
 class Parts:

@@ -17,7 +17,7 @@ import enum
 import json
 from typing import Any
 
-from lexcase.inference.compiler import CompiledRulebook, compile_rulebook
+from lexcase.inference.compiler import CompiledRulebook
 from lexcase.inference.parts import Part, PartRules, Parts
 from lexcase.law import cache
 from lexcase.law.rulebook import Rulebook
@@ -36,12 +36,7 @@ def compiled_rulebook(
     known = cache.entry_key(rulebook)
     rules = PartRules(rulebook) if part is None else Parts(rulebook).rules_of(part)  # cheap
     if shuffle is not None or known is None:
-        return compile_rulebook(
-            rules.rulebook,
-            shuffle=shuffle,
-            undecided_only=rules.undecided_only,
-            never_false=rules.never_false,
-        )
+        return rules.compile(shuffle)
     # the part's value is in the key too: labels may meet on a file system blind to case
     key = known[1] if part is None else f"{known[1]} {json.dumps(part.value)}"
     kind = KIND if part is None else f"{KIND}.{part.label}"
@@ -55,9 +50,7 @@ def compiled_rulebook(
             return kept
         except (ValueError, TypeError):  # not JSON, not a JSON object, or Untrusted
             pass  # not what this compiler writes for these rules: compiled again, rewritten
-    compiled = compile_rulebook(
-        rules.rulebook, undecided_only=rules.undecided_only, never_false=rules.never_false
-    )
+    compiled = rules.compile()
     plain = encode(compiled)
     if plain is not None:
         body = json.dumps({"key": key, "compiled": plain}, separators=(",", ":")).encode()
