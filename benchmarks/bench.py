@@ -302,6 +302,41 @@ def _worker_rss_mb() -> float:
     return round(rss_mb(), 1)
 
 
+def heap_in_use() -> dict[str, float | int | None]:
+    """What this process holds, beside what the system lends it (its resident memory keeps
+    pages an allocator has not given back): the bytes malloc has handed out and not had back
+    (glibc's mallinfo2, arenas and mmapped blocks; None elsewhere) and the blocks Python's own
+    allocator has handed out (`sys.getallocatedblocks`). Both stay flat when nothing is kept."""
+    import ctypes
+
+    class MallInfo2(ctypes.Structure):
+        _fields_ = [
+            (name, ctypes.c_size_t)
+            for name in (
+                "arena",
+                "ordblks",
+                "smblks",
+                "hblks",
+                "hblkhd",
+                "usmblks",
+                "fsmblks",
+                "uordblks",
+                "fordblks",
+                "keepcost",
+            )
+        ]
+
+    in_use: float | None = None
+    try:
+        libc = ctypes.CDLL(None)
+        libc.mallinfo2.restype = MallInfo2
+        info = libc.mallinfo2()
+        in_use = round((info.uordblks + info.hblkhd) / 2**20, 2)
+    except (OSError, AttributeError):  # not glibc 2.33 or later
+        pass
+    return {"malloc_in_use_mb": in_use, "python_blocks": sys.getallocatedblocks()}
+
+
 def bench_dask(quick: bool) -> dict[str, Any]:
     """`lexcase batch` on a local Dask cluster of 1 and 2 workers (lexcase.batch.distributed),
     from a JSONL file to a results file: cluster start-up apart, the workers warmed up (each
@@ -396,6 +431,7 @@ def bench_memory_dask(total: int) -> dict[str, Any]:
             yield dicts[i % len(dicts)]
 
     seen: dict[str, float] = {}
+    held: dict[str, dict[str, float | int | None]] = {}  # the worker's heap_in_use()
     driving: dict[str, float] = {}  # this process: the client and, for local:1, the scheduler
     with distributed.connect("local:1") as client:
         client.run(distributed.warm)
@@ -415,12 +451,15 @@ def bench_memory_dask(total: int) -> dict[str, Any]:
             client.run(gc.collect)
             gc.collect()
             seen[f"after_{done}_mb"] = next(iter(client.run(_worker_rss_mb).values()))
+            held[f"after_{done}"] = next(iter(client.run(heap_in_use).values()))
             driving[f"after_{done}_mb"] = round(rss_mb(), 1)
             _progress("dask worker", done, seen[f"after_{done}_mb"], driving[f"after_{done}_mb"])
+            print(f"  worker holds {held[f'after_{done}']}", file=sys.stderr, flush=True)
     return {
         "evaluations": total,
         "rss": seen,
         "growth_after_10k_mb": round(seen[f"after_{total}_mb"] - seen["after_10000_mb"], 1),
+        "held": held,
         "driving_process_rss": driving,
         "driving_growth_after_10k_mb": round(
             driving[f"after_{total}_mb"] - driving["after_10000_mb"], 1
