@@ -324,6 +324,7 @@ def rule_sets(draw: Draw, max_rules: int = 6) -> str:
     count = draw(st.integers(1, max_rules))
     defeats: dict[int, list[int]] = {i: [] for i in range(count)}
     bodies = []
+    absent: list[set[str]] = []  # the facts each rule requires not to be recorded
     for i in range(count):
         earlier = list(range(i))
         given = draw(st.lists(st.sampled_from(earlier), max_size=2, unique=True)) if i else []
@@ -332,6 +333,7 @@ def rule_sets(draw: Draw, max_rules: int = 6) -> str:
         when = dict(draw(st.lists(conditions(b), max_size=3)))
         if not when and not given:
             when = dict([draw(conditions(b))])
+        absent.append({path for path, test in when.items() if test == "{present: false}"})
         lines = [f"- id: kz.r{i}", f"  title: rule {i}", "  cite: {article: '1'}", "  basis: law"]
         if draw(st.integers(0, 3)) == 0:
             start = draw(st.sampled_from(sorted(b.dates)))
@@ -351,9 +353,11 @@ def rule_sets(draw: Draw, max_rules: int = 6) -> str:
         lines.append(f"    conclude: [kz.c{i}]")
         if draw(st.booleans()):
             lines.append(f"    outcome: {{kind: remedy, summary: 'r{i}', detail: {{action: x}}}}")
-        if draw(st.integers(0, 3)) == 0:
-            # A deadline makes the rule wait for the date it counts from (a `known` test).
-            start = draw(st.sampled_from(DATE_PATHS))
+        # A deadline makes the rule wait for the date it counts from (a `known` test); never
+        # from a fact the rule requires not to be recorded (the loader refuses that rule).
+        starts = [path for path in DATE_PATHS if path not in absent[i]]
+        if draw(st.integers(0, 3)) == 0 and starts:
+            start = draw(st.sampled_from(starts))
             lines.append(
                 f"    deadline: {{what: w{i}, binds: b, phrase: p, from: {start}, "
                 f"period: {{days: {draw(st.integers(1, 40))}}}, if_missed: m}}"
