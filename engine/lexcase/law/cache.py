@@ -25,6 +25,10 @@ Beside an entry, a layer above may keep what it made from that very rulebook (`r
 `store_aside`: the compiled ruleset), under the entry's key and with the same checks. Only a
 rulebook this module returned has a key (`entry_key`); a rulebook made from it (an overlay, a
 test's edit) has none, so nothing made from other rules is ever read for it.
+
+The folder also keeps the core schemas of the pydantic models every start builds (the case's,
+an entry's: `build_models`, `lexcase.law.core_schemas`), one file a model, used only while
+lexcase's code (the same digest), Python, pydantic and pydantic-core are those that wrote it.
 """
 
 from __future__ import annotations
@@ -42,9 +46,12 @@ from collections.abc import Callable
 from functools import cache
 from pathlib import Path
 
+import pydantic
+import pydantic_core
 from pydantic import BaseModel, ConfigDict, ValidationError
 
 from lexcase.errors import file_label
+from lexcase.law import core_schemas
 from lexcase.law.files import FolderSnapshot
 from lexcase.law.rulebook import Rulebook
 from lexcase.model.packs import Pack
@@ -63,7 +70,8 @@ class CacheWarning(UserWarning):
 class Entry(BaseModel):
     """What a cache entry holds: a loaded rulebook as data, and what it was loaded from."""
 
-    model_config = ConfigDict(frozen=True, extra="forbid")
+    # defer_build: its validator comes from the kept core schema (`build_models`) when read
+    model_config = ConfigDict(frozen=True, extra="forbid", defer_build=True)
 
     format: int
     key: str
@@ -181,6 +189,46 @@ def _code_digest() -> str:
     return digest.hexdigest()
 
 
+# The models given their validator by `build_models` in this process.
+_built: set[type[BaseModel]] = set()
+
+
+def build_models(*models: type[BaseModel]) -> None:
+    """Give each of `models` not yet built its validator and serializer from the core schema kept
+    in the cache folder; where none is kept for this code, Python and pydantic (or it cannot be
+    read), the model is built as pydantic builds it, and its core schema kept if it can be."""
+    folder = _private_folder(cache_dir())
+    for model in models:
+        if model in _built or model.__pydantic_complete__:
+            continue
+        record, key = _schema_record(folder, model)
+        kept = _read_checked(record) if record is not None else None
+        written, _, schema = (kept or b"").partition(b"\n")  # the key, then the schema
+        if written == key.encode():
+            with contextlib.suppress(ValueError, TypeError, pydantic_core.SchemaError):
+                core_schemas.install(model, core_schemas.restore(schema))
+                _built.add(model)
+                continue
+        model.model_rebuild()
+        if record is not None and folder is not None:
+            with contextlib.suppress(core_schemas.NotKept):
+                text = core_schemas.plain(model.__pydantic_core_schema__)
+                _write(folder, record, f"{key}\n{text}".encode())
+
+
+def _schema_record(folder: Path | None, model: type[BaseModel]) -> tuple[Path | None, str]:
+    """Where `model`'s core schema is kept (None: nowhere), and the key it is kept under."""
+    name = f"{model.__module__}.{model.__qualname__}"
+    key = hashlib.sha256(
+        f"{FORMAT}\0{_code_digest()}\0{sys.version}\0{pydantic.VERSION}\0"
+        f"{pydantic_core.__version__}\0{name}".encode()
+    ).hexdigest()
+    if folder is None:
+        return None, key
+    where = hashlib.sha256(f"{PACKAGE}\0{sys.version}".encode()).hexdigest()[:32]
+    return folder / f"schema-{name}-{where}.json", key
+
+
 def _status(name: str) -> list[int] | None:
     try:
         info = os.stat(os.path.join(PACKAGE, name))
@@ -254,6 +302,7 @@ def _read(entry: Path, key: str, snapshot: FolderSnapshot) -> Rulebook | None:
     body = _read_checked(entry, "the rules are read again")
     if body is None:
         return None
+    build_models(Entry)
     try:
         data = Entry.model_validate_json(body)
     except (ValueError, ValidationError):
@@ -273,6 +322,7 @@ def _read(entry: Path, key: str, snapshot: FolderSnapshot) -> Rulebook | None:
 
 
 def _store(folder: Path, entry: Path, key: str, rulebook: Rulebook) -> None:
+    build_models(Entry)  # and its core schema kept for the next start, which reads the entry
     data = Entry(
         format=FORMAT,
         key=key,
