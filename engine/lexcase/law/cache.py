@@ -137,7 +137,8 @@ def cached_folder(
     before = folder_status(root)
     known = _recorded(record, root, before) if before is not None else None
     if known is not None:
-        labels, sha256 = known
+        names, sha256 = known
+        labels = [file_label(root / name) or str(root / name) for name in names]  # as read_folder
         key = _key_of(root, labels, sha256)
         rulebook = _read(folder / f"rulebook-{key}.json", key, sha256)
         if rulebook is not None:
@@ -155,24 +156,17 @@ def _folder_record(folder: Path, root: Path) -> Path:
 
 
 def _recorded(record: Path, root: Path, now: list[Status]) -> tuple[list[str], str] | None:
-    """The labels of the files read, in the order read, and their SHA-256, that `record` holds
-    for `root` when its files have the statuses `now`; else None. The labels are those of the
-    same folder, named the same way, from the same working directory (`_named`)."""
+    """The names of the files read, in the order read, and their SHA-256, that `record` holds
+    for `root` when its files have the statuses `now`; else None."""
     kept = _read_checked(record)
     if kept is None:
         return None
     with contextlib.suppress(ValueError, TypeError, KeyError):
         data = json.loads(kept)
-        same = data["format"] == FORMAT and data["named"] == _named(root)
+        same = data["format"] == FORMAT and data["root"] == os.path.abspath(root)
         if same and data["files"] == [list(status) for status in now]:
-            return [str(label) for label in data["labels"]], str(data["sha256"])
+            return [str(name) for name in data["read"]], str(data["sha256"])
     return None
-
-
-def _named(root: Path) -> list[str]:
-    """What the labels of a folder's files depend on besides their names: where the folder is,
-    how it was named, and the working directory (`file_label`)."""
-    return [os.path.abspath(root), str(root), os.getcwd()]
 
 
 def _record_folder(record: Path, root: Path, before: list[Status], read: FolderSnapshot) -> None:
@@ -185,9 +179,9 @@ def _record_folder(record: Path, root: Path, before: list[Status], read: FolderS
         return  # not the files `folder_status` lists: never recorded, always read
     plain = {
         "format": FORMAT,
-        "named": _named(root),
+        "root": os.path.abspath(root),
         "files": before,
-        "labels": [file.label for file in read.read],
+        "read": [file.name for file in read.read],
         "sha256": read.sha256,
     }
     _write(record.parent, record, json.dumps(plain).encode())
