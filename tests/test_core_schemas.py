@@ -189,3 +189,18 @@ def test_a_damaged_foreign_or_planted_schema_file_is_a_miss(cache: Path) -> None
         planted(key_, schema_)
         assert _run(cache, build) == "zhilin\nTrue\n"
         assert record.read_bytes().partition(b"\n")[2].startswith(key + b"\n")  # kept again
+
+
+def test_a_model_once_built_costs_a_later_case_nothing(monkeypatch: pytest.MonkeyPatch) -> None:
+    """`to_case` asks for the case model at every case: once it is built, the cache folder is
+    not even looked at (an evaluation loop does not pay for it per case)."""
+    rulecache.build_models(Case)
+
+    def looked(*_: object) -> None:
+        raise AssertionError("the cache folder was looked at")
+
+    monkeypatch.setattr(rulecache, "_private_folder", looked)
+    rulecache.build_models(Case)
+    from lexcase.evaluation.evaluator import to_case
+
+    assert to_case(SEEDS / "samat.yaml").case_id == "samat"

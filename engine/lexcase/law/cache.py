@@ -277,12 +277,14 @@ def build_models(*models: type[BaseModel]) -> None:
     """Give each of `models` not yet built its validator and serializer from the core schema kept
     in the cache folder; where none is kept for this code, Python and pydantic (or it cannot be
     read), the model is built as pydantic builds it, and its core schema kept if it can be."""
-    folder = _private_folder(cache_dir())
-    for model in models:
-        if model in _built or model.__pydantic_complete__:
+    wanted = [m for m in models if m not in _built and not m.__pydantic_complete__]
+    folder = _private_folder(cache_dir()) if wanted else None  # nothing touched once built
+    for model in wanted:
+        if folder is None:  # no cache: built as pydantic builds it
+            model.model_rebuild()
             continue
         record, key = _schema_record(folder, model)
-        kept = _read_checked(record) if record is not None else None
+        kept = _read_checked(record)
         written, _, schema = (kept or b"").partition(b"\n")  # the key, then the schema
         if written == key.encode():
             with contextlib.suppress(ValueError, TypeError, pydantic_core.SchemaError):
@@ -290,21 +292,18 @@ def build_models(*models: type[BaseModel]) -> None:
                 _built.add(model)
                 continue
         model.model_rebuild()
-        if record is not None and folder is not None:
-            with contextlib.suppress(core_schemas.NotKept):
-                text = core_schemas.plain(model.__pydantic_core_schema__)
-                _write(folder, record, f"{key}\n{text}".encode())
+        with contextlib.suppress(core_schemas.NotKept):
+            text = core_schemas.plain(model.__pydantic_core_schema__)
+            _write(folder, record, f"{key}\n{text}".encode())
 
 
-def _schema_record(folder: Path | None, model: type[BaseModel]) -> tuple[Path | None, str]:
-    """Where `model`'s core schema is kept (None: nowhere), and the key it is kept under."""
+def _schema_record(folder: Path, model: type[BaseModel]) -> tuple[Path, str]:
+    """Where `model`'s core schema is kept, and the key it is kept under."""
     name = f"{model.__module__}.{model.__qualname__}"
     key = hashlib.sha256(
         f"{FORMAT}\0{_code_digest()}\0{sys.version}\0{pydantic.VERSION}\0"
         f"{pydantic_core.__version__}\0{name}".encode()
     ).hexdigest()
-    if folder is None:
-        return None, key
     where = hashlib.sha256(f"{PACKAGE}\0{sys.version}".encode()).hexdigest()[:32]
     return folder / f"schema-{name}-{where}.json", key
 
