@@ -59,6 +59,19 @@ def rule_folder(tmp_path: Path) -> RuleFolder:
     return make
 
 
+# One KZ rule (the `rules:` body for kz_rules): the rule cache's tests load it again and again.
+ONE_KZ_RULE = """\
+- id: kz.a
+  title: A rule
+  cite: {article: '1'}
+  basis: law
+  when:
+    host_state: KZ
+  then:
+    outcome: {kind: remedy, summary: 'Appeal.', detail: {action: appeal}}
+"""
+
+
 def kz_rules(body: str, title: str = "Test Code") -> dict[str, str]:
     """One KZ rule file whose `rules:` list is `body` (indented YAML items)."""
     return {

@@ -20,6 +20,7 @@ from typing import Any
 
 import pytest
 
+from conftest import ONE_KZ_RULE as RULE
 from conftest import ROOT, SEEDS, RuleFolder, kz_rules
 from lexcase.errors import RuleFileError
 from lexcase.law import cache as rulecache
@@ -27,17 +28,6 @@ from lexcase.law import loader
 from lexcase.law.files import FolderSnapshot
 from lexcase.law.loader import load_rulebook
 from lexcase.law.rulebook import Rulebook
-
-RULE = """\
-- id: kz.a
-  title: A rule
-  cite: {article: '1'}
-  basis: law
-  when:
-    host_state: KZ
-  then:
-    outcome: {kind: remedy, summary: 'Appeal.', detail: {action: appeal}}
-"""
 
 
 def loads_counted(monkeypatch: pytest.MonkeyPatch) -> list[Path]:

@@ -1,12 +1,15 @@
 """The `lexcase` command's entry point (`lexcase.interfaces.start`): the command runs as before,
-with the garbage collector on again once the command line is imported."""
+with the garbage collector on again once the command line is imported, pydantic's plugin loader
+imported without `importlib.metadata`, and the process ended at once when the command is done."""
 
 from __future__ import annotations
 
 import gc
 import json
 import os
+import subprocess
 import sys
+import threading
 import tomllib
 from collections.abc import Iterator
 from pathlib import Path
@@ -17,13 +20,35 @@ import pytest
 from lexcase.interfaces import start
 
 ROOT = Path(__file__).resolve().parent.parent
+LEAVE = start.leave  # the real one: the fixture below stands in for it in every test
 
 
 @pytest.fixture(autouse=True)
-def _environment_restored() -> Iterator[None]:
-    """What a command sets in the environment (pydantic's plugin switch) ends with the test."""
+def _environment_restored(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """What a command sets in the environment (pydantic's plugin switch) ends with the test, and
+    a command run here raises SystemExit instead of ending the test process (`leave`; tested
+    in a process of its own below)."""
+    monkeypatch.setattr(start, "leave", lambda code: None)
     with patch.dict(os.environ):
         yield
+
+
+def _command(*args: str, before: str = "") -> subprocess.CompletedProcess[str]:
+    """`lexcase ARGS` in a process of its own, started as the installed command starts, with
+    the Python code `before` run first (in the environment the tests run in)."""
+    script = (
+        f"import sys\n{before}\nsys.argv = ['lexcase', *{list(args)!r}]\n"
+        "from lexcase.interfaces.start import main\nmain()\n"
+    )
+    environment = {k: v for k, v in os.environ.items() if k != start.PLUGINS_SWITCH}
+    return subprocess.run(
+        [sys.executable, "-c", script],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        env=environment,
+        check=False,
+    )
 
 
 def test_the_command_runs_with_the_collector_on(
@@ -159,3 +184,60 @@ def test_completion_gets_every_command(monkeypatch: pytest.MonkeyPatch) -> None:
 
     monkeypatch.setenv("_LEXCASE_COMPLETE", "bash_complete")
     assert app_for(["evaluate"]) is app
+
+
+def test_the_command_ends_with_its_output_its_code_and_the_exit_functions_run() -> None:
+    """Ended at once, the process still writes everything, runs what was registered to run at
+    exit (after the output, as at any exit) and exits with the command's code."""
+    at_exit = "import atexit\natexit.register(lambda: print('exit function ran'))"
+    done = _command("evaluate", "seeds/zhilin.yaml", before=at_exit)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.startswith("zhilin as of 2022-12-12\n")
+    assert "law applied:" in done.stdout
+    assert done.stdout.endswith("\nexit function ran\n")
+    broken = _command("evaluate", "seeds/no-such-case.yaml", before=at_exit)
+    assert broken.returncode == 2
+    assert broken.stderr.startswith("error: seeds/no-such-case.yaml: no such file")
+    assert broken.stdout == "exit function ran\n"
+
+
+def test_the_process_is_left_to_python_while_anything_else_may_run() -> None:
+    """Another thread alive, or an exit that is not a plain code: `leave` returns, and Python
+    ends the process as always (waiting for the thread)."""
+    release = threading.Event()
+    other = threading.Thread(target=release.wait)
+    other.start()
+    returned = []
+    try:
+        LEAVE(0)  # had it ended the process, this test run would have ended here
+        returned.append(0)
+    finally:
+        release.set()
+        other.join()
+    LEAVE("a message")
+    returned.append(1)
+    assert returned == [0, 1]
+
+
+def test_pydantic_s_plugin_loader_is_imported_without_importlib_metadata() -> None:
+    """Where the command tells pydantic there are no plugins, `importlib.metadata` is not
+    imported for its loader; its `entry_points` still answers what the real one does."""
+    report = (
+        "import atexit\n"
+        "def report():\n"
+        "    print('metadata imported:', 'importlib.metadata' in sys.modules)\n"
+        "    from pydantic.plugin import _loader\n"
+        "    from importlib.metadata import entry_points\n"
+        "    print('same:', list(_loader.entry_points(group='console_scripts'))\n"
+        "          == list(entry_points(group='console_scripts')))\n"
+        "atexit.register(report)"
+    )
+    done = _command("evaluate", "seeds/zhilin.yaml", "--json", before=report)
+    assert done.returncode == 0, done.stderr
+    assert json.loads(done.stdout.split("\nmetadata imported:")[0])["case_id"] == "zhilin"
+    assert done.stdout.endswith("metadata imported: False\nsame: True\n")
+    plugins = _command(
+        "schema", "case", before=f"import os\nos.environ[{start.PLUGINS_SWITCH!r}] = 'x'\n{report}"
+    )
+    assert plugins.returncode == 0, plugins.stderr
+    assert plugins.stdout.endswith("metadata imported: True\nsame: True\n")

@@ -24,6 +24,7 @@ from lexcase.inference.compiler import CompiledRulebook
 from lexcase.inference.parts import Part, Parts
 from lexcase.inference.runner import Inference, Trace
 from lexcase.inference.stored import compiled_rulebook
+from lexcase.law.cache import build_models
 from lexcase.law.loader import load_rulebook
 from lexcase.law.overlay import RulesInput, rulebook_for, shipped
 from lexcase.law.rulebook import Rulebook
@@ -125,6 +126,7 @@ class Evaluator:
 def to_case(case: CaseInput) -> Case:
     if isinstance(case, Case):
         return case
+    build_models(Case)  # from its kept core schema, the first time
     if isinstance(case, dict):
         return parse_case(case)
     return load_case(case)

@@ -34,9 +34,8 @@ def compiled_rulebook(
     beside the rule cache's entry when it was kept there (each part's apart from the whole's: a
     part compiled alone packs its tests into fewer fact copies than the whole's)."""
     known = cache.entry_key(rulebook)
-    rules = PartRules(rulebook) if part is None else Parts(rulebook).rules_of(part)  # cheap
     if shuffle is not None or known is None:
-        return rules.compile(shuffle)
+        return _rules(rulebook, part).compile(shuffle)
     # the part's value is in the key too: labels may meet on a file system blind to case
     key = known[1] if part is None else f"{known[1]} {json.dumps(part.value)}"
     kind = KIND if part is None else f"{KIND}.{part.label}"
@@ -50,12 +49,18 @@ def compiled_rulebook(
             return kept
         except (ValueError, TypeError):  # not JSON, not a JSON object, or Untrusted
             pass  # not what this compiler writes for these rules: compiled again, rewritten
-    compiled = rules.compile()
+    compiled = _rules(rulebook, part).compile()
     plain = encode(compiled)
     if plain is not None:
         body = json.dumps({"key": key, "compiled": plain}, separators=(",", ":")).encode()
         cache.store_aside(rulebook, kind, body)
     return compiled
+
+
+def _rules(rulebook: Rulebook, part: Part | None) -> PartRules:
+    """What the whole rulebook's or the part's ruleset is compiled from: worked out only when
+    it is compiled: a part's, from every rule's tests, is not needed on a warm start."""
+    return PartRules(rulebook) if part is None else Parts(rulebook).rules_of(part)
 
 
 def encode(compiled: CompiledRulebook) -> Any:

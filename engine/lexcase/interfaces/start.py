@@ -18,13 +18,29 @@ would have left it. Where anything could hide one (a file that names pydantic, a
 path, an import hook that lists distributions of its own) pydantic searches as always, and a
 value the user set is never touched.
 
-Only the command does this: `import lexcase` (a library user's process) leaves the collector and
-the environment as they are.
+With the switch set by the command, pydantic's plugin loader never reads a distribution, but
+it imports `importlib.metadata` at its top (with `email`, `zipfile`, `csv` and more: about a
+thirtieth of `lexcase evaluate`'s instructions) for its one name `entry_points`. So the command
+imports the loader with that name standing in: a function that imports `importlib.metadata` when
+first called and hands the call on (pydantic never calls it with the switch set). Any other
+module importing `importlib.metadata` gets the real one, as always.
+
+When the command is done, the process ends at once (`leave`): the exit functions run and the
+standard streams are flushed as at any exit, but Python does not then free, one by one, the
+modules and objects the command built (about a fortieth of `lexcase evaluate`). Only where
+nothing else can still be running: another thread alive, or an exit that is not a plain code,
+and the process ends as Python ends it.
+
+Only the command does this: `import lexcase` (a library user's process) leaves the collector,
+the environment, the imports and the exit as they are.
 """
 
+import atexit
 import gc
 import os
 import sys
+import types
+from typing import Any
 
 PLUGINS_SWITCH = "PYDANTIC_DISABLE_PLUGINS"
 
@@ -32,13 +48,64 @@ PLUGINS_SWITCH = "PYDANTIC_DISABLE_PLUGINS"
 def main() -> None:
     if PLUGINS_SWITCH not in os.environ and not pydantic_plugins_possible():
         os.environ[PLUGINS_SWITCH] = "__all__"
+        _plugin_loader_without_metadata()
     gc.disable()
     try:
         from lexcase.interfaces.cli import main as run
     finally:
         gc.freeze()
         gc.enable()
-    run()
+    try:
+        run()
+    except SystemExit as ended:
+        leave(ended.code)
+        raise
+
+
+def leave(code: Any) -> None:
+    """End the process with `code` at once, as Python would end it but without freeing what the
+    command built, when that is safe; else return, and Python ends it."""
+    import threading
+
+    if not (code is None or isinstance(code, int)) or threading.active_count() > 1:
+        return
+    try:
+        sys.stdout.flush()
+        sys.stderr.flush()
+    except (OSError, ValueError):
+        return  # a closed pipe, say: Python's own exit reports it as it always has
+    atexit._run_exitfuncs()  # what the command or its libraries registered, as at any exit
+    try:
+        sys.stdout.flush()
+        sys.stderr.flush()
+    except (OSError, ValueError):
+        pass  # written by an exit function, to a stream closed since: lost at any exit
+    os._exit(code or 0)
+
+
+def _plugin_loader_without_metadata() -> None:
+    """Import pydantic's plugin loader with its `entry_points` standing in for
+    `importlib.metadata`'s, importing that module only when called (never, with the switch
+    set); nothing is done where the module is already imported or the loader is."""
+    name = "importlib.metadata"
+    if name in sys.modules or "pydantic.plugin._loader" in sys.modules:
+        return
+    stand_in = types.ModuleType(name)
+    stand_in.entry_points = _entry_points  # type: ignore[attr-defined]
+    sys.modules[name] = stand_in
+    try:
+        import pydantic.plugin._loader  # noqa: F401
+    except ImportError:
+        sys.modules.pop("pydantic.plugin._loader", None)  # it wants more: imported as always
+    finally:
+        if sys.modules.get(name) is stand_in:
+            del sys.modules[name]
+
+
+def _entry_points(**selection: Any) -> Any:
+    from importlib.metadata import entry_points
+
+    return entry_points(**selection)
 
 
 def pydantic_plugins_possible() -> bool:

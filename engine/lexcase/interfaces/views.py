@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
+from rich.text import Text
 from rich.tree import Tree
 
 from lexcase.errors import printable
@@ -89,8 +90,9 @@ def status_note(deadline: Deadline) -> str | None:
 class TerminalConsole(Console):
     """A console that escapes control characters in every string it renders: an escape sequence
     in a case file (clear the screen, set the title, hide a line) is shown as text. Every string
-    a view prints, whole or in a table cell or tree label, passes through `render_str`; the
-    markup lexcase adds holds no control characters, and rich styles text after this point."""
+    a view prints, whole or in a table cell or tree label, passes through `render_str`, or is
+    given as rich's Text made of `printable` strings (the result's table); the markup lexcase
+    adds holds no control characters, and rich styles text after this point."""
 
     def __init__(self, **options: Any) -> None:
         # No :name: emoji codes: a case's text that happens to hold one (":x:") is shown as
@@ -131,14 +133,18 @@ def show_result(console: Console, result: Result) -> None:
     table.add_column(t("col.where"), no_wrap=True)
     table.add_column(t("col.basis"), no_wrap=True)
     table.add_column(t("col.outcome_source"), overflow="fold", ratio=1)
+    # The cells as rich's Text, not markup to parse: parsing them was a tenth of the view. What
+    # the console's render_str does to a string (control characters shown) is done here.
     for outcome in result.outcomes:
         sources = w.cite(outcome.citations)
         text = w.summary(outcome.rule, outcome.summary, outcome.detail)
+        said = Text(printable(text) + "\n")
+        said.append(printable(f"{sources} - {outcome.rule}"), style="dim")
         table.add_row(
-            w.kind(outcome.kind.value),
-            outcome.jurisdiction,
-            basis_text(outcome.basis.value, outcome.confidence.value, "\n"),
-            f"{escape(text)}\n[dim]{escape(sources)} - {outcome.rule}[/dim]",
+            Text(printable(w.kind(outcome.kind.value))),
+            Text(printable(outcome.jurisdiction)),
+            Text(printable(basis_text(outcome.basis.value, outcome.confidence.value, "\n"))),
+            said,
         )
     if result.outcomes:
         console.print(table)

@@ -3,6 +3,15 @@
 Reading the shipped packs (YAML with line numbers, then validation) takes about a third of
 `lexcase evaluate`'s start-up; reading a cached rulebook takes a hundredth of that.
 
+The rule files are read and hashed only when one of them may have changed: the folder's record
+beside the entries holds each file's status (size, modification and change times, inode) and
+the SHA-256 they had, and while every file of the folder has the status recorded, that SHA-256
+stands for them (`cached_folder`). Any write of a file gives it a new change time, which no
+tool sets back; a file added, removed or replaced changes the list or an inode. A file changed
+within the clock's step of its last change could keep its change time, so a folder is recorded
+only when no file of it changed in the last `STEADY_NS` (git's racily clean files): a change
+after the record always shows.
+
 An entry is data, never code: JSON of lexcase's own rule models, read back by pydantic into those
 models and nothing else (no pickle: a planted pickle runs its author's code). The entry's name is
 the SHA-256 of lexcase's code (every module at any depth), the Python version, the labels files
@@ -25,6 +34,10 @@ Beside an entry, a layer above may keep what it made from that very rulebook (`r
 `store_aside`: the compiled ruleset), under the entry's key and with the same checks. Only a
 rulebook this module returned has a key (`entry_key`); a rulebook made from it (an overlay, a
 test's edit) has none, so nothing made from other rules is ever read for it.
+
+The folder also keeps the core schemas of the pydantic models every start builds (the case's,
+an entry's: `build_models`, `lexcase.law.core_schemas`), one file a model, used only while
+lexcase's code (the same digest), Python, pydantic and pydantic-core are those that wrote it.
 """
 
 from __future__ import annotations
@@ -36,16 +49,20 @@ import os
 import stat
 import sys
 import tempfile
+import time
 import warnings
 import weakref
 from collections.abc import Callable
 from functools import cache
 from pathlib import Path
 
+import pydantic
+import pydantic_core
 from pydantic import BaseModel, ConfigDict, ValidationError
 
 from lexcase.errors import file_label
-from lexcase.law.files import FolderSnapshot
+from lexcase.law import core_schemas
+from lexcase.law.files import FolderSnapshot, Status, folder_status
 from lexcase.law.rulebook import Rulebook
 from lexcase.model.packs import Pack
 from lexcase.model.rules import Rule
@@ -54,6 +71,7 @@ KEEP = 32
 FORMAT = 1  # of the entries; a new one is a miss for entries of the old
 MAX_ENTRY_BYTES = 64_000_000  # far above any rulebook (the shipped one is about 100 KB)
 PACKAGE = Path(__file__).resolve().parent.parent  # lexcase/, whose code the key covers
+STEADY_NS = 2_000_000_000  # a folder is recorded only when no file of it changed for this long
 
 
 class CacheWarning(UserWarning):
@@ -63,7 +81,8 @@ class CacheWarning(UserWarning):
 class Entry(BaseModel):
     """What a cache entry holds: a loaded rulebook as data, and what it was loaded from."""
 
-    model_config = ConfigDict(frozen=True, extra="forbid")
+    # defer_build: its validator comes from the kept core schema (`build_models`) when read
+    model_config = ConfigDict(frozen=True, extra="forbid", defer_build=True)
 
     format: int
     key: str
@@ -103,6 +122,71 @@ def cache_dir() -> Path | None:
     return Path(base) / "lexcase"
 
 
+def cached_folder(
+    root: Path,
+    read: Callable[[Path], FolderSnapshot],
+    load: Callable[[FolderSnapshot], Rulebook],
+) -> Rulebook:
+    """The rulebook of the rule folder `root`: from the cache without reading the files when
+    each has the status the folder's record holds and the entry for them is there and intact;
+    else `cached(read(root), load)`, and the folder recorded again."""
+    folder = _private_folder(cache_dir())
+    if folder is None:
+        return cached(read(root), load)
+    record = _folder_record(folder, root)
+    before = folder_status(root)
+    known = _recorded(record, root, before) if before is not None else None
+    if known is not None:
+        names, sha256 = known
+        labels = [file_label(root / name) or str(root / name) for name in names]  # as read_folder
+        key = _key_of(root, labels, sha256)
+        rulebook = _read(folder / f"rulebook-{key}.json", key, sha256)
+        if rulebook is not None:
+            return _returned(rulebook, folder, key)
+    snapshot = read(root)
+    rulebook = cached(snapshot, load)
+    if before is not None and not snapshot.problems:
+        _record_folder(record, root, before, snapshot)
+    return rulebook
+
+
+def _folder_record(folder: Path, root: Path) -> Path:
+    where = hashlib.sha256(f"{os.path.abspath(root)}\0{sys.version}".encode()).hexdigest()[:32]
+    return folder / f"folder-{where}.json"
+
+
+def _recorded(record: Path, root: Path, now: list[Status]) -> tuple[list[str], str] | None:
+    """The names of the files read, in the order read, and their SHA-256, that `record` holds
+    for `root` when its files have the statuses `now`; else None."""
+    kept = _read_checked(record)
+    if kept is None:
+        return None
+    with contextlib.suppress(ValueError, TypeError, KeyError):
+        data = json.loads(kept)
+        same = data["format"] == FORMAT and data["root"] == os.path.abspath(root)
+        if same and data["files"] == [list(status) for status in now]:
+            return [str(name) for name in data["read"]], str(data["sha256"])
+    return None
+
+
+def _record_folder(record: Path, root: Path, before: list[Status], read: FolderSnapshot) -> None:
+    """Keep the statuses `before` of the files of `root`, read as `read`, with their SHA-256:
+    only when none changed while they were read, nor in the last STEADY_NS before."""
+    steady = time.time_ns() - STEADY_NS
+    if folder_status(root) != before or any(status[3] > steady for status in before):
+        return
+    if sorted(file.name for file in read.read) != [status[0] for status in before]:
+        return  # not the files `folder_status` lists: never recorded, always read
+    plain = {
+        "format": FORMAT,
+        "root": os.path.abspath(root),
+        "files": before,
+        "read": [file.name for file in read.read],
+        "sha256": read.sha256,
+    }
+    _write(record.parent, record, json.dumps(plain).encode())
+
+
 def cached(snapshot: FolderSnapshot, load: Callable[[FolderSnapshot], Rulebook]) -> Rulebook:
     """The rulebook of the folder read in `snapshot`: from the cache when an entry for exactly
     these files is there and intact, else `load(snapshot)` (and stored)."""
@@ -111,10 +195,14 @@ def cached(snapshot: FolderSnapshot, load: Callable[[FolderSnapshot], Rulebook])
         return load(snapshot)
     key = _key(snapshot)
     entry = folder / f"rulebook-{key}.json"
-    rulebook = _read(entry, key, snapshot)
+    rulebook = _read(entry, key, snapshot.sha256)
     if rulebook is None:
         rulebook = load(snapshot)
         _store(folder, entry, key, rulebook)
+    return _returned(rulebook, folder, key)
+
+
+def _returned(rulebook: Rulebook, folder: Path, key: str) -> Rulebook:
     _keys[id(rulebook)] = (weakref.ref(rulebook), folder, key)
     weakref.finalize(rulebook, _keys.pop, id(rulebook), None)
     return rulebook
@@ -181,6 +269,45 @@ def _code_digest() -> str:
     return digest.hexdigest()
 
 
+# The models given their validator by `build_models` in this process.
+_built: set[type[BaseModel]] = set()
+
+
+def build_models(*models: type[BaseModel]) -> None:
+    """Give each of `models` not yet built its validator and serializer from the core schema kept
+    in the cache folder; where none is kept for this code, Python and pydantic (or it cannot be
+    read), the model is built as pydantic builds it, and its core schema kept if it can be."""
+    wanted = [m for m in models if m not in _built and not m.__pydantic_complete__]
+    folder = _private_folder(cache_dir()) if wanted else None  # nothing touched once built
+    for model in wanted:
+        if folder is None:  # no cache: built as pydantic builds it
+            model.model_rebuild()
+            continue
+        record, key = _schema_record(folder, model)
+        kept = _read_checked(record)
+        written, _, schema = (kept or b"").partition(b"\n")  # the key, then the schema
+        if written == key.encode():
+            with contextlib.suppress(ValueError, TypeError, pydantic_core.SchemaError):
+                core_schemas.install(model, core_schemas.restore(schema))
+                _built.add(model)
+                continue
+        model.model_rebuild()
+        with contextlib.suppress(core_schemas.NotKept):
+            text = core_schemas.plain(model.__pydantic_core_schema__)
+            _write(folder, record, f"{key}\n{text}".encode())
+
+
+def _schema_record(folder: Path, model: type[BaseModel]) -> tuple[Path, str]:
+    """Where `model`'s core schema is kept, and the key it is kept under."""
+    name = f"{model.__module__}.{model.__qualname__}"
+    key = hashlib.sha256(
+        f"{FORMAT}\0{_code_digest()}\0{sys.version}\0{pydantic.VERSION}\0"
+        f"{pydantic_core.__version__}\0{name}".encode()
+    ).hexdigest()
+    where = hashlib.sha256(f"{PACKAGE}\0{sys.version}".encode()).hexdigest()[:32]
+    return folder / f"schema-{name}-{where}.json", key
+
+
 def _status(name: str) -> list[int] | None:
     try:
         info = os.stat(os.path.join(PACKAGE, name))
@@ -190,11 +317,17 @@ def _status(name: str) -> list[int] | None:
 
 
 def _key(snapshot: FolderSnapshot) -> str:
+    return _key_of(snapshot.root, [file.label for file in snapshot.read], snapshot.sha256)
+
+
+def _key_of(root: Path, labels: list[str], sha256: str) -> str:
+    """An entry's key: lexcase's code, Python, how the folder and its files are named from
+    here, and the files' SHA-256."""
     digest = hashlib.sha256(f"{FORMAT}\0{_code_digest()}\0{sys.version}\0".encode())
-    digest.update(f"{file_label(snapshot.root)}\0".encode())
-    for file in snapshot.read:
-        digest.update(f"{file.label}\0".encode())
-    digest.update(snapshot.sha256.encode())
+    digest.update(f"{file_label(root)}\0".encode())
+    for label in labels:
+        digest.update(f"{label}\0".encode())
+    digest.update(sha256.encode())
     return digest.hexdigest()
 
 
@@ -250,29 +383,31 @@ def _read_checked(entry: Path, again: str = "it is made again") -> bytes | None:
     return body
 
 
-def _read(entry: Path, key: str, snapshot: FolderSnapshot) -> Rulebook | None:
+def _read(entry: Path, key: str, sha256: str) -> Rulebook | None:
     body = _read_checked(entry, "the rules are read again")
     if body is None:
         return None
+    build_models(Entry)
     try:
         data = Entry.model_validate_json(body)
     except (ValueError, ValidationError):
         _warn(f"{entry.name} is damaged; the rules are read again and the entry rewritten")
         return None
-    if data.format != FORMAT or data.key != key or data.rules_sha256 != snapshot.sha256:
+    if data.format != FORMAT or data.key != key or data.rules_sha256 != sha256:
         _warn(f"{entry.name} holds another rulebook than its name says; it is rewritten")
         return None
     return Rulebook(
         rules=data.rules,
         root=data.root,
         version=data.version,
-        sha256=snapshot.sha256,  # the files read now, which the entry was checked against
+        sha256=sha256,  # of the files as read now, which the entry was checked against
         files=data.files,
         packs=data.packs,
     )
 
 
 def _store(folder: Path, entry: Path, key: str, rulebook: Rulebook) -> None:
+    build_models(Entry)  # and its core schema kept for the next start, which reads the entry
     data = Entry(
         format=FORMAT,
         key=key,

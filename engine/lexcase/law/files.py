@@ -9,6 +9,8 @@ its rules."""
 from __future__ import annotations
 
 import hashlib
+import os
+import stat
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
@@ -109,3 +111,32 @@ def _is_data(root: Path, path: Path) -> bool:
 def _read(root: Path, path: Path) -> RuleFile:
     raw, label = read_file(path, RuleFileError)
     return RuleFile(path, path.relative_to(root).as_posix(), label, raw)
+
+
+Status = tuple[str, int, int, int, int]  # a file's name in its folder, size, mtime, ctime, inode
+
+
+def folder_status(root: Path) -> list[Status] | None:
+    """The name and status of every file `read_folder(root)` reads, sorted by name, without
+    reading them; None when any entry is not a plain file (`read_folder` reports it, or reads a
+    folder named like a rule file), or a folder cannot be listed. Listed with os.walk and
+    strings: this runs on every start."""
+    found: list[Status] = []
+    unlisted: list[OSError] = []
+    top = str(root)
+    for folder, dirs, files in os.walk(top, onerror=unlisted.append):
+        if any(name.endswith(RULE_SUFFIXES) for name in dirs):
+            return None
+        relative = folder[len(top) :].strip(os.sep).replace(os.sep, "/")
+        prefix = relative + "/" if relative else ""
+        for name in files:
+            if name.endswith(RULE_SUFFIXES):
+                try:
+                    info = os.stat(os.path.join(folder, name))
+                except OSError:
+                    return None
+                if not stat.S_ISREG(info.st_mode):
+                    return None
+                status = (info.st_size, info.st_mtime_ns, info.st_ctime_ns, info.st_ino)
+                found.append((prefix + name, *status))
+    return None if unlisted else sorted(found)

@@ -36,7 +36,7 @@ def load_rulebook(root: Path | str | None = None) -> Rulebook:
     if not folder.is_dir():
         for problem in FolderChecker(folder).run():
             raise problem
-    return cache.cached(read_folder(folder), _load)
+    return cache.cached_folder(folder, read_folder, _load)
 
 
 def _load(snapshot: FolderSnapshot) -> Rulebook:

@@ -71,12 +71,17 @@ def _reported_date(value: Any) -> dt.date:
     raise PydanticCustomError(REPORTED_DATE_ERROR, "not a date")
 
 
+def _date_text(day: dt.date) -> str:
+    return day.isoformat()
+
+
 # A date of the case as the press reports it: to the day (2022-09-26), or only to the month
-# (2022-09) or the year (2022); see `lexcase.model.dates.Approx`.
+# (2022-09) or the year (2022); see `lexcase.model.dates.Approx`. (Named functions, not lambdas:
+# the rule cache keeps the case model's core schema with them named, `lexcase.law.core_schemas`.)
 Day = Annotated[
     dt.date,
     PlainValidator(_reported_date),
-    PlainSerializer(lambda d: d.isoformat(), return_type=str, when_used="json"),
+    PlainSerializer(_date_text, return_type=str, when_used="json"),
     WithJsonSchema(
         {
             "type": "string",

@@ -51,6 +51,8 @@ def builder(kind: Any) -> Build:
         return kind
     if kind is dt.date:
         return lambda data: dt.date.fromisoformat(typed(data, str))
+    if origin is dict and args == (str, Any):
+        return _text_keyed  # a compiled pattern or fact: thousands of them, read at each start
     if origin is dict:
         key, item = map(builder, args)
         return lambda data: {key(k): item(v) for k, v in typed(data, dict).items()}
@@ -66,6 +68,13 @@ def builder(kind: Any) -> Build:
     if kind in (str, int, float, bool, type(None)):
         return lambda data: typed(data, kind)
     raise TypeError(f"no JSON form for {kind}")
+
+
+def _text_keyed(data: Any) -> dict[str, Any]:
+    """`dict[str, Any]`: what the general dict reader gives, read at C speed."""
+    if type(data) is not dict or not all(type(key) is str for key in data):
+        raise TypeError("an object with text keys expected")
+    return dict(data)
 
 
 def typed(data: Any, kind: type) -> Any:
