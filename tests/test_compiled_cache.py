@@ -15,7 +15,7 @@ import pytest
 
 from conftest import ROOT, SEEDS, RuleFolder, kz_rules
 from lexcase.evaluation.evaluator import Evaluator
-from lexcase.inference import parts
+from lexcase.inference import compiler
 from lexcase.inference.compiler import CompiledRulebook, compile_rulebook
 from lexcase.law import cache as rulecache
 from lexcase.law.loader import load_rulebook
@@ -32,7 +32,8 @@ def compilations(monkeypatch: pytest.MonkeyPatch) -> list[int]:
         seen.append(1)
         return compile_rulebook(*args, **kwargs)
 
-    monkeypatch.setattr(parts, "compile_rulebook", counting, raising=True)  # PartRules.compile
+    # PartRules.compile imports it when it compiles
+    monkeypatch.setattr(compiler, "compile_rulebook", counting, raising=True)
     return seen
 
 

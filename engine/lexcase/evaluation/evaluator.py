@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from lexcase.evaluation.result import Result, ResultBuilder
-from lexcase.inference.compiler import CompiledRulebook
+from lexcase.inference.compiled import CompiledRulebook
 from lexcase.inference.parts import Part, Parts
 from lexcase.inference.runner import Inference, Trace
 from lexcase.inference.stored import compiled_rulebook

@@ -54,11 +54,19 @@ import json
 import random
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from enum import StrEnum
 from itertools import product
 from typing import Any
 
 from lexcase.errors import Place, RuleFileError
+from lexcase.inference.compiled import (
+    STAGE,
+    Action,
+    ActionKind,
+    CompiledRulebook,
+    Json,
+    Stage,
+    type_key,
+)
 from lexcase.law.rulebook import Rulebook
 from lexcase.model.facts import (
     COUNT_SUFFIX,
@@ -83,24 +91,16 @@ MERGED_MARKS = 20
 EITHER_FANOUT = 32  # uses of one key inside `$or`s per copy of its fact (see _Fanout._derived)
 DEFEATERS_PER_RULE = 4  # an `$or` of 4 fact types (4 marks each) and its own 2: within MERGED_MARKS
 FANOUT_COPY = "%"  # suffix of the fact types of those copies: case%1
-# A fact's type is the name of a property it has, "@<type>" (value 1), and what a derived fact
-# says is the name of another property, not a value: durable_rules finds the alpha nodes below a
-# node by property name (a hash), then tests each one found. Types as values of one property `t`
-# made every fact test every type at the root, and every "held" fact test the 200 rule ids of its
-# bucket, one string comparison each (a fifth of the trace's instructions).
-TYPE = "@"
 # durable_rules looks a property up in a node's children by walking its hash table from
 # (hash % 32) to the first empty slot: derived keys are spread over types of at most
 # KEYS_PER_TYPE keys each, so that walk stays short.
 KEYS_PER_TYPE = 32
-STAGE = "stage"  # {@stage: 1, <phase><stratum>.<chunk>: 1}: wakes the rules of one stage
 CONCLUSION = "g"  # {@g: 1, c<n><T|E>: 1}: conclusion n holds (T), or holds or is undecided (E)
 HOLDS_STATUS, EITHER_STATUS = "T", "E"  # (see _Builder._conclusion_facts)
 HELD = "h"  # {@h: 1, r<n>: 1}: rule n (in the order of rule ids) held
 NEGATION_COPY = "~"  # suffix of the section copies that falsity tests read (see _Pattern.copy)
 DECIDE, OPEN = "d", "o"
 
-Json = dict[str, Any]
 # Whether a test (on the path given) cannot be false in any case a ruleset will run: the host
 # state's tests in its part of the rulebook (see lexcase.inference.parts).
 NeverFalse = Callable[[str, Test], bool]
@@ -109,57 +109,6 @@ NeverFalse = Callable[[str, Test], bool]
 def can_be_false(path: str, test: Test) -> bool:
     """Any test: a ruleset for every case."""
     return False
-
-
-class ActionKind(StrEnum):
-    HOLDS = "holds"
-    DEFEATED = "defeated"
-    OPEN = "open"
-
-
-@dataclass(frozen=True)
-class Action:
-    """What the inference run records when a compiled durable rule fires."""
-
-    kind: ActionKind
-    rule: str
-    by: str | None = None  # the defeater, for DEFEATED
-    also: tuple[str, ...] = ()  # OPEN: more rules undecided by the same check (see _shared)
-    asserts: tuple[Json, ...] = ()  # conclusion facts the inference run asserts in turn
-    # DEFEATED by any of several defeaters (`by` None): the key of each one's held fact, and the
-    # defeater; the one bound to the action's pattern `by` is the defeater
-    defeaters: tuple[tuple[str, str], ...] = ()
-
-
-@dataclass(frozen=True)
-class Stage:
-    """One stage of the inference run, woken by one stage fact per chunk of its rules."""
-
-    phase: str
-    stratum: int
-    chunks: int
-
-    def facts(self) -> list[Json]:
-        return [{type_key(STAGE): 1, self.key(n): 1} for n in range(self.chunks)]
-
-    def key(self, chunk: int) -> str:
-        return f"{self.phase}{self.stratum}.{chunk}"
-
-
-def type_key(fact_type: str) -> str:
-    """The property that gives a fact its type (see TYPE)."""
-    return TYPE + fact_type
-
-
-@dataclass(frozen=True)
-class CompiledRulebook:
-    name: str
-    definition: dict[str, Json]
-    actions: dict[str, Action]
-    stages: tuple[Stage, ...]  # in the order the inference run asserts them
-    facets: dict[str, tuple[str, ...]]  # section -> the fact types that carry it
-    reads: dict[str, tuple[str, ...]]  # fact type -> the keys its patterns read
-    root: str = "<rules>"  # the rule folder, for errors about the ruleset as a whole
 
 
 # --- tests as patterns -----------------------------------------------------------------------

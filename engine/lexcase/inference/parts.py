@@ -34,7 +34,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from lexcase.inference.compiler import CompiledRulebook, compile_rulebook
+from lexcase.inference.compiled import CompiledRulebook
 from lexcase.law.rulebook import Rulebook
 from lexcase.model.facts import value_at
 from lexcase.model.rules import Op, Rule, Test
@@ -82,6 +82,9 @@ class PartRules:
 
     def compile(self, shuffle: int | None = None) -> CompiledRulebook:
         """The part's ruleset, compiled (`shuffle`: see `compile_rulebook`)."""
+        # imported here: a warm start reads the kept ruleset and never compiles
+        from lexcase.inference.compiler import compile_rulebook
+
         return compile_rulebook(
             self.rulebook,
             shuffle=shuffle,

@@ -36,7 +36,7 @@ from typing import Any, NoReturn
 from pydantic_core import to_json
 
 from lexcase.errors import InferenceError, Place, RuleFileError
-from lexcase.inference.compiler import ActionKind, CompiledRulebook, type_key
+from lexcase.inference.compiled import ActionKind, CompiledRulebook, type_key
 from lexcase.model.facts import FactReader, fact_shape, section_fact
 
 try:

@@ -17,7 +17,7 @@ import enum
 import json
 from typing import Any
 
-from lexcase.inference.compiler import CompiledRulebook
+from lexcase.inference.compiled import CompiledRulebook
 from lexcase.inference.parts import Part, PartRules, Parts
 from lexcase.law import cache
 from lexcase.law.rulebook import Rulebook
