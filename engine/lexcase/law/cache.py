@@ -62,7 +62,7 @@ from pydantic import BaseModel, ConfigDict, ValidationError
 
 from lexcase.errors import file_label
 from lexcase.law import core_schemas
-from lexcase.law.files import FolderSnapshot, Status, folder_status
+from lexcase.law.files import FolderSnapshot, Status, folder_status, unchanged
 from lexcase.law.rulebook import Rulebook
 from lexcase.model.packs import Pack
 from lexcase.model.rules import Rule
@@ -151,8 +151,13 @@ def cached_folder(
 
 
 def _folder_record(folder: Path, root: Path) -> Path:
-    where = hashlib.sha256(f"{os.path.abspath(root)}\0{sys.version}".encode()).hexdigest()[:32]
-    return folder / f"folder-{where}.json"
+    return _record(folder, "folder", os.path.abspath(root))
+
+
+def _record(folder: Path, kind: str, of: str) -> Path:
+    """The file in `folder` keeping `kind` for `of` (a folder, lexcase's code) and this Python."""
+    where = hashlib.sha256(f"{of}\0{sys.version}".encode()).hexdigest()[:32]
+    return folder / f"{kind}-{where}.json"
 
 
 def _recorded(record: Path, root: Path, now: list[Status]) -> tuple[list[str], str] | None:
@@ -250,8 +255,7 @@ def _code_digest() -> str:
     folder = _private_folder(cache_dir())
     record = None
     if folder is not None and None not in status:
-        where = hashlib.sha256(f"{PACKAGE}\0{sys.version}".encode()).hexdigest()[:32]
-        record = folder / f"code-{where}.json"
+        record = _record(folder, "code", str(PACKAGE))
         kept = _read_checked(record)
         if kept is not None:
             with contextlib.suppress(ValueError, TypeError, KeyError):
@@ -304,8 +308,7 @@ def _schema_record(folder: Path, model: type[BaseModel]) -> tuple[Path, str]:
         f"{FORMAT}\0{_code_digest()}\0{sys.version}\0{pydantic.VERSION}\0"
         f"{pydantic_core.__version__}\0{name}".encode()
     ).hexdigest()
-    where = hashlib.sha256(f"{PACKAGE}\0{sys.version}".encode()).hexdigest()[:32]
-    return folder / f"schema-{name}-{where}.json", key
+    return _record(folder, f"schema-{name}", str(PACKAGE)), key
 
 
 def _status(name: str) -> list[int] | None:
@@ -313,7 +316,7 @@ def _status(name: str) -> list[int] | None:
         info = os.stat(os.path.join(PACKAGE, name))
     except OSError:
         return None
-    return [info.st_size, info.st_mtime_ns, info.st_ctime_ns, info.st_ino]
+    return list(unchanged(info))
 
 
 def _key(snapshot: FolderSnapshot) -> str:

@@ -113,7 +113,14 @@ def _read(root: Path, path: Path) -> RuleFile:
     return RuleFile(path, path.relative_to(root).as_posix(), label, raw)
 
 
-Status = tuple[str, int, int, int, int]  # a file's name in its folder, size, mtime, ctime, inode
+Status = tuple[str, int, int, int, int]  # a file's name in its folder, and its `unchanged` key
+
+
+def unchanged(info: os.stat_result) -> tuple[int, int, int, int]:
+    """What shows that a file was not written since it was last seen: size, modification and
+    change times, inode. Any write gives it a new change time, which no tool sets back (unlike
+    the modification time); a file replaced has another inode."""
+    return info.st_size, info.st_mtime_ns, info.st_ctime_ns, info.st_ino
 
 
 def folder_status(root: Path) -> list[Status] | None:
@@ -137,6 +144,5 @@ def folder_status(root: Path) -> list[Status] | None:
                     return None
                 if not stat.S_ISREG(info.st_mode):
                     return None
-                status = (info.st_size, info.st_mtime_ns, info.st_ctime_ns, info.st_ino)
-                found.append((prefix + name, *status))
+                found.append((prefix + name, *unchanged(info)))
     return None if unlisted else sorted(found)
