@@ -1,7 +1,7 @@
 """Each case runs on the part of the rulebook for its host state (`lexcase.inference.parts`): the
 part must hold every rule that could apply there, whatever tests the rule folder writes on
-`host_state` (a state no shipped rule names, `in`, `is_not`, `not_in`, `present`, none, or only
-through a `given`), and the verdicts must be those of the whole rulebook's run."""
+`host_state` (a state no shipped rule names, `in`, `is_not`, `not_in`, `present` either way,
+none, or only through a `given`), and the verdicts must be those of the whole rulebook's run."""
 
 from __future__ import annotations
 
@@ -70,6 +70,12 @@ RULES = f"""
   basis: law
   when: {{host_state: {{present: false}}}}
   then: {{conclude: [kz.c_unrecorded]}}
+- id: kz.recorded
+  title: wherever a host state is recorded
+  cite: {{article: '9'}}
+  basis: law
+  when: {{host_state: {{present: true}}, {DAYS}: {{at_least: 5}}}}
+  then: {{conclude: [kz.c_recorded]}}
 - id: kz.after_az
   title: given the AZ rule
   cite: {{article: '8'}}
@@ -85,6 +91,7 @@ ON_HOST_STATE = {
     "kz.az_only",
     "kz.after_two",
     "kz.after_az",
+    "kz.recorded",
 }
 
 
@@ -136,16 +143,18 @@ def test_a_part_leaves_out_only_rules_that_cannot_apply(rule_folder: RuleFolder)
 
     shared = {"kz.anywhere", "kz.unrecorded"}
     assert ids(Part("AZ")) == shared | ON_HOST_STATE
-    assert ids(Part("KZ")) == shared | {"kz.two_states", "kz.after_two"}
-    assert ids(Part("GE")) == shared | {"kz.not_kz"}
-    assert ids(Part(None)) == shared | {"kz.not_kz", "kz.neither"}
+    recorded = {"kz.recorded"}  # wherever the host state is known
+    assert ids(Part("KZ")) == shared | recorded | {"kz.two_states", "kz.after_two"}
+    assert ids(Part("GE")) == shared | recorded | {"kz.not_kz"}
+    assert ids(Part(None)) == shared | recorded | {"kz.not_kz", "kz.neither"}
     unknown = parts.rules_of(Part(None, known=False))
     assert len(unknown.rulebook.rules) == len(rulebook.rules)
     # where the host state is unknown, a rule testing it can only be undecided, and so can a
     # rule given what only such rules conclude
     assert unknown.undecided_only == ON_HOST_STATE
     # a part's ruleset has no pattern waiting for a test on the host state to be false where it
-    # cannot be: any such test where it is unknown, a test of equality it passes where it is known
+    # cannot be: any such test where it is unknown but `present: true` (false there), a test of
+    # equality it passes where it is known
     is_kz, not_kz, days = (
         RuleTest(op=Op.IS, value="KZ"),
         RuleTest(op=Op.IS_NOT, value="KZ"),
@@ -153,6 +162,8 @@ def test_a_part_leaves_out_only_rules_that_cannot_apply(rule_folder: RuleFolder)
     )
     assert unknown.never_false("host_state", is_kz) and unknown.never_false("host_state", days)
     assert not unknown.never_false(DAYS, days)
+    assert not unknown.never_false("host_state", RuleTest(op=Op.PRESENT, value=True))
+    assert unknown.never_false("host_state", RuleTest(op=Op.PRESENT, value=False))
     in_kz, elsewhere = parts.rules_of(Part("KZ")), parts.rules_of(Part(None))
     assert in_kz.never_false("host_state", is_kz) and not in_kz.never_false("host_state", not_kz)
     assert elsewhere.never_false("host_state", not_kz)

@@ -75,10 +75,13 @@ class PartRules:
 
     def never_false(self, path: str, test: Test) -> bool:
         """Whether `test` on `path` cannot be false in any case of the part: a test on PATH
-        where it is unknown, or a test of equality on it that the part's value passes."""
+        where it is not recorded, but `present: true` (the one test false on an unrecorded
+        fact), or a test of equality on it that the part's value passes."""
         if self.part is None or path != PATH:
             return False
-        return not self.part.known or _passes(test, self.part.value) is True
+        if not self.part.known:
+            return not (test.op is Op.PRESENT and test.value is True)
+        return _passes(test, self.part.value) is True
 
     def compile(self, shuffle: int | None = None) -> CompiledRulebook:
         """The part's ruleset, compiled (`shuffle`: see `compile_rulebook`)."""
