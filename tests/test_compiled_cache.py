@@ -16,6 +16,7 @@ import pytest
 from conftest import ROOT, SEEDS, RuleFolder, kz_rules
 from lexcase.evaluation.evaluator import Evaluator
 from lexcase.inference import compiler
+from lexcase.inference.compiled import durable_json
 from lexcase.inference.compiler import CompiledRulebook, compile_rulebook
 from lexcase.law import cache as rulecache
 from lexcase.law.loader import load_rulebook
@@ -77,9 +78,10 @@ def test_a_damaged_or_foreign_compiled_file_is_compiled_again_not_used(
     (kept,) = cache.glob("compiled-*.json")
     pristine = kept.read_bytes()
     data = body_of(kept)
-    first_rule = next(iter(data["compiled"]["definition"]))
+    ruleset = json.loads(data["compiled"]["ruleset"])  # kept as the text durable_rules reads
+    first_rule = next(iter(ruleset))
     altered = json.loads(json.dumps(data))
-    altered["compiled"]["definition"][first_rule] = {"all": []}  # checksum kept right
+    altered["compiled"]["ruleset"] = durable_json({**ruleset, first_rule: {"all": []}})
     other_key = json.loads(json.dumps(data))
     other_key["key"] = "0" * 64  # another rulebook's file, renamed
     extra_field = json.loads(json.dumps(data))

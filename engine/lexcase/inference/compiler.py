@@ -65,6 +65,7 @@ from lexcase.inference.compiled import (
     CompiledRulebook,
     Json,
     Stage,
+    durable_json,
     type_key,
 )
 from lexcase.law.rulebook import Rulebook
@@ -600,7 +601,7 @@ def compile_rulebook(
     ]
     return CompiledRulebook(
         name=name,
-        definition=definition,
+        ruleset=durable_json(definition),
         actions=actions,
         stages=tuple(sorted(stages, key=lambda s: (s.phase == OPEN, s.stratum))),
         facets=_by_section(facets),
@@ -846,7 +847,7 @@ def compile_probes(
         probes[probe.key] = probe
     compiled = CompiledRulebook(
         name=name,
-        definition=definition,
+        ruleset=durable_json(definition),
         actions=actions,
         stages=(),  # no stage: every probe fires on the case alone
         facets=_by_section(facets),
