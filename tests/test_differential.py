@@ -5,12 +5,19 @@ it writes as rule files and loads through the real loader.
 Budgets (examples per test) are kept small so that `make test` stays quick; raise them with
 LEXCASE_FUZZ_SCALE (see tests/strategies.py). A difference is a bug: its minimal example is kept
 below as a regression test.
+
+A crash of durable_rules' C core ends the process before hypothesis can save the example, so with
+LEXCASE_FUZZ_DUMP=DIR each generated rule set and its cases are written to DIR/<n>.json (n counting
+up in the process) before they run: the last file is the example that crashed, the earlier ones
+what the process did before it (`{"rules": <the rules: list>, "cases": [<case data>, ...]}`).
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import json
+import os
 from pathlib import Path
 from typing import Any
 
@@ -62,6 +69,7 @@ def test_the_engine_agrees_with_the_reference_on_the_shipped_packs(
 def test_the_engine_agrees_with_the_reference_on_generated_rule_sets(
     tmp_path_factory: Any, rules: str, drawn: list[dict[str, Any]]
 ) -> None:
+    dump(rules, drawn)
     root = write_rules(tmp_path_factory.mktemp("rules"), rules)
     evaluator = Evaluator(load_rulebook(root))
     try:
@@ -69,6 +77,18 @@ def test_the_engine_agrees_with_the_reference_on_generated_rule_sets(
             assert_agree(evaluator, data)
     finally:
         evaluator.close()
+
+
+_dumped = itertools.count()
+
+
+def dump(rules: str, drawn: list[dict[str, Any]]) -> None:
+    """Write an example to LEXCASE_FUZZ_DUMP before it runs (see the module's docstring)."""
+    folder = os.environ.get("LEXCASE_FUZZ_DUMP")
+    if folder:
+        path = Path(folder) / f"{next(_dumped):05d}.json"
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(json.dumps({"rules": rules, "cases": drawn}, default=str))
 
 
 def write_rules(root: Path, rules: str) -> Path:

@@ -90,24 +90,27 @@ def test_the_vendored_durable_rules_wheels_are_the_pinned_version() -> None:
 
 def test_the_vendored_source_carries_lexcase_s_fixes_and_changes() -> None:
     """Elsewhere than Linux x86_64 pip builds the vendored source, which must hold the changes of
-    vendor/patches (durable_rules 2.0.28 read past an array when clearing facts, and read a node
-    field nothing set when compiling $iany tests; it read every compiled node before each
-    action, walked every action state from the first, and printed the matched facts with
-    snprintf)."""
+    vendor/patches (durable_rules 2.0.28 read past an array when clearing facts, read a node
+    field nothing set when compiling $iany tests, and handed back an uninitialised session offset
+    for a batch of no facts; it read every compiled node before each action, walked every action
+    state from the first, and printed the matched facts with snprintf)."""
     [sdist] = (ROOT / "vendor" / "wheels").glob("durable_rules-*.tar.gz")
     with tarfile.open(sdist) as tar:
         top = sdist.name.removesuffix(".tar.gz")
         state = tar.extractfile(f"{top}/src/rules/state.c")
         rete = tar.extractfile(f"{top}/src/rules/rete.c")
-        assert state is not None and rete is not None
+        events = tar.extractfile(f"{top}/src/rules/events.c")
+        assert state is not None and rete is not None and events is not None
+        assert b"    *stateOffset = UNDEFINED_HASH_OFFSET;\n    while (*first" in events.read()
         state_c = state.read()
         assert b"i < MAX_MESSAGE_FRAMES && c < frame->messageCount" in state_c
         assert b"if (actionNode->resultPool.count && actionNode->reteNode) {" in state_c
         assert b"unsigned int index = state->firstResultIndex;" in state_c
         assert b"first = putResultTuple(first, name, value);" in state_c
         assert b"memset(*newNode, 0, sizeof(node));" in rete.read()
-    patch = (ROOT / "vendor" / "patches" / "durable_rules-2.0.28-lexcase.3.patch").read_text()
+    patch = (ROOT / "vendor" / "patches" / "durable_rules-2.0.28-lexcase.4.patch").read_text()
     assert "MAX_MESSAGE_FRAMES && c < frame->messageCount" in patch
+    assert "+    *stateOffset = UNDEFINED_HASH_OFFSET;" in patch
     assert "+            if (actionNode->resultPool.count && actionNode->reteNode) {" in patch
     assert "+        state->firstResultIndex = reteNode->value.c.index;" in patch
     assert "+static char *putResultTuple(char *first, const char *name" in patch

@@ -18,10 +18,14 @@ we do not use. Quirks handled here, each measured (see the durable_rules field g
   other failure is an `InferenceError`;
 * after an error the ruleset may hold a half-run session, so it is dropped and rebuilt rather
   than risk touching that session again;
-* two memory bugs of durable_rules' C core are fixed in the build lexcase pins
+* three memory bugs of durable_rules' C core are fixed in the build lexcase pins
   (`vendor/wheels/README.md`): clearing facts read past a frame's slots (a rare segmentation
-  fault once several large rulesets lived in one process), and compiling an `$iany` test read a
-  node field nothing set (a spurious code 102 after the process had reused memory).
+  fault once several large rulesets lived in one process), compiling an `$iany` test read a
+  node field nothing set (a spurious code 102 after the process had reused memory), and a batch
+  of no facts handed back an uninitialised session offset, at which `start_action_for_state`
+  then read (a segmentation fault). A ruleset that reads no section of the case (a part whose
+  host state settles every test) sends such a batch first: now it reaches no session, so no
+  action starts, and the stages that follow run as on any other ruleset.
 """
 
 from __future__ import annotations
