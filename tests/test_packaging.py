@@ -93,7 +93,8 @@ def test_the_vendored_source_carries_lexcase_s_fixes_and_changes() -> None:
     vendor/patches (durable_rules 2.0.28 read past an array when clearing facts, read a node
     field nothing set when compiling $iany tests, and handed back an uninitialised session offset
     for a batch of no facts; it read every compiled node before each action, walked every action
-    state from the first, and printed the matched facts with snprintf)."""
+    state from the first, and printed the matched facts with snprintf; it wrote every join index
+    of a new session, and read each rule four times for its settings)."""
     [sdist] = (ROOT / "vendor" / "wheels").glob("durable_rules-*.tar.gz")
     with tarfile.open(sdist) as tar:
         top = sdist.name.removesuffix(".tar.gz")
@@ -107,10 +108,17 @@ def test_the_vendored_source_carries_lexcase_s_fixes_and_changes() -> None:
         assert b"if (actionNode->resultPool.count && actionNode->reteNode) {" in state_c
         assert b"unsigned int index = state->firstResultIndex;" in state_c
         assert b"first = putResultTuple(first, name, value);" in state_c
-        assert b"memset(*newNode, 0, sizeof(node));" in rete.read()
-    patch = (ROOT / "vendor" / "patches" / "durable_rules-2.0.28-lexcase.4.patch").read_text()
+        assert b"node->betaState = calloc(" in state_c
+        assert b"memset(betaNode->leftFrameIndex" not in state_c
+        rete_c = rete.read()
+        assert b"memset(*newNode, 0, sizeof(node));" in rete_c
+        assert b"CHECK_RESULT(getSettings(first," in rete_c
+        assert b"getSetting(HASH_" not in rete_c
+    patch = (ROOT / "vendor" / "patches" / "durable_rules-2.0.28-lexcase.5.patch").read_text()
     assert "MAX_MESSAGE_FRAMES && c < frame->messageCount" in patch
     assert "+    *stateOffset = UNDEFINED_HASH_OFFSET;" in patch
     assert "+            if (actionNode->resultPool.count && actionNode->reteNode) {" in patch
     assert "+        state->firstResultIndex = reteNode->value.c.index;" in patch
     assert "+static char *putResultTuple(char *first, const char *name" in patch
+    assert "+    node->betaState = calloc(" in patch
+    assert "+static unsigned int getSettings(char *rule, " in patch
