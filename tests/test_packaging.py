@@ -94,7 +94,8 @@ def test_the_vendored_source_carries_lexcase_s_fixes_and_changes() -> None:
     field nothing set when compiling $iany tests, and handed back an uninitialised session offset
     for a batch of no facts; it read every compiled node before each action, walked every action
     state from the first, and printed the matched facts with snprintf; it wrote every join index
-    of a new session, and read each rule four times for its settings)."""
+    of a new session, read each rule four times for its settings, and grew its pools one item at
+    a time)."""
     [sdist] = (ROOT / "vendor" / "wheels").glob("durable_rules-*.tar.gz")
     with tarfile.open(sdist) as tar:
         top = sdist.name.removesuffix(".tar.gz")
@@ -114,7 +115,8 @@ def test_the_vendored_source_carries_lexcase_s_fixes_and_changes() -> None:
         assert b"memset(*newNode, 0, sizeof(node));" in rete_c
         assert b"CHECK_RESULT(getSettings(first," in rete_c
         assert b"getSetting(HASH_" not in rete_c
-    patch = (ROOT / "vendor" / "patches" / "durable_rules-2.0.28-lexcase.5.patch").read_text()
+        assert b"CHECK_RESULT(growPool((void **)&tree->nodePool," in rete_c
+    patch = (ROOT / "vendor" / "patches" / "durable_rules-2.0.28-lexcase.6.patch").read_text()
     assert "MAX_MESSAGE_FRAMES && c < frame->messageCount" in patch
     assert "+    *stateOffset = UNDEFINED_HASH_OFFSET;" in patch
     assert "+            if (actionNode->resultPool.count && actionNode->reteNode) {" in patch
@@ -122,3 +124,4 @@ def test_the_vendored_source_carries_lexcase_s_fixes_and_changes() -> None:
     assert "+static char *putResultTuple(char *first, const char *name" in patch
     assert "+    node->betaState = calloc(" in patch
     assert "+static unsigned int getSettings(char *rule, " in patch
+    assert "+static unsigned int growPool(void **pool, " in patch
