@@ -94,15 +94,18 @@ def test_the_vendored_source_carries_lexcase_s_fixes_and_changes() -> None:
     field nothing set when compiling $iany tests, and handed back an uninitialised session offset
     for a batch of no facts; it read every compiled node before each action, walked every action
     state from the first, and printed the matched facts with snprintf; it wrote every join index
-    of a new session, read each rule four times for its settings, and grew its pools one item at
-    a time)."""
+    of a new session, read each rule four times for its settings, grew its pools one item at a
+    time, and gave each join node two indexes of 512 buckets)."""
     [sdist] = (ROOT / "vendor" / "wheels").glob("durable_rules-*.tar.gz")
     with tarfile.open(sdist) as tar:
         top = sdist.name.removesuffix(".tar.gz")
         state = tar.extractfile(f"{top}/src/rules/state.c")
         rete = tar.extractfile(f"{top}/src/rules/rete.c")
         events = tar.extractfile(f"{top}/src/rules/events.c")
+        header = tar.extractfile(f"{top}/src/rules/state.h")
         assert state is not None and rete is not None and events is not None
+        assert header is not None
+        state_h = header.read()
         assert b"    *stateOffset = UNDEFINED_HASH_OFFSET;\n    while (*first" in events.read()
         state_c = state.read()
         assert b"i < MAX_MESSAGE_FRAMES && c < frame->messageCount" in state_c
@@ -116,7 +119,8 @@ def test_the_vendored_source_carries_lexcase_s_fixes_and_changes() -> None:
         assert b"CHECK_RESULT(getSettings(first," in rete_c
         assert b"getSetting(HASH_" not in rete_c
         assert b"CHECK_RESULT(growPool((void **)&tree->nodePool," in rete_c
-    patch = (ROOT / "vendor" / "patches" / "durable_rules-2.0.28-lexcase.6.patch").read_text()
+        assert b"#define MAX_LEFT_FRAME_INDEX_LENGTH 32\n" in state_h
+    patch = (ROOT / "vendor" / "patches" / "durable_rules-2.0.28-lexcase.7.patch").read_text()
     assert "MAX_MESSAGE_FRAMES && c < frame->messageCount" in patch
     assert "+    *stateOffset = UNDEFINED_HASH_OFFSET;" in patch
     assert "+            if (actionNode->resultPool.count && actionNode->reteNode) {" in patch
@@ -125,3 +129,4 @@ def test_the_vendored_source_carries_lexcase_s_fixes_and_changes() -> None:
     assert "+    node->betaState = calloc(" in patch
     assert "+static unsigned int getSettings(char *rule, " in patch
     assert "+static unsigned int growPool(void **pool, " in patch
+    assert "+#define MAX_RIGHT_FRAME_INDEX_LENGTH 32" in patch
