@@ -12,6 +12,7 @@ import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import overload
 
 
 @dataclass(frozen=True)
@@ -100,8 +101,17 @@ class WorkerError(LexcaseError):
     name, so it counts as an internal error."""
 
 
+@overload
+def file_label(path: Path | str) -> str: ...
+@overload
+def file_label(path: None) -> None: ...
+@overload
+def file_label(path: Path | str | None) -> str | None: ...
+
+
 def file_label(path: Path | str | None) -> str | None:
-    """How a file is named in messages: relative to the working directory when inside it."""
+    """How a file is named in messages: relative to the working directory when inside it (None
+    only for no path)."""
     if path is None:
         return None
     p = Path(path)

@@ -45,7 +45,7 @@ def read_file(path: Path | str, error: type[InputError] = InputError) -> tuple[b
 
 def read_regular(path: Path | str, error: type[InputError], limit: int = -1) -> tuple[bytes, str]:
     """At most `limit` bytes (all for -1) of the regular file `path`, and its label."""
-    label = file_label(path) or str(path)
+    label = file_label(path)
     problem = _open_problem(Path(path))
     if problem is not None:
         raise error(problem, Place(label), expected="a path to a readable file")

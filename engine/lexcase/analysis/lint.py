@@ -111,7 +111,7 @@ def lint(root: Path | str | None = None, overlays: Sequence[Path | str] = ()) ->
             expected="a folder holding <jurisdiction>/<instrument>.yaml files",
         )
     rulebook, errors = check_rulebook(folder)
-    label = file_label(folder) or str(folder)
+    label = file_label(folder)
     if rulebook is None:
         # The checks below need the rulebook as a whole; they run once it loads.
         return LintReport(root=label, rules=0, problems=[_load_problem(e) for e in errors])

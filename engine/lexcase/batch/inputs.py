@@ -112,7 +112,7 @@ def read_input(source: Path | str) -> list[CaseLine]:
     """The cases of a JSONL file (one JSON object per line; blank lines are skipped) or of a
     folder of case files (every .yaml, .yml and .json entry under it, in name order)."""
     path = Path(source)
-    label = file_label(path) or str(path)
+    label = file_label(path)
     if path.is_dir():
         entries = folder_entries(path, CASE_SUFFIXES)
         if not entries:
@@ -121,10 +121,7 @@ def read_input(source: Path | str) -> list[CaseLine]:
                 Place(label),
                 expected="files ending in .yaml, .yml or .json",
             )
-        return [
-            CaseLine(file_label(e.path) or str(e.path), path=e.path, problem=e.problem)
-            for e in entries
-        ]
+        return [CaseLine(file_label(e.path), path=e.path, problem=e.problem) for e in entries]
     if not path.exists() and not path.is_symlink():
         raise InputError(
             "no such file or folder", Place(label), expected="a JSONL file or a folder of cases"

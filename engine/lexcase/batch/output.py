@@ -123,7 +123,7 @@ class ResultsFile:
     @classmethod
     def create(cls, target: Path, inputs: Iterable[Path]) -> ResultsFile:
         """A results file for `target`; refused when `target` is an input or not a file."""
-        label = file_label(target) or str(target)
+        label = file_label(target)
         for source in inputs:
             if _same(target, source):
                 raise InputError(

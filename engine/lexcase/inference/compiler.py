@@ -47,7 +47,6 @@ and split apart each would lose the reason it is written the way it is.
 
 from __future__ import annotations
 
-import copy
 import dataclasses
 import datetime as dt
 import json
@@ -769,11 +768,6 @@ def _by_section(facets: dict[str, tuple[str, str]]) -> dict[str, tuple[str, ...]
     for section, facet in facets.values():
         by_section.setdefault(section, set()).add(facet)
     return {section: tuple(sorted(types)) for section, types in by_section.items()}
-
-
-def definition_copy(compiled: CompiledRulebook) -> dict[str, Json]:
-    """A deep copy of the ruleset (durable_rules mutates what it is given)."""
-    return copy.deepcopy(compiled.definition)
 
 
 # --- probes: each test alone, for explanations ---------------------------------------------------

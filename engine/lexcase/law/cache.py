@@ -138,7 +138,7 @@ def cached_folder(
     known = _recorded(record, root, before) if before is not None else None
     if known is not None:
         names, sha256 = known
-        labels = [file_label(root / name) or str(root / name) for name in names]  # as read_folder
+        labels = [file_label(root / name) for name in names]  # as read_folder
         key = _key_of(root, labels, sha256)
         rulebook = _read(folder / f"rulebook-{key}.json", key, sha256)
         if rulebook is not None:

@@ -92,7 +92,7 @@ def read_folder(root: Path) -> FolderSnapshot:
             continue
         try:
             if entry.problem is not None:
-                label = file_label(entry.path) or str(entry.path)
+                label = file_label(entry.path)
                 raise RuleFileError(entry.problem, Place(label), expected="a readable rule file")
             read = _read(root, entry.path)
             (data if _is_data(root, entry.path) else files).append(read)

@@ -74,7 +74,7 @@ class FolderChecker:
         assert self.snapshot is not None, "run() first"
         return Rulebook(
             rules=tuple(self.rules),
-            root=file_label(self.root) or str(self.root),
+            root=file_label(self.root),
             version=self.version,
             sha256=self.snapshot.sha256,  # of the bytes parsed, not of the files read again
             files=tuple(f.label for f in self.snapshot.read),

@@ -124,7 +124,7 @@ def apply_overlay(base: Rulebook, root: Path) -> Rulebook:
         name=spec.name,
         version=spec.version,
         sha256=snapshot.sha256,  # of the bytes parsed: overlay.yaml and the rule files
-        root=file_label(root) or str(root),
+        root=file_label(root),
         added=tuple(sorted(new)),
         replaced=tuple(sorted(spec.replaces)),
         repealed=tuple(sorted(spec.repeals)),
@@ -142,7 +142,7 @@ def apply_overlay(base: Rulebook, root: Path) -> Rulebook:
 def _read_overlay(root: Path) -> tuple[OverlaySpec, Document, FolderSnapshot, list[RuleFile]]:
     """The overlay's manifest and its rule files, each read once (as the loader reads a
     folder); a file that would not be read, or could not be, is an error."""
-    label = file_label(root) or str(root)
+    label = file_label(root)
     if not root.is_dir():
         raise RuleFileError(
             "no such folder", Place(label), expected=f"a folder holding {OVERLAY_MANIFEST}"
